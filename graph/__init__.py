@@ -1,0 +1,1 @@
+"""gcmkg.graph: build, query and serve the GCM regional-review knowledge graph."""

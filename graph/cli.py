@@ -1,0 +1,144 @@
+"""The ``gcmkg`` command: build the graph, list and run stored queries.
+
+Heavy libraries are imported inside the verbs that need them, so ``gcmkg query`` starts quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from gcmkg.graph.errors import GcmkgError, PartialBuildError
+
+
+class _Group(click.Group):
+    """A click group that turns GcmkgError into a message on stderr and its documented exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except GcmkgError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+def _progress(quiet: bool):
+    return (lambda message: None) if quiet else (lambda message: click.echo(f"… {message}", err=True))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gcmkg")
+def cli() -> None:
+    """gcmkg: knowledge graph of the GCM Regional Reviews in the ECE region.
+
+    \b
+    Examples:
+      gcmkg build                       # reference graph into ./build
+      gcmkg build --corpus ../shared/corpus --out build
+      gcmkg queries                     # list stored queries
+      gcmkg query objectives            # run one
+      gcmkg query objectives --format csv > objectives.csv
+    """
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(path_type=Path), help="Folder of review documents (with manifest.csv).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Build folder to write.")
+@click.option("--strict", is_flag=True, help="Fail, writing nothing, if any document has to be skipped.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+def build(corpus: Path | None, out: Path, strict: bool, quiet: bool) -> None:
+    """Build the dataset: ontology, reference data and (with --corpus) documents.
+
+    Writes OUT/gcmkg.trig (one named graph per source, with provenance), OUT/gcmkg.ttl (all
+    triples merged, for partners) and OUT/build-report.json. Exit code 5 if documents were skipped.
+
+    \b
+    Examples:
+      gcmkg build
+      gcmkg build --corpus ../shared/corpus --out build --strict
+    """
+    from gcmkg.graph.build import build as run_build
+
+    report = run_build(out, corpus=corpus, strict=strict, progress=_progress(quiet))
+    width = max(len(g.graph) for g in report.graphs)
+    for graph in report.graphs:
+        click.echo(f"{graph.graph.ljust(width)}  {graph.triples:>7} triples")
+    click.echo(f"{'total'.ljust(width)}  {report.triples:>7} triples  → {out}")
+    for line in report.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    if report.partial:
+        raise PartialBuildError(f"partial build: {len(report.skipped)} input(s) skipped (see {out}/build-report.json)")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable.")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path),
+              help="Build folder or RDF file to query [default: ./build].")
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="table for people; csv, tsv or SPARQL JSON for machines.")
+def query(name: str, params: tuple[str, ...], graph_path: Path | None, output_format: str) -> None:
+    """Run the stored query NAME on a build.
+
+    \b
+    Examples:
+      gcmkg query objectives
+      gcmkg query objectives --format json
+      gcmkg query session-objectives --param year=2020 --param session=4
+    """
+    from gcmkg.graph.formats import render
+    from gcmkg.graph.params import bind, parse_assignments
+    from gcmkg.graph.query import run_local
+    from gcmkg.graph.storedqueries import find_query, load_catalogue
+
+    stored = find_query(name, load_catalogue())
+    bindings = bind(stored, parse_assignments(params))
+    click.echo(render(run_local(graph_path, stored, bindings), output_format), nl=False)
+
+
+@cli.group(cls=_Group, invoke_without_command=True)
+@click.pass_context
+def queries(ctx: click.Context) -> None:
+    """List the stored queries with their summary and parameters.
+
+    \b
+    Examples:
+      gcmkg queries
+      gcmkg queries show objectives
+    """
+    if ctx.invoked_subcommand is None:
+        from gcmkg.graph.storedqueries import load_catalogue
+
+        for stored in load_catalogue().values():
+            params = " ".join(f"{p.name}:{p.type}{'' if p.required else '?'}" for p in stored.parameters)
+            click.echo(f"{stored.name:<22} {stored.summary}" + (f"  [{params}]" if params else ""))
+
+
+@queries.command("show")
+@click.argument("name")
+def queries_show(name: str) -> None:
+    """Print a stored query's description, parameters, columns and SPARQL text.
+
+    \b
+    Example:
+      gcmkg queries show objectives
+    """
+    from gcmkg.graph.storedqueries import find_query, load_catalogue
+
+    stored = find_query(name, load_catalogue())
+    click.echo(f"{stored.name}: {stored.summary}\n")
+    if stored.description:
+        click.echo(stored.description + "\n")
+    for p in stored.parameters:
+        need = "required" if p.required else f"optional, default {p.default}" if p.default else "optional"
+        click.echo(f"  --param {p.name}=<{p.type}>  ({need}) {p.description}")
+    click.echo(f"columns: {', '.join(stored.columns)}\n")
+    click.echo(stored.text.rstrip())
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli())

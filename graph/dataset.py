@@ -1,0 +1,60 @@
+"""Assemble loaded source graphs into one rdflib Dataset: a named graph per source, plus their provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib.metadata import version
+
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import DCTERMS, PROV
+
+from gcmkg.graph import ids
+from gcmkg.graph.prefixes import bind_prefixes
+from gcmkg.graph.vocab import GCM
+from gcmkg.loaders.sourcegraph import SourceGraph
+
+PROVENANCE_GRAPH = "build"
+BUILD_ACTIVITY = URIRef(ids.ID + "activity/build")
+
+
+def provenance_graph(sources: Sequence[SourceGraph]) -> Graph:
+    """Where each named graph came from: its source files (with checksums) and the build that made it.
+
+    No timestamps or machine paths, so that the same inputs give the same graph.
+    """
+    graph = Graph()
+    graph.add((BUILD_ACTIVITY, RDF.type, PROV.Activity))
+    graph.add((BUILD_ACTIVITY, RDFS.label, Literal(f"gcmkg {version('gcmkg')} build")))
+    for source in sources:
+        node = URIRef(ids.named_graph(source.name))
+        graph.add((node, RDF.type, PROV.Entity))
+        graph.add((node, DCTERMS.title, Literal(source.title, lang="en")))
+        graph.add((node, PROV.wasGeneratedBy, BUILD_ACTIVITY))
+        for file in source.sources:
+            file_node = URIRef(ids.source_file(file.name))
+            graph.add((node, PROV.wasDerivedFrom, file_node))
+            graph.add((BUILD_ACTIVITY, PROV.used, file_node))
+            graph.add((file_node, RDF.type, PROV.Entity))
+            graph.add((file_node, RDFS.label, Literal(file.name)))
+            if file.sha256:
+                graph.add((file_node, GCM.sha256, Literal(file.sha256)))
+    return graph
+
+
+def _stable_blank_nodes(graph: Graph) -> Graph:
+    """The graph with blank nodes renamed from their content (rdflib.compare), so labels survive rebuilds."""
+    has_blank_nodes = any(isinstance(term, BNode) for triple in graph for term in triple)
+    return to_canonical_graph(graph) if has_blank_nodes else graph
+
+
+def assemble(sources: Sequence[SourceGraph]) -> Dataset:
+    """One Dataset holding each source in its named graph and the provenance graph beside them."""
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    named = [*sources, SourceGraph(PROVENANCE_GRAPH, "Provenance of the build", provenance_graph(sources), ())]
+    for source in sorted(named, key=lambda item: ids.named_graph(item.name)):
+        target = dataset.graph(URIRef(ids.named_graph(source.name)))
+        for triple in _stable_blank_nodes(source.graph):
+            target.add(triple)
+    return dataset

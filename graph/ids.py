@@ -1,0 +1,96 @@
+"""Stable, readable IRIs minted from natural keys, so rebuilds give identical graphs.
+
+Resources live under ``https://w3id.org/gcmkg/id/``, named graphs under ``https://w3id.org/gcmkg/graph/``.
+This module only builds strings; callers wrap them in the RDF term type they need.
+"""
+
+from __future__ import annotations
+
+import re
+
+BASE = "https://w3id.org/gcmkg/"
+ONTOLOGY = BASE + "ontology"
+ONTOLOGY_NS = ONTOLOGY + "#"
+ID = BASE + "id/"
+GRAPH = BASE + "graph/"
+SOURCE = BASE + "source/"
+EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
+
+_SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+_SEGMENT_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug: 'Budapest Process' -> 'budapest-process'."""
+    value = _SLUG_UNSAFE.sub("-", text.lower()).strip("-")
+    if not value:
+        raise ValueError(f"cannot make an identifier from {text!r}")
+    return value
+
+
+def segment(text: str) -> str:
+    """An IRI path segment that keeps a file-like id as it is ('000_7311cc52') but drops unsafe runs."""
+    value = _SEGMENT_UNSAFE.sub("-", text).strip("-.")
+    if not value:
+        raise ValueError(f"cannot make an identifier from {text!r}")
+    return value
+
+
+def objective(number: int) -> str:
+    return f"{ID}objective/{number}"
+
+
+def principle(key: str) -> str:
+    return f"{ID}principle/{slug(key)}"
+
+
+def scheme(name: str) -> str:
+    return f"{ID}scheme/{slug(name)}"
+
+
+def role(notation: str) -> str:
+    return f"{ID}role/{slug(notation)}"
+
+
+def state(alpha3: str) -> str:
+    return f"{ID}state/{alpha3.upper()}"
+
+
+def organisation(key: str) -> str:
+    return f"{ID}organisation/{slug(key)}"
+
+
+def process(key: str) -> str:
+    return f"{ID}process/{slug(key)}"
+
+
+def initiative(key: str) -> str:
+    return f"{ID}initiative/{slug(key)}"
+
+
+def review(year: int) -> str:
+    return f"{ID}review/{year}"
+
+
+def session(year: int, number: int) -> str:
+    return f"{ID}review/{year}/session/{number}"
+
+
+def eu_country(alpha3: str) -> str:
+    """The EU Publications Office country authority entry for an ISO alpha-3 code."""
+    return f"{EU_COUNTRY}{alpha3.upper()}"
+
+
+def named_graph(name: str) -> str:
+    """A named graph of the build: 'ontology', 'reference/states', 'build' ..."""
+    return GRAPH + "/".join(segment(part) for part in name.split("/"))
+
+
+def source_file(relative_path: str) -> str:
+    """A source file of the build, named by its path relative to its shipped folder."""
+    return SOURCE + "/".join(segment(part) for part in relative_path.split("/"))
+
+
+def document(document_id: str) -> str:
+    """A document, by its id (the file name without extension, as in the corpus)."""
+    return f"{ID}document/{segment(document_id)}"

@@ -1,0 +1,69 @@
+"""The build report: triples and entities per named graph and per class, and every warning."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from rdflib import RDF, Dataset, URIRef
+
+from gcmkg.graph.prefixes import PREFIXES
+
+
+def compact(iri: str) -> str:
+    """'https://w3id.org/gcmkg/ontology#State' -> 'gcm:State' (longest matching prefix)."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(name for name, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"
+
+
+@dataclass(frozen=True)
+class GraphCount:
+    graph: str
+    triples: int
+    entities_by_class: dict[str, int]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build wrote; ``skipped`` lists the inputs it could not use, with the reason."""
+
+    graphs: list[GraphCount]
+    entities_by_class: dict[str, int]
+    triples: int
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.skipped)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _class_counts(pairs: set[tuple[URIRef, URIRef]]) -> dict[str, int]:
+    counts = Counter(compact(str(cls)) for _, cls in pairs)
+    return dict(sorted(counts.items()))
+
+
+def count(dataset: Dataset, warnings: list[str], skipped: list[str]) -> BuildReport:
+    """Count triples per named graph and typed entities per class, per graph and over the whole dataset."""
+    graphs = []
+    everywhere: set[tuple[URIRef, URIRef]] = set()
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if len(context) == 0:
+            continue
+        typed = {(s, o) for s, o in context.subject_objects(RDF.type) if isinstance(o, URIRef)}
+        everywhere |= typed
+        graphs.append(GraphCount(compact(str(context.identifier)), len(context), _class_counts(typed)))
+    return BuildReport(
+        graphs=graphs,
+        entities_by_class=_class_counts(everywhere),
+        triples=sum(g.triples for g in graphs),
+        warnings=sorted(warnings),
+        skipped=sorted(skipped),
+    )

@@ -1,0 +1,41 @@
+"""Byte-stable Turtle and TriG: same graph, same bytes, whatever PYTHONHASHSEED is."""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
+
+from gcmkg.graph.prefixes import bind_prefixes
+
+
+class _SortedTrigSerializer(TrigSerializer):
+    """rdflib's TriG writer with named graphs in IRI order (its store yields them in set order)."""
+
+    def preprocess(self) -> None:
+        self.contexts.sort(key=lambda context: str(context.identifier))
+        super().preprocess()
+
+
+def trig_bytes(dataset: Dataset) -> bytes:
+    """The dataset as TriG, graphs sorted by IRI, subjects and predicates sorted within each."""
+    bind_prefixes(dataset)
+    serializer = _SortedTrigSerializer(dataset)
+    from io import BytesIO
+
+    buffer = BytesIO()
+    serializer.serialize(buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def turtle_bytes(graph: Graph) -> bytes:
+    """The graph as Turtle with the project's prefixes, subjects and predicates sorted."""
+    bind_prefixes(graph)
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def merged_graph(dataset: Dataset) -> Graph:
+    """All triples of every named graph in one graph (for partners who do not read TriG)."""
+    merged = Graph()
+    for quad in dataset.quads((None, None, None, None)):
+        merged.add(quad[:3])
+    return merged

@@ -1,0 +1,48 @@
+"""Open a build (folder or RDF file) as an in-memory pyoxigraph store for querying.
+
+The query engine is Oxigraph's: measured on GCM-shaped graphs it answered joins and GROUP BY
+counts 10-900x faster than rdflib's own SPARQL engine (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Store
+
+from gcmkg.graph.build import DATASET_FILE, DEFAULT_BUILD_DIR
+from gcmkg.graph.errors import BuildNotFoundError, DataError
+
+_FORMATS = {
+    ".trig": RdfFormat.TRIG,
+    ".ttl": RdfFormat.TURTLE,
+    ".nq": RdfFormat.N_QUADS,
+    ".nt": RdfFormat.N_TRIPLES,
+    ".rdf": RdfFormat.RDF_XML,
+}
+
+
+def dataset_path(location: Path | None) -> Path:
+    """The RDF file to query: ``location`` itself, or the dataset file inside a build folder."""
+    location = location or DEFAULT_BUILD_DIR
+    path = location / DATASET_FILE if location.is_dir() else location
+    if not path.is_file():
+        raise BuildNotFoundError(
+            f"no build at {location}",
+            hint=f"run `gcmkg build --out {location}` first, or pass --graph a build folder or RDF file",
+        )
+    return path
+
+
+def open_store(location: Path | None) -> Store:
+    """A fresh in-memory store holding the dataset at ``location``."""
+    path = dataset_path(location)
+    rdf_format = _FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise DataError(f"{path}: unknown RDF file type; expected one of {', '.join(sorted(_FORMATS))}")
+    store = Store()
+    try:
+        store.bulk_load(path=str(path), format=rdf_format)
+    except SyntaxError as exc:
+        raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
+    return store

@@ -1,0 +1,1 @@
+"""gcmkg.loaders: turn curated reference data (and, later, review documents) into RDF."""

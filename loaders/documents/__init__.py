@@ -1,0 +1,1 @@
+"""Review documents → one named graph per document (this release: the document catalogue)."""

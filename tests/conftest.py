@@ -1,0 +1,26 @@
+"""Shared fixtures: one reference build per test session, the shared corpus, a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gcmkg.graph.build import build
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def reference_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build folder made from the shipped ontology and reference data only."""
+    out = tmp_path_factory.mktemp("reference-build")
+    build(out)
+    return out
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
