@@ -14,17 +14,13 @@ from rdflib import Graph
 from gcmkg.graph.atomic import write_atomically
 from gcmkg.graph.dataset import assemble
 from gcmkg.graph.errors import PartialBuildError
+from gcmkg.graph.layout import DATASET_FILE, MERGED_FILE, REPORT_FILE
 from gcmkg.graph.report import BuildReport, count
 from gcmkg.graph.resources import ontology_file
 from gcmkg.graph.serialize import merged_graph, trig_bytes, turtle_bytes
 from gcmkg.loaders.documents.catalogue import load_corpus
 from gcmkg.loaders.reference import load_reference
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
-
-DATASET_FILE = "gcmkg.trig"
-MERGED_FILE = "gcmkg.ttl"
-REPORT_FILE = "build-report.json"
-DEFAULT_BUILD_DIR = Path("build")
 
 Progress = Callable[[str], None]
 

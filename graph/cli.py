@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from gcmkg.graph.errors import GcmkgError, PartialBuildError
+from gcmkg.graph.layout import DEFAULT_BUILD_DIR
 
 
 class _Group(click.Group):
@@ -45,7 +46,7 @@ def cli() -> None:
 
 @cli.command()
 @click.option("--corpus", type=click.Path(path_type=Path), help="Folder of review documents (with manifest.csv).")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_BUILD_DIR, show_default=True,
               help="Build folder to write.")
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, if any document has to be skipped.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")

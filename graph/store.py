@@ -1,7 +1,7 @@
 """Open a build (folder or RDF file) as an in-memory pyoxigraph store for querying.
 
 The query engine is Oxigraph's: measured on GCM-shaped graphs it answered joins and GROUP BY
-counts 10-900x faster than rdflib's own SPARQL engine (see docs/benchmarks.md).
+counts far faster than rdflib's own SPARQL engine (tests/benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
-from gcmkg.graph.build import DATASET_FILE, DEFAULT_BUILD_DIR
+from gcmkg.graph.layout import DATASET_FILE, DEFAULT_BUILD_DIR
 from gcmkg.graph.errors import BuildNotFoundError, DataError
 
 _FORMATS = {

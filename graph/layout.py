@@ -1,0 +1,10 @@
+"""The files of a build folder (a light module: the query path imports it without rdflib)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATASET_FILE = "gcmkg.trig"
+MERGED_FILE = "gcmkg.ttl"
+REPORT_FILE = "build-report.json"
+DEFAULT_BUILD_DIR = Path("build")
