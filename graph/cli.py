@@ -6,6 +6,7 @@ Heavy libraries are imported inside the verbs that need them, so ``gcmkg query``
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ from gcmkg.graph.layout import DEFAULT_BUILD_DIR
 class _Group(click.Group):
     """A click group that turns GcmkgError into a message on stderr and its documented exit code."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except GcmkgError as error:
@@ -25,7 +26,8 @@ class _Group(click.Group):
             ctx.exit(error.exit_code)
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool) -> Callable[[str], None]:
+    """Progress lines on stderr (so stdout stays clean for data), or nothing with --quiet."""
     return (lambda message: None) if quiet else (lambda message: click.echo(f"… {message}", err=True))
 
 

@@ -10,7 +10,6 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, PROV
 
 from gcmkg.graph import ids
-from gcmkg.graph.prefixes import bind_prefixes
 from gcmkg.graph.vocab import GCM
 from gcmkg.loaders.sourcegraph import SourceGraph
 
@@ -51,7 +50,6 @@ def _stable_blank_nodes(graph: Graph) -> Graph:
 def assemble(sources: Sequence[SourceGraph]) -> Dataset:
     """One Dataset holding each source in its named graph and the provenance graph beside them."""
     dataset = Dataset()
-    bind_prefixes(dataset)
     named = [*sources, SourceGraph(PROVENANCE_GRAPH, "Provenance of the build", provenance_graph(sources), ())]
     for source in sorted(named, key=lambda item: ids.named_graph(item.name)):
         target = dataset.graph(URIRef(ids.named_graph(source.name)))

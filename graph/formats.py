@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import BlankNode, NamedNode
 
 from gcmkg.graph.query import QueryResult, Term
 
@@ -36,7 +36,7 @@ def _json_term(term: Term) -> dict[str, str]:
 def to_json(result: QueryResult) -> str:
     """SPARQL 1.1 Query Results JSON."""
     bindings = [
-        {name: _json_term(term) for name, term in zip(result.columns, row) if term is not None}
+        {name: _json_term(term) for name, term in zip(result.columns, row, strict=True) if term is not None}
         for row in result.rows
     ]
     document = {"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}
@@ -61,7 +61,7 @@ def to_table(result: QueryResult) -> str:
     """Columns padded to their widest cell, a rule under the header, and a row count."""
     cells = [list(result.columns)] + [[plain(term) for term in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))
     count = len(result.rows)
     lines.append(f"({count} row{'s' if count != 1 else ''})")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Store, Variable
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store, Variable
 
 from gcmkg.graph.errors import StoredQueryError
 from gcmkg.graph.storedqueries import StoredQuery
@@ -34,6 +34,8 @@ def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, T
         raise StoredQueryError(f"{query.path}: not valid SPARQL ({exc})") from None
     except RuntimeError as exc:
         raise StoredQueryError(f"{query.path}: {exc} (parameters must be in the SELECT projection)") from None
+    if not isinstance(solutions, QuerySolutions):
+        raise StoredQueryError(f"{query.path}: a stored query must be a SELECT query")
     projected = {variable.value for variable in solutions.variables}
     extra = projected - set(query.columns) - {p.name for p in query.parameters}
     if not set(query.columns) <= projected or extra:

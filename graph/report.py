@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from rdflib import RDF, Dataset, URIRef
+from rdflib.term import Node
 
 from gcmkg.graph.prefixes import PREFIXES
 
@@ -45,7 +46,7 @@ class BuildReport:
         return json.dumps(asdict(self), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _class_counts(pairs: set[tuple[URIRef, URIRef]]) -> dict[str, int]:
+def _class_counts(pairs: set[tuple[Node, URIRef]]) -> dict[str, int]:
     counts = Counter(compact(str(cls)) for _, cls in pairs)
     return dict(sorted(counts.items()))
 
@@ -53,7 +54,7 @@ def _class_counts(pairs: set[tuple[URIRef, URIRef]]) -> dict[str, int]:
 def count(dataset: Dataset, warnings: list[str], skipped: list[str]) -> BuildReport:
     """Count triples per named graph and typed entities per class, per graph and over the whole dataset."""
     graphs = []
-    everywhere: set[tuple[URIRef, URIRef]] = set()
+    everywhere: set[tuple[Node, URIRef]] = set()
     for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(context) == 0:
             continue

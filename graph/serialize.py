@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
 
@@ -20,8 +22,6 @@ def trig_bytes(dataset: Dataset) -> bytes:
     """The dataset as TriG, graphs sorted by IRI, subjects and predicates sorted within each."""
     bind_prefixes(dataset)
     serializer = _SortedTrigSerializer(dataset)
-    from io import BytesIO
-
     buffer = BytesIO()
     serializer.serialize(buffer, encoding="utf-8")
     return buffer.getvalue()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
 
-from gcmkg.graph.layout import DATASET_FILE, DEFAULT_BUILD_DIR
 from gcmkg.graph.errors import BuildNotFoundError, DataError
+from gcmkg.graph.layout import DATASET_FILE, DEFAULT_BUILD_DIR
 
 _FORMATS = {
     ".trig": RdfFormat.TRIG,

@@ -121,7 +121,9 @@ def parse_stored_query(path: Path) -> StoredQuery:
     parameters = tuple(_parameter(path, params_line, raw) for raw in metadata.get("params") or ())
     for parameter in parameters:
         if not re.search(rf"[?$]{parameter.name}\b", text):
-            raise StoredQueryError(f"{path}:{params_line}: parameter {parameter.name!r} is not used as ?{parameter.name}")
+            raise StoredQueryError(
+                f"{path}:{params_line}: parameter {parameter.name!r} is not used as ?{parameter.name}"
+            )
     return StoredQuery(
         name=name,
         path=path,

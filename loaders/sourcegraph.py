@@ -17,7 +17,7 @@ class SourceFile:
     sha256: str | None
 
     @classmethod
-    def of(cls, path: Path, name: str) -> "SourceFile":
+    def of(cls, path: Path, name: str) -> SourceFile:
         return cls(name=name, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
 
 

@@ -1,4 +1,7 @@
-"""Read a curated CSV file (reference data, corpus manifest) strictly: exact header, every cell present, errors naming file and line."""
+"""Read a curated CSV file (reference data, corpus manifest) strictly.
+
+Exact header, every cell present, errors naming the file and line.
+"""
 
 from __future__ import annotations
 
@@ -71,7 +74,7 @@ def read_table(path: Path, columns: Sequence[str]) -> list[Row]:
                     raise TableError(
                         f"{path}:{reader.line_num}: {len(cells)} cells; expected {len(columns)}"
                     )
-                values = {name: cell.strip() for name, cell in zip(columns, cells)}
+                values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
                 rows.append(Row(path=path, line=reader.line_num, values=values))
             if not rows:
                 raise TableError(f"{path}: no data rows")

@@ -38,7 +38,9 @@ def test_query_objectives_csv_and_json(runner: CliRunner, reference_build: Path)
     as_csv = runner.invoke(cli, ["query", "objectives", "--graph", str(reference_build), "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(as_csv.output)))
     assert [int(row["number"]) for row in rows] == list(range(1, 24))
-    assert rows[22]["title"] == "Strengthen international cooperation and global partnerships for safe, orderly and regular migration"
+    assert rows[22]["title"] == (
+        "Strengthen international cooperation and global partnerships for safe, orderly and regular migration"
+    )
     as_json = runner.invoke(cli, ["query", "objectives", "--graph", str(reference_build), "--format", "json"])
     document = json.loads(as_json.output)
     assert document["head"]["vars"] == ["number", "title"]

@@ -103,7 +103,9 @@ def test_objectives_1_to_23_with_official_titles(reference: dict[str, Graph]) ->
     assert title[1] == "Collect and utilize accurate and disaggregated data as a basis for evidence-based policies"
     assert title[7] == "Address and reduce vulnerabilities in migration"
     assert title[13] == "Use migration detention only as a measure of last resort and work towards alternatives"
-    assert title[21] == "Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration"
+    assert title[21] == (
+        "Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration"
+    )
 
 
 def test_ten_guiding_principles(reference: dict[str, Graph]) -> None:
@@ -152,9 +154,8 @@ def test_wrong_header_names_file_and_line(data_copy: Path) -> None:
 def test_alias_claimed_by_two_states_names_the_line(data_copy: Path) -> None:
     france = _edit(data_copy / "states.csv", "FRA,France,member,yes,", "FRA,France,member,yes,Moldova;")
     moldova = _edit(data_copy / "states.csv", "MDA,", "MDA,")
-    with pytest.raises(
-        TableError, match=rf"states\.csv:{moldova}: name 'Moldova' of .*/MDA already designates .*/FRA \(states\.csv:{france}\)"
-    ):
+    expected = rf"states\.csv:{moldova}: name 'Moldova' of .*/MDA already designates .*/FRA \(states\.csv:{france}\)"
+    with pytest.raises(TableError, match=expected):
         load_reference(data_copy)
 
 

@@ -18,7 +18,8 @@ GOOD = """#+ summary: Things of a year
 #+   - {name: year, type: year, required: true, description: review year}
 #+   - {name: code, type: iso3}
 #+ columns: [thing]
-SELECT ?thing ?year ?code WHERE { ?thing <http://example.org/year> ?year . OPTIONAL { ?thing <http://example.org/code> ?code } }
+SELECT ?thing ?year ?code
+WHERE { ?thing <http://example.org/year> ?year . OPTIONAL { ?thing <http://example.org/code> ?code } }
 """
 
 
@@ -109,3 +110,17 @@ SELECT ?thing ?name WHERE { ?thing <http://example.org/name> ?name }
     result = run_on_store(store, query, bind(query, {"name": hostile}))
     assert result.rows == [(NamedNode("http://example.org/b"),)]
     assert len(store) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("ASK { ?s ?p ?o }", "must be a SELECT query"),
+        ("SELECT ?other WHERE { ?other ?p ?o }", "projects ['other']; its metadata declares columns ['thing']"),
+    ],
+)
+def test_stored_query_that_breaks_its_contract_is_refused(tmp_path: Path, body: str, words: str) -> None:
+    query = parse_stored_query(_write(tmp_path, f"#+ summary: x\n#+ columns: [thing]\n{body}\n"))
+    with pytest.raises(StoredQueryError) as caught:
+        run_on_store(Store(), query, {})
+    assert words in str(caught.value)

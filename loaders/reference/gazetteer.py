@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
@@ -28,39 +29,46 @@ ORGANISATION_TYPES = (
 INITIATIVE_TYPES = ("Fund", "JointProgramme", "Project", "Platform", "NationalPlan", "Campaign", "Partnership")
 
 
-def _add_names(graph: Graph, node: URIRef, row: Row, registry: NameRegistry, acronyms: list[str]) -> None:
+def _add_names(graph: Graph, node: URIRef, row: Row, registry: NameRegistry) -> None:
+    """The entry's name (skos:prefLabel), acronyms (gcm:acronym) and aliases (skos:altLabel)."""
     owner = str(node)
     graph.add((node, SKOS.prefLabel, Literal(row.text("name"), lang="en")))
     registry.claim(row.text("name"), owner, row)
-    for acronym in acronyms:
-        graph.add((node, GCM.acronym, Literal(acronym, lang="en")))
-        registry.claim(acronym, owner, row)
-    for alias in row.items("aliases"):
-        graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
-        registry.claim(alias, owner, row)
+    acronyms = row.items("acronyms") if "acronyms" in row.values else []
+    for prop, names in ((GCM.acronym, acronyms), (SKOS.altLabel, row.items("aliases"))):
+        for name in names:
+            graph.add((node, prop, Literal(name, lang="en")))
+            registry.claim(name, owner, row)
+
+
+def _named_entries(
+    path: Path, columns: tuple[str, ...], mint: Callable[[str], str], graph: Graph, registry: NameRegistry
+) -> list[tuple[Row, URIRef]]:
+    """Read a gazetteer file, add every entry's names to ``graph``; return each row with its IRI."""
+    rows = read_table(path, columns)
+    unique(rows, "id")
+    entries = []
+    for row in rows:
+        node = URIRef(mint(row.text("id")))
+        _add_names(graph, node, row, registry)
+        entries.append((row, node))
+    return entries
 
 
 def organisations_graph(path: Path, registry: NameRegistry) -> Graph:
     """Organisations from ``organisations.csv`` (id,name,acronyms,aliases,type)."""
-    rows = read_table(path, ("id", "name", "acronyms", "aliases", "type"))
-    unique(rows, "id")
     graph = Graph()
-    for row in rows:
-        node = URIRef(ids.organisation(row.text("id")))
+    columns = ("id", "name", "acronyms", "aliases", "type")
+    for row, node in _named_entries(path, columns, ids.organisation, graph, registry):
         graph.add((node, RDF.type, GCM[row.choice("type", ORGANISATION_TYPES)]))
-        _add_names(graph, node, row, registry, row.items("acronyms"))
     return graph
 
 
 def processes_graph(path: Path, registry: NameRegistry) -> Graph:
     """Inter-State processes from ``processes.csv`` (id,name,aliases)."""
-    rows = read_table(path, ("id", "name", "aliases"))
-    unique(rows, "id")
     graph = Graph()
-    for row in rows:
-        node = URIRef(ids.process(row.text("id")))
+    for _, node in _named_entries(path, ("id", "name", "aliases"), ids.process, graph, registry):
         graph.add((node, RDF.type, GCM.Process))
-        _add_names(graph, node, row, registry, [])
     return graph
 
 
@@ -69,13 +77,10 @@ def initiatives_graph(path: Path, registry: NameRegistry, funders: dict[str, URI
 
     ``funders`` maps each known organisation id and State alpha-3 code to its IRI.
     """
-    rows = read_table(path, ("id", "name", "aliases", "type", "funder_ids"))
-    unique(rows, "id")
     graph = Graph()
-    for row in rows:
-        node = URIRef(ids.initiative(row.text("id")))
+    columns = ("id", "name", "aliases", "type", "funder_ids")
+    for row, node in _named_entries(path, columns, ids.initiative, graph, registry):
         graph.add((node, RDF.type, GCM[row.choice("type", INITIATIVE_TYPES)]))
-        _add_names(graph, node, row, registry, [])
         for funder_id in row.items("funder_ids"):
             if funder_id not in funders:
                 raise row.error(f"funder {funder_id!r} is neither an organisation id nor a State alpha-3 code")

@@ -58,8 +58,8 @@ def engines(build_dir: Path, repeat: int) -> list[tuple[str, float, float]]:
     rows = []
     for label, text in ENGINE_QUERIES.items():
         text = text or load_catalogue()["objectives"].text
-        rdflib_s = median_seconds(lambda: list(merged.query(text)), repeat)
-        oxigraph_s = median_seconds(lambda: list(store.query(text, use_default_graph_as_union=True)), repeat)
+        rdflib_s = median_seconds(lambda text=text: list(merged.query(text)), repeat)
+        oxigraph_s = median_seconds(lambda text=text: list(store.query(text, use_default_graph_as_union=True)), repeat)
         rows.append((label, rdflib_s, oxigraph_s))
     return rows
 
