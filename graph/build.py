@@ -57,7 +57,7 @@ def build(
         raise PartialBuildError("strict build: nothing written; skipped inputs:\n  " + "\n  ".join(skipped))
     progress("assembling the dataset")
     dataset = assemble(sources)
-    report = count(dataset, warnings=[], skipped=skipped)
+    report = count(dataset, skipped=skipped)
     progress(f"writing {out_dir}")
     write_atomically(out_dir / DATASET_FILE, trig_bytes(dataset))
     write_atomically(out_dir / MERGED_FILE, turtle_bytes(merged_graph(dataset)))

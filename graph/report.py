@@ -1,4 +1,4 @@
-"""The build report: triples and entities per named graph and per class, and every warning."""
+"""The build report: triples and entities per named graph and per class, and every skipped input."""
 
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ class BuildReport:
     graphs: list[GraphCount]
     entities_by_class: dict[str, int]
     triples: int
-    warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -51,7 +50,7 @@ def _class_counts(pairs: set[tuple[Node, URIRef]]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def count(dataset: Dataset, warnings: list[str], skipped: list[str]) -> BuildReport:
+def count(dataset: Dataset, skipped: list[str]) -> BuildReport:
     """Count triples per named graph and typed entities per class, per graph and over the whole dataset."""
     graphs = []
     everywhere: set[tuple[Node, URIRef]] = set()
@@ -65,6 +64,5 @@ def count(dataset: Dataset, warnings: list[str], skipped: list[str]) -> BuildRep
         graphs=graphs,
         entities_by_class=_class_counts(everywhere),
         triples=sum(g.triples for g in graphs),
-        warnings=sorted(warnings),
         skipped=sorted(skipped),
     )

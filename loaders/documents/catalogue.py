@@ -1,7 +1,7 @@
 """The documents of a corpus folder, with metadata from ``manifest.csv`` or inferred from the text.
 
 Each readable document becomes a gcm:Document in its own named graph. Problems with one document
-(a manifest row naming a missing file, a file that is not UTF-8 text) become warnings naming the file,
+(a manifest row naming a missing file, a file that is not UTF-8 text) are skipped with a line naming the file,
 and the other documents still load.
 """
 
