@@ -46,11 +46,12 @@ def build(
     progress("reading the ontology")
     sources = [ontology_source()]
     progress("loading reference data")
-    sources += load_reference()
+    reference = load_reference()
+    sources += reference
     skipped: list[str] = []
     if corpus is not None:
         progress(f"loading documents from {corpus}")
-        loaded = load_corpus(corpus)
+        loaded = load_corpus(corpus, reference, progress)
         sources += loaded.graphs
         skipped += loaded.skipped
     if strict and skipped:

@@ -30,6 +30,8 @@ def provenance_graph(sources: Sequence[SourceGraph]) -> Graph:
         graph.add((node, RDF.type, PROV.Entity))
         graph.add((node, DCTERMS.title, Literal(source.title, lang="en")))
         graph.add((node, PROV.wasGeneratedBy, BUILD_ACTIVITY))
+        for resource in source.derived_from:
+            graph.add((node, PROV.wasDerivedFrom, URIRef(resource)))
         for file in source.sources:
             file_node = URIRef(ids.source_file(file.name))
             graph.add((node, PROV.wasDerivedFrom, file_node))

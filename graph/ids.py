@@ -7,6 +7,7 @@ This module only builds strings; callers wrap them in the RDF term type they nee
 from __future__ import annotations
 
 import re
+import unicodedata
 
 BASE = "https://w3id.org/gcmkg/"
 ONTOLOGY = BASE + "ontology"
@@ -21,8 +22,9 @@ _SEGMENT_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
 def slug(text: str) -> str:
-    """Lower-case ASCII slug: 'Budapest Process' -> 'budapest-process'."""
-    value = _SLUG_UNSAFE.sub("-", text.lower()).strip("-")
+    """Lower-case ASCII slug, accents dropped: 'Asociación Rumiñahui' -> 'asociacion-ruminahui'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = _SLUG_UNSAFE.sub("-", ascii_text.lower()).strip("-")
     if not value:
         raise ValueError(f"cannot make an identifier from {text!r}")
     return value
@@ -94,3 +96,49 @@ def source_file(relative_path: str) -> str:
 def document(document_id: str) -> str:
     """A document, by its id (the file name without extension, as in the corpus)."""
     return f"{ID}document/{segment(document_id)}"
+
+
+def section(document_id: str, number: int) -> str:
+    return f"{document(document_id)}/section/{number}"
+
+
+def passage(document_id: str, number: int) -> str:
+    return f"{document(document_id)}/passage/{number}"
+
+
+def footnote(document_id: str, number: int) -> str:
+    return f"{document(document_id)}/footnote/{number}"
+
+
+def mention(document_id: str, start: int, end: int) -> str:
+    return f"{document(document_id)}/mention/{start}-{end}"
+
+
+def statistic(document_id: str, start: int, end: int) -> str:
+    return f"{document(document_id)}/statistic/{start}-{end}"
+
+
+def citation(document_id: str, footnote_number: int, index: int) -> str:
+    return f"{footnote(document_id, footnote_number)}/citation/{index}"
+
+
+def person(name: str) -> str:
+    return f"{ID}person/{slug(name)}"
+
+
+def funded_initiative(fund_iri: str, kind: str, alpha3: str) -> str:
+    """An initiative known by its fund, type and State: …/initiative/migration-mptf/joint-programme/MKD."""
+    return f"{fund_iri}/{slug(kind)}/{alpha3.upper()}"
+
+
+def participation(year: int, number: int, role_notation: str, agent: str, via: str | None = None) -> str:
+    """A participation record, keyed by session, role and agent (and the agent that spoke for it)."""
+    tail = f"/via/{local_path(via)}" if via else ""
+    return f"{session(year, number)}/participation/{slug(role_notation)}/{local_path(agent)}{tail}"
+
+
+def local_path(iri: str) -> str:
+    """The part of one of our IRIs after ``…/id/`` ('state/ESP')."""
+    if not iri.startswith(ID):
+        raise ValueError(f"{iri} is not a gcmkg resource")
+    return iri[len(ID) :]

@@ -46,6 +46,7 @@ def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
 
 def to_term(parameter: Parameter, value: str) -> Term:
     """The RDF term for ``value`` as the parameter's type; ParameterError if it is not of that type."""
+
     def wrong() -> ParameterError:
         return ParameterError(
             f"parameter {parameter.name!r} is {value!r}; expected {EXPECTED[parameter.type]} (type {parameter.type})"
@@ -77,9 +78,20 @@ def to_term(parameter: Parameter, value: str) -> Term:
     return Literal(value)
 
 
+def parameter_variable(query: StoredQuery, parameter: Parameter) -> Variable:
+    """The query variable a parameter is bound to: ``?name``, or ``?name_param`` if ``name`` is also a column.
+
+    A substituted variable keeps its value in every row, so a parameter that shares its name with a
+    result column (``funder`` of ``initiatives``) is bound to ``?funder_param``: the query filters with
+    the given value and the ``funder`` column still shows the data (the funder's label).
+    """
+    return Variable(f"{parameter.name}_param" if parameter.name in query.columns else parameter.name)
+
+
 def bind(query: StoredQuery, given: Mapping[str, str]) -> dict[Variable, Term]:
     """Variable bindings for a stored query from user-given strings, applying defaults.
 
+    Each value is bound to its ``parameter_variable``; an optional parameter left out stays unbound.
     Unknown names, missing required parameters and ill-typed values raise ParameterError.
     """
     unknown = sorted(set(given) - {p.name for p in query.parameters})
@@ -92,9 +104,8 @@ def bind(query: StoredQuery, given: Mapping[str, str]) -> dict[Variable, Term]:
         if value is None:
             if parameter.required:
                 raise ParameterError(
-                    f"query {query.name!r} needs --param {parameter.name}=VALUE "
-                    f"({EXPECTED[parameter.type]})"
+                    f"query {query.name!r} needs --param {parameter.name}=VALUE ({EXPECTED[parameter.type]})"
                 )
             continue
-        bindings[Variable(parameter.name)] = to_term(parameter, value)
+        bindings[parameter_variable(query, parameter)] = to_term(parameter, value)
     return bindings

@@ -9,6 +9,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store, Variable
 
 from gcmkg.graph.errors import StoredQueryError
+from gcmkg.graph.params import parameter_variable
 from gcmkg.graph.storedqueries import StoredQuery
 
 Term = NamedNode | BlankNode | Literal
@@ -25,8 +26,9 @@ class QueryResult:
 def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, Term]) -> QueryResult:
     """Evaluate ``query`` on ``store`` over the union of its graphs, with ``bindings`` substituted.
 
-    Oxigraph substitutes only projected variables (SPARQL SEP-0007), so a stored query projects its
-    parameters too; the result keeps just the columns its metadata declares.
+    Oxigraph substitutes only projected variables (SPARQL SEP-0007), so a stored query projects the
+    variable of each parameter (``?name``, or ``?name_param`` for a name that is also a column), bound
+    or not; the result keeps just the columns its metadata declares.
     """
     try:
         solutions = store.query(query.text, use_default_graph_as_union=True, substitutions=dict(bindings))
@@ -37,11 +39,12 @@ def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, T
     if not isinstance(solutions, QuerySolutions):
         raise StoredQueryError(f"{query.path}: a stored query must be a SELECT query")
     projected = {variable.value for variable in solutions.variables}
-    extra = projected - set(query.columns) - {p.name for p in query.parameters}
-    if not set(query.columns) <= projected or extra:
+    parameters = [parameter_variable(query, p).value for p in query.parameters]
+    extra = projected - set(query.columns) - set(parameters)
+    if not set(query.columns) <= projected or not set(parameters) <= projected or extra:
         raise StoredQueryError(
             f"{query.path}: projects {sorted(projected)}; its metadata declares columns {list(query.columns)} "
-            f"and parameters {[p.name for p in query.parameters]}"
+            f"and parameters {parameters}"
         )
     variables = [Variable(column) for column in query.columns]
     rows = [tuple(solution[variable] for variable in variables) for solution in solutions]

@@ -60,6 +60,7 @@ class GCM(DefinedNamespace):
     addressesObjective: URIRef  # addresses objective
     affiliation: URIRef  # affiliation
     agent: URIRef  # agent
+    attendee: URIRef  # attendee
     citationFootnote: URIRef  # citation footnote
     citingPassage: URIRef  # citing passage
     contributesToObjective: URIRef  # contributes to objective

@@ -23,9 +23,13 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class SourceGraph:
-    """One named graph of the build: its short name (e.g. 'reference/states'), triples and inputs."""
+    """One named graph of the build: its short name (e.g. 'reference/states'), triples and inputs.
+
+    ``derived_from`` names resources the graph's statements come from (a document), beyond its files.
+    """
 
     name: str
     title: str
     graph: Graph
     sources: tuple[SourceFile, ...]
+    derived_from: tuple[str, ...] = ()

@@ -1,29 +1,35 @@
-"""The documents of a corpus folder, with metadata from ``manifest.csv`` or inferred from the text.
+"""The documents of a corpus folder → one named graph each, with metadata from ``manifest.csv``.
 
-Each readable document becomes a gcm:Document in its own named graph. Problems with one document
-(a manifest row naming a missing file, a file that is not UTF-8 text) are skipped with a line naming the file,
-and the other documents still load.
+Each document is read, cleaned, segmented and extracted on its own (see README.md in this folder).
+A document that cannot be used (a manifest row naming a missing file, an empty or binary file, text
+that is not UTF-8, a damaged PDF, no recognisable structure) is skipped with a line naming the file
+and the reason, and the other documents still load.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, XSD
+from rdflib import URIRef
 
 from gcmkg.graph import ids
 from gcmkg.graph.errors import NotFoundError
-from gcmkg.graph.vocab import GCM
+from gcmkg.loaders.documents.emit import document_graph
+from gcmkg.loaders.documents.extraction import extract
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.reading import UnreadableDocument, read_document
+from gcmkg.loaders.reference import load_reference
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
 from gcmkg.loaders.table import Row, read_table
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "title", "kind", "event", "date", "place", "language")
-DOCUMENT_SUFFIXES = (".txt", ".md")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".pdf")
+NOT_DOCUMENTS = ("README.md",)
+
+Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -41,49 +47,45 @@ def _manifest_rows(corpus: Path) -> dict[str, Row]:
     return {row.text("file"): row for row in read_table(path, MANIFEST_COLUMNS)}
 
 
-def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+def document_files(corpus: Path) -> list[Path]:
+    """The corpus folder's documents, in file-name order."""
+    return sorted(
+        path
+        for path in corpus.iterdir()
+        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES and path.name not in NOT_DOCUMENTS
+    )
 
 
-def _document_graph(path: Path, text: str, row: Row | None) -> Graph:
-    node = URIRef(ids.document(path.stem))
-    graph = Graph()
-    graph.add((node, RDF.type, GCM.Document))
-    graph.add((node, DCTERMS.identifier, Literal(path.stem)))
-    title = row.text("title") if row else _first_line(text)
-    graph.add((node, DCTERMS.title, Literal(title, lang="en")))
-    if row:
-        graph.add((node, GCM.documentKind, Literal(row.text("kind"))))
-        date = row.text("date")
-        if not _ISO_DATE.match(date):
-            raise row.error(f"date {date!r} is not YYYY-MM-DD")
-        graph.add((node, DCTERMS.date, Literal(date, datatype=XSD.date)))
-        graph.add((node, DCTERMS.language, Literal(row.text("language"))))
-    return graph
+def load_document(path: Path, row: Row | None, matcher: Matcher) -> SourceGraph:
+    """One document as its named graph; UnreadableDocument says why it cannot be used."""
+    raw = read_document(path)
+    facts = extract(path.stem, raw, row, matcher)
+    source = SourceFile.of(path, path.name)
+    graph = document_graph(facts, URIRef(ids.source_file(source.name)))
+    return SourceGraph(
+        f"document/{path.stem}", f"Document {path.name}", graph, (source,), derived_from=(ids.document(path.stem),)
+    )
 
 
-def load_corpus(corpus: Path) -> CorpusLoad:
-    """Every ``.txt``/``.md`` document of ``corpus``, described by its manifest row where there is one."""
+def load_corpus(
+    corpus: Path, reference: Sequence[SourceGraph] | None = None, progress: Progress = lambda _: None
+) -> CorpusLoad:
+    """Every document of ``corpus``, matched against the names of ``reference`` (the shipped data by default)."""
     if not corpus.is_dir():
         raise NotFoundError(f"{corpus}: corpus folder not found", hint="pass --corpus a folder of documents")
     rows = _manifest_rows(corpus)
+    matcher = Matcher.from_graphs(source.graph for source in (reference or load_reference()))
     skipped = [
         f"{corpus / name}: named in {MANIFEST} line {row.line} but missing; skipped"
         for name, row in sorted(rows.items())
         if not (corpus / name).is_file()
     ]
     graphs = []
-    for path in sorted(p for p in corpus.iterdir() if p.suffix in DOCUMENT_SUFFIXES and p.name != "README.md"):
+    files = document_files(corpus)
+    for count, path in enumerate(files, start=1):
+        progress(f"document {count}/{len(files)}: {path.name}")
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            skipped.append(f"{path}: not UTF-8 text (byte {exc.start}); skipped")
-            continue
-        if not text.strip():
-            skipped.append(f"{path}: empty; skipped")
-            continue
-        graph = _document_graph(path, text, rows.get(path.name))
-        graphs.append(
-            SourceGraph(f"document/{path.stem}", f"Document {path.name}", graph, (SourceFile.of(path, path.name),))
-        )
+            graphs.append(load_document(path, rows.get(path.name), matcher))
+        except UnreadableDocument as problem:
+            skipped.append(f"{path}: {problem.reason}; skipped")
     return CorpusLoad(graphs=graphs, skipped=skipped)

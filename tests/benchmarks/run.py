@@ -1,8 +1,11 @@
 """Benchmark: wall time of `gcmkg build` (reference only) and of a cold `gcmkg query objectives`,
-each next to `python -c "import rdflib"` measured in the same run, plus the query engines side by side.
+each next to `python -c "import rdflib"` measured in the same run, plus the query engines side by side;
+then `gcmkg build --corpus` on the corpus and on synthetic corpora 10x and 100x its size
+(tests/benchmarks/synthetic_corpus.py), with the growth of build time against corpus size.
 
-Run:  python tests/benchmarks/run.py [--repeat 5]
-Prints a Markdown table of medians and ratios; copy it into tests/benchmarks/README.md.
+Run:  python tests/benchmarks/run.py [--repeat 5] [--part all|commands|corpus] [--factors 10,100]
+                                    [--corpus ../shared/corpus] [--corpus-repeat 3]
+Prints Markdown tables of medians and ratios; copy them into tests/benchmarks/README.md.
 It is a measurement, not a test: nothing here passes or fails.
 """
 
@@ -10,15 +13,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 GCMKG = [sys.executable, "-c", "from gcmkg.graph.cli import main; main()"]
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parents[2] / "shared" / "corpus"
+DOCUMENT_SUFFIXES = (".txt", ".md", ".pdf")
+PARTIAL_BUILD = 5  # exit code of a build that skipped documents: still a build worth timing
 
 ENGINE_QUERIES = {
     "objectives (stored query)": None,
@@ -64,27 +73,150 @@ def engines(build_dir: Path, repeat: int) -> list[tuple[str, float, float]]:
     return rows
 
 
+@dataclass(frozen=True)
+class CorpusBuild:
+    """One corpus build: its input size, what it produced, and its median wall time and peak memory."""
+
+    label: str
+    documents: int
+    megabytes: float
+    seconds: float
+    peak_mb: float
+    triples: int
+    document_triples: int
+    loaded: int
+    skipped: int
+    passages: int
+
+
+def timed_build(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one command (exit 0, or 5 for a partial build)."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        if code not in (0, PARTIAL_BUILD):
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(args[3:])} exited {code}:\n{errors.read().decode(errors='replace')}")
+    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+
+
+def corpus_build(label: str, corpus: Path, out: Path, repeat: int) -> CorpusBuild:
+    """Build ``corpus`` ``repeat`` times; median time, the largest peak memory, and the report's counts."""
+    runs = [timed_build([*GCMKG, "build", "--corpus", str(corpus), "--out", str(out), "-q"]) for _ in range(repeat)]
+    files = [p for p in corpus.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.name != "README.md"]
+    report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+    classes = report["entities_by_class"]
+    return CorpusBuild(
+        label=label,
+        documents=len(files),
+        megabytes=sum(p.stat().st_size for p in files) / 2**20,
+        seconds=statistics.median(seconds for seconds, _ in runs),
+        peak_mb=max(peak for _, peak in runs),
+        triples=report["triples"],
+        document_triples=sum(g["triples"] for g in report["graphs"] if g["graph"].startswith("graph:document/")),
+        loaded=classes.get("gcm:Document", 0),
+        skipped=len(report["skipped"]),
+        passages=classes.get("gcm:Passage", 0),
+    )
+
+
+def synthetic(source: Path, factor: int, out: Path) -> Path:
+    """A synthetic corpus ``factor`` times the size of ``source`` (not timed)."""
+    script = HERE / "synthetic_corpus.py"
+    args = [sys.executable, str(script), "--source", str(source), "--factor", str(factor), "--out", str(out)]
+    subprocess.run(args, check=True, capture_output=True)
+    return out
+
+
+def ratio(value: float, base: float, digits: int = 1) -> str:
+    """value / base, or n/a when the base is not positive (a time too small to measure)."""
+    return f"{value / base:.{digits}f}" if base > 0 else "n/a"
+
+
+def print_table(header: list[str], rows: list[list[object]]) -> None:
+    """A Markdown table."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(map(str, row)) + " |")
+
+
+def corpus_benchmark(source: Path, factors: list[int], repeat: int, folder: Path) -> None:
+    """Build the corpus and its synthetic enlargements; print sizes, times and their ratios to the 1x build."""
+    reference = [timed_build([*GCMKG, "build", "--out", str(folder / "ref"), "-q"]) for _ in range(repeat)]
+    reference_s, reference_mb = statistics.median(s for s, _ in reference), max(mb for _, mb in reference)
+    builds = [corpus_build("1x (corpus)", source, folder / "b1", repeat)]
+    for factor in factors:
+        corpus = synthetic(source, factor, folder / f"corpus-{factor}x")
+        builds.append(corpus_build(f"{factor}x", corpus, folder / f"b{factor}", repeat))
+    base = builds[0]
+    print(f"\nreference-only build: {reference_s:.2f} s, {reference_mb:.0f} MB peak; 'documents s' is the build time")
+    print("minus the reference-only build, the part that grows with the corpus\n")
+    header = ["corpus", "documents", "MB", "triples", "document triples", "passages", "skipped", "seconds"]
+    header += ["documents s", "ms / document", "s / MB", "peak MB"]
+    rows = []
+    for b in builds:
+        documents_s = b.seconds - reference_s
+        rows.append(
+            [b.label, b.documents, f"{b.megabytes:.2f}", b.triples, b.document_triples, b.passages, b.skipped]
+            + [f"{b.seconds:.2f}", f"{documents_s:.2f}", f"{1000 * documents_s / b.documents:.1f}"]
+            + [f"{documents_s / b.megabytes:.2f}", f"{b.peak_mb:.0f}"]
+        )
+    print_table(header, rows)
+    header = ["corpus", "size ratio", "time ratio", "documents-time ratio", "document-triples ratio"]
+    header += ["s / MB relative to 1x"]
+    base_documents_s = base.seconds - reference_s
+    rows = []
+    for b in builds:
+        documents_s = b.seconds - reference_s
+        rows.append(
+            [b.label, ratio(b.megabytes, base.megabytes), ratio(b.seconds, base.seconds)]
+            + [ratio(documents_s, base_documents_s), ratio(b.document_triples, base.document_triples)]
+            + [ratio(documents_s / b.megabytes, base_documents_s / base.megabytes, 2)]
+        )
+    print()
+    print_table(header, rows)
+    if base.passages == 0:
+        print("\nnote: the 1x build has no gcm:Passage; the document extractor is not in this build")
+
+
+def commands_benchmark(repeat: int, folder: Path) -> None:
+    """Reference build and cold query next to the rdflib import; the query engines side by side."""
+    build_dir = folder / "build"
+    baseline = median_seconds(lambda: run([sys.executable, "-c", "import rdflib"]), repeat)
+    build_s = median_seconds(lambda: run([*GCMKG, "build", "--out", str(build_dir), "-q"]), repeat)
+    query_s = median_seconds(lambda: run([*GCMKG, "query", "objectives", "--graph", str(build_dir)]), repeat)
+    report = json.loads((build_dir / "build-report.json").read_text(encoding="utf-8"))
+    print(f"repeat={repeat}, median wall times; reference build of {report['triples']} triples\n")
+    print('| command | seconds | ratio to `python -c "import rdflib"` |')
+    print("|---|---|---|")
+    print(f'| `python -c "import rdflib"` | {baseline:.2f} | 1.0 |')
+    print(f"| `gcmkg build` (reference only) | {build_s:.2f} | {build_s / baseline:.1f} |")
+    print(f"| `gcmkg query objectives` (cold) | {query_s:.2f} | {query_s / baseline:.1f} |")
+    print("\n| query (in-process, data loaded) | rdflib engine ms | pyoxigraph ms | rdflib / pyoxigraph |")
+    print("|---|---|---|---|")
+    for label, rdflib_s, oxigraph_s in engines(build_dir, repeat):
+        ratio = rdflib_s / oxigraph_s if oxigraph_s else float("inf")
+        print(f"| {label} | {rdflib_s * 1000:.1f} | {oxigraph_s * 1000:.2f} | {ratio:.0f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median is reported)")
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--part", choices=["all", "commands", "corpus"], default="all", help="what to measure")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the 1x corpus (default ../shared/corpus)")
+    parser.add_argument("--factors", default="10,100", help="sizes of the synthetic corpora, comma-separated")
+    parser.add_argument("--corpus-repeat", type=int, default=3, help="runs per corpus build (median is reported)")
+    args = parser.parse_args()
+    factors = [int(f) for f in args.factors.split(",") if f]
     with tempfile.TemporaryDirectory() as folder:
-        build_dir = Path(folder) / "build"
-        baseline = median_seconds(lambda: run([sys.executable, "-c", "import rdflib"]), repeat)
-        build_s = median_seconds(lambda: run([*GCMKG, "build", "--out", str(build_dir), "-q"]), repeat)
-        query_s = median_seconds(lambda: run([*GCMKG, "query", "objectives", "--graph", str(build_dir)]), repeat)
-        report = json.loads((build_dir / "build-report.json").read_text(encoding="utf-8"))
-        print(f"repeat={repeat}, median wall times; reference build of {report['triples']} triples\n")
-        print("| command | seconds | ratio to `python -c \"import rdflib\"` |")
-        print("|---|---|---|")
-        print(f"| `python -c \"import rdflib\"` | {baseline:.2f} | 1.0 |")
-        print(f"| `gcmkg build` (reference only) | {build_s:.2f} | {build_s / baseline:.1f} |")
-        print(f"| `gcmkg query objectives` (cold) | {query_s:.2f} | {query_s / baseline:.1f} |")
-        print("\n| query (in-process, data loaded) | rdflib engine ms | pyoxigraph ms | rdflib / pyoxigraph |")
-        print("|---|---|---|---|")
-        for label, rdflib_s, oxigraph_s in engines(build_dir, repeat):
-            ratio = rdflib_s / oxigraph_s if oxigraph_s else float("inf")
-            print(f"| {label} | {rdflib_s * 1000:.1f} | {oxigraph_s * 1000:.2f} | {ratio:.0f} |")
+        if args.part in ("all", "commands"):
+            commands_benchmark(args.repeat, Path(folder))
+        if args.part in ("all", "corpus"):
+            corpus_benchmark(args.corpus, factors, args.corpus_repeat, Path(folder))
 
 
 if __name__ == "__main__":

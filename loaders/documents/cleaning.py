@@ -1,0 +1,211 @@
+"""Raw document text → body blocks and footnotes, with conversion debris removed and nothing else lost.
+
+Steps: drop page furniture (page numbers, headers repeated on every page); clean each line
+(markup.py); group lines into blocks (a paragraph, list item, table row or heading); set footnote
+definitions apart (including a bare URL left where its number was lost); rejoin paragraphs that a
+page break or a footnote block cut in two; and recover footnote marks written as plain digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from gcmkg.loaders.documents.headings import Heading, classify, is_list_item
+from gcmkg.loaders.documents.markup import MARK, MARK_OPEN, clean_line, heading_level, mark
+
+PAGE_BREAK = "\f"
+_PAGE_NUMBER = re.compile(r"^\s*(?:[Pp]age\s+)?-?\s*\d{1,3}\s*-?(?:\s*(?:/|of)\s*\d{1,3})?\s*$")
+_URL_ONLY = re.compile(r"^(?:https?://\S+[;,.]?\s*)+$")
+_FOOTNOTE_DEFINITION = re.compile(f"^\\s*{MARK.pattern}\\s*(.*)$", re.DOTALL)
+_TERMINAL = tuple('.!?:;)"”’')
+MIN_REPEATED_PAGES = 3
+_FUNCTION_WORDS = frozenset("a an the of and or to in on at by for from with as into that which their its".split())
+
+
+@dataclass
+class Block:
+    """A block of body text (footnote marks still in it) and the heading it is, if it is one."""
+
+    text: str
+    heading: Heading | None = None
+    table_row: bool = False
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.heading is None and not self.table_row
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The body blocks in reading order and the footnotes by number."""
+
+    blocks: list[Block]
+    footnotes: dict[int, str]
+
+
+def _furniture(pages: list[list[str]]) -> set[str]:
+    """Lines repeated at the top or bottom of most pages: running headers and footers."""
+    if len(pages) < MIN_REPEATED_PAGES:
+        return set()
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        filled = [line.strip() for line in lines if line.strip()]
+        edges.update(set(filled[:2] + filled[-2:]))
+    threshold = max(MIN_REPEATED_PAGES, len(pages) // 2)
+    return {line for line, count in edges.items() if count >= threshold}
+
+
+def _content_lines(raw: str) -> list[str]:
+    """The lines of ``raw`` without page numbers and running headers; a page break is a blank line."""
+    pages = [page.split("\n") for page in raw.replace("\r\n", "\n").replace("\r", "\n").split(PAGE_BREAK)]
+    furniture = _furniture(pages)
+    kept: list[str] = []
+    for lines in pages:
+        kept.extend(line for line in lines if line.strip() not in furniture and not _PAGE_NUMBER.match(line))
+        kept.append("")
+    return kept
+
+
+def _starts_block(line: str, raw: str) -> bool:
+    return "\t" in line or is_list_item(line) or line.lstrip().startswith(MARK_OPEN) or heading_level(raw) is not None
+
+
+def _group(lines: list[str]) -> list[Block]:
+    """Lines → blocks: a blank line, a list item, a table row or a heading starts a new block."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    previous_raw = ""
+
+    def close() -> None:
+        if current:
+            text = " ".join(part.strip() for part in current).strip()
+            if text:
+                blocks.append(Block(text))
+            current.clear()
+
+    for raw in lines:
+        markdown = heading_level(raw)
+        line = clean_line(markdown[1] if markdown else raw)
+        if not line.strip():
+            close()
+        elif markdown:
+            close()
+            blocks.append(Block(line.strip(), heading=classify(line.strip(), markdown=True)))
+        elif current and raw.startswith(" ") and not raw.startswith("  ") and "\t" not in previous_raw:
+            current.append(line)
+        elif current and (_starts_block(line, raw) or "\t" in previous_raw or _ends_title(previous_raw)):
+            close()
+            current.append(line)
+        else:
+            current.append(line)
+        previous_raw = raw
+    close()
+    for block in blocks:
+        if block.heading is None and "\t" in block.text:
+            block.table_row = True
+            block.text = re.sub(r"\s*\t\s*", "\t", block.text).strip()
+        elif block.heading is None and not block.text.startswith(MARK_OPEN):
+            block.heading = classify(MARK.sub("", block.text))
+    return blocks
+
+
+def _ends_title(raw: str) -> bool:
+    """A line that reads as a heading on its own, so the next line starts a new block."""
+    line = clean_line(raw).strip()
+    return bool(line) and not raw.startswith(" ") and classify(line) is not None
+
+
+def _split_footnotes(blocks: list[Block]) -> tuple[list[Block | int], dict[int, str]]:
+    """Footnote definitions leave the body; a numberless URL block among them gets the missing number.
+
+    The body keeps the footnote's number (0 for a URL block) where footnotes stood, so paragraph
+    joins can look across them and a URL block can take the number its neighbours leave free.
+    """
+    footnotes: dict[int, str] = {}
+    body: list[Block | int] = []
+    for block in blocks:
+        definition = _FOOTNOTE_DEFINITION.match(block.text) if block.heading is None else None
+        if definition:
+            number = int(definition.group(1))
+            footnotes.setdefault(number, definition.group(2).strip())
+            body.append(number)
+        else:
+            body.append(block)
+    for index, item in enumerate(body):
+        if isinstance(item, Block) and item.is_paragraph and _URL_ONLY.match(item.text):
+            lost = _missing_number(footnotes, body, index)
+            if lost is not None:
+                footnotes[lost] = item.text
+                body[index] = lost
+    return body, footnotes
+
+
+def _missing_number(footnotes: dict[int, str], body: list[Block | int], index: int) -> int | None:
+    """The number a URL block lost: one more than the footnote before it, or one less than the one after."""
+    before = next((item for item in reversed(body[:index]) if isinstance(item, int)), None)
+    after = next((item for item in body[index + 1 :] if isinstance(item, int)), None)
+    candidates = ([before + 1] if before else []) + ([after - 1] if after else [])
+    return next((n for n in candidates if n > 0 and n not in footnotes), None)
+
+
+def _rejoin(body: list[Block | int]) -> list[Block]:
+    """Paragraphs cut by a page break or a footnote block become one again.
+
+    A paragraph continues in the next block when it does not end a sentence and either the next block
+    starts in lower case, a footnote block stood between them, or it ends on a word such as "of the".
+    """
+    blocks: list[Block] = []
+    footnotes_between = False
+    for item in body:
+        if not isinstance(item, Block):
+            footnotes_between = True
+            continue
+        last = blocks[-1] if blocks else None
+        if last is not None and _continues(last, item, footnotes_between):
+            last.text = f"{last.text} {item.text}"
+        else:
+            blocks.append(item)
+        footnotes_between = False
+    return blocks
+
+
+def _continues(last: Block, item: Block, footnotes_between: bool) -> bool:
+    if not (last.is_paragraph and item.is_paragraph) or is_list_item(item.text):
+        return False
+    ending = MARK.sub("", last.text).rstrip()
+    if len(ending.split()) < 8 or ending.endswith(_TERMINAL):
+        return False
+    last_word = ending.rsplit(" ", 1)[-1].lower()
+    return item.text[:1].islower() or footnotes_between or last_word in _FUNCTION_WORDS
+
+
+def _recover_plain_marks(blocks: list[Block], footnotes: dict[int, str]) -> None:
+    """A footnote whose mark was printed as a plain digit ("(M-MPTF)9 supported") gets its mark back."""
+    marked = {int(n) for block in blocks for n in MARK.findall(block.text)}
+    for number in sorted(set(footnotes) - marked):
+        pattern = re.compile(rf"(?<=[)\]”\"’]){number}(?=[\s,.;]|$)|(?<=[.,;:])\s?{number}(?=\s+[A-Z]|\s*$)")
+        for block in blocks:
+            if block.is_paragraph and _after_previous_mark(block, blocks, number):
+                found = pattern.search(block.text)
+                if found:
+                    block.text = block.text[: found.start()] + mark(number) + block.text[found.end() :]
+                    break
+
+
+def _after_previous_mark(block: Block, blocks: list[Block], number: int) -> bool:
+    """True if ``block`` comes at or after the block holding mark ``number - 1`` (or there is none)."""
+    for index, candidate in enumerate(blocks):
+        if mark(number - 1) in candidate.text:
+            return blocks.index(block) >= index
+    return True
+
+
+def clean(raw: str) -> CleanedText:
+    """The body blocks and footnotes of ``raw`` document text."""
+    blocks = _group(_content_lines(raw))
+    body, footnotes = _split_footnotes(blocks)
+    joined = _rejoin(body)
+    _recover_plain_marks(joined, footnotes)
+    return CleanedText(blocks=joined, footnotes=dict(sorted(footnotes.items())))

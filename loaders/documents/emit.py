@@ -1,0 +1,200 @@
+"""A document's facts → its RDF graph (IRIs and properties as in loaders/documents/README.md)."""
+
+from __future__ import annotations
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from gcmkg.graph import ids
+from gcmkg.graph.vocab import GCM
+from gcmkg.loaders.documents.extraction import DocumentFacts
+from gcmkg.loaders.documents.facts import Agent, SessionRef
+from gcmkg.loaders.documents.segmenting import Footnote, Passage, Section
+
+_INITIATIVE_CLASSES = {"joint-programme": GCM.JointProgramme, "project": GCM.Project, "initiative": GCM.Initiative}
+_INITIATIVE_WORDS = {"joint-programme": "joint programme", "project": "project", "initiative": "initiative"}
+
+
+class _Emitter:
+    def __init__(self, facts: DocumentFacts, source_iri: URIRef) -> None:
+        self.facts = facts
+        self.doc_id = facts.meta.identifier
+        self.doc = URIRef(ids.document(self.doc_id))
+        self.source = source_iri
+        self.graph = Graph()
+
+    def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> None:
+        self.graph.add((subject, predicate, obj))
+
+    def span(self, node: URIRef, start: int, end: int) -> None:
+        self.add(node, GCM.startOffset, Literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(node, GCM.endOffset, Literal(end, datatype=XSD.nonNegativeInteger))
+
+    def label(self, node: URIRef, text: str) -> None:
+        self.add(node, SKOS.prefLabel, Literal(text, lang="en"))
+
+    def passage_iri(self, passage: Passage) -> URIRef:
+        return URIRef(ids.passage(self.doc_id, passage.number))
+
+    def document(self) -> None:
+        meta = self.facts.meta
+        self.add(self.doc, RDF.type, GCM.Document)
+        self.add(self.doc, DCTERMS.identifier, Literal(meta.identifier))
+        self.add(self.doc, DCTERMS.title, Literal(meta.title, lang="en"))
+        self.add(self.doc, GCM.documentKind, Literal(meta.kind))
+        self.add(self.doc, PROV.wasDerivedFrom, self.source)
+        if meta.date:
+            self.add(self.doc, DCTERMS.date, Literal(meta.date, datatype=XSD.date))
+        if meta.language:
+            self.add(self.doc, DCTERMS.language, Literal(meta.language))
+        if meta.year is not None:
+            self.add(self.doc, GCM.aboutReview, self.review(meta.year))
+        if self.facts.session is not None:
+            self.add(self.doc, GCM.aboutSession, self.session(self.facts.session))
+
+    def review(self, year: int) -> URIRef:
+        node = URIRef(ids.review(year))
+        self.add(node, RDF.type, GCM.Review)
+        self.add(node, GCM.reviewYear, Literal(str(year), datatype=XSD.gYear))
+        self.label(node, f"Regional Review of the GCM in the ECE region, {year}")
+        return node
+
+    def session(self, ref: SessionRef) -> URIRef:
+        node = URIRef(ids.session(ref.year, ref.number))
+        self.add(node, RDF.type, GCM.Session)
+        self.add(node, GCM.sessionNumber, Literal(ref.number))
+        self.add(node, GCM.partOfReview, self.review(ref.year))
+        self.label(node, f"{ref.year} review, session {ref.number}")
+        return node
+
+    def section(self, section: Section) -> URIRef:
+        node = URIRef(ids.section(self.doc_id, section.number))
+        self.add(node, RDF.type, GCM.Section)
+        self.add(node, GCM.sectionNumber, Literal(section.number))
+        self.add(node, GCM.heading, Literal(section.heading.text))
+        self.add(node, GCM.inDocument, self.doc)
+        self.span(node, section.start, section.end)
+        return node
+
+    def passage(self, passage: Passage) -> None:
+        node = self.passage_iri(passage)
+        self.add(node, RDF.type, GCM.Passage)
+        self.add(node, GCM.passageNumber, Literal(passage.number))
+        self.add(node, GCM.passageOf, self.doc)
+        self.add(self.doc, GCM.hasPassage, node)
+        self.add(node, GCM.text, Literal(passage.text))
+        self.span(node, passage.start, passage.end)
+        if passage.section is not None:
+            self.add(node, GCM.inSection, URIRef(ids.section(self.doc_id, passage.section.number)))
+        for ref in passage.refs:
+            if any(note.number == ref.number for note in self.facts.segmented.footnotes):
+                self.add(node, GCM.hasFootnote, URIRef(ids.footnote(self.doc_id, ref.number)))
+        for number in self.facts.objectives.get(passage.number, []):
+            self.add(node, GCM.aboutObjective, URIRef(ids.objective(number)))
+        for match in self.facts.mentions.get(passage.number, []):
+            mention = URIRef(ids.mention(self.doc_id, match.start, match.end))
+            self.add(node, GCM.mentions, match.entity.iri)
+            self.add(mention, RDF.type, GCM.Mention)
+            self.add(mention, GCM.mentionIn, node)
+            self.add(mention, GCM.mentionOf, match.entity.iri)
+            self.add(mention, GCM.surfaceForm, Literal(match.surface))
+            self.span(mention, match.start, match.end)
+
+    def footnote(self, footnote: Footnote) -> None:
+        node = URIRef(ids.footnote(self.doc_id, footnote.number))
+        self.add(node, RDF.type, GCM.Footnote)
+        self.add(node, GCM.footnoteNumber, Literal(footnote.number))
+        self.add(node, GCM.inDocument, self.doc)
+        self.add(node, GCM.text, Literal(footnote.text))
+        self.span(node, footnote.start, footnote.end)
+
+    def agent(self, agent: Agent) -> URIRef:
+        """The agent's IRI; people and organisations unknown to the reference data are described here."""
+        if agent.label is not None:
+            self.add(agent.iri, RDF.type, GCM.Person if agent.person else GCM.Organisation)
+            self.label(agent.iri, agent.label)
+        if agent.affiliation is not None:
+            self.add(agent.iri, GCM.affiliation, self.agent(agent.affiliation))
+        return agent.iri
+
+    def participations(self) -> None:
+        for fact in self.facts.participations:
+            via = self.agent(fact.via) if fact.via else None
+            agent = self.agent(fact.agent)
+            node = URIRef(ids.participation(fact.session.year, fact.session.number, fact.role, agent, via))
+            session = self.session(fact.session)
+            self.add(node, RDF.type, GCM.Participation)
+            self.add(session, GCM.hasParticipation, node)
+            self.add(node, GCM.inSession, session)
+            self.add(node, GCM.agent, agent)
+            self.add(node, GCM.role, URIRef(ids.role(fact.role)))
+            self.add(node, PROV.wasDerivedFrom, self.passage_iri(fact.passage))
+            if via is not None:
+                self.add(node, GCM.via, via)
+            for spoken_for in fact.on_behalf_of:
+                self.add(node, GCM.onBehalfOf, self.agent(spoken_for))
+
+    def attendance(self) -> None:
+        for fact in self.facts.attendance:
+            self.add(self.review(fact.year), GCM.attendee, self.agent(fact.agent))
+
+    def sessions(self) -> None:
+        for statement in self.facts.sessions:
+            node = self.session(statement.session)
+            for number in statement.objectives:
+                self.add(node, GCM.addressesObjective, URIRef(ids.objective(number)))
+
+    def initiatives(self) -> None:
+        for fact in self.facts.initiatives:
+            node = URIRef(ids.funded_initiative(str(fact.fund), fact.kind, str(fact.state).rsplit("/", 1)[1]))
+            self.add(node, RDF.type, _INITIATIVE_CLASSES[fact.kind])
+            self.label(node, f"{fact.fund_label} {_INITIATIVE_WORDS[fact.kind]} in {fact.state_label}")
+            self.add(node, GCM.fundedBy, fact.fund)
+            self.add(node, GCM.implementedIn, fact.state)
+            self.add(node, PROV.wasDerivedFrom, self.passage_iri(fact.passage))
+            for number in fact.objectives:
+                self.add(node, GCM.contributesToObjective, URIRef(ids.objective(number)))
+
+    def statistics(self) -> None:
+        for fact in self.facts.statistics:
+            node = URIRef(ids.statistic(self.doc_id, fact.start, fact.end))
+            self.add(node, RDF.type, GCM.Statistic)
+            self.add(node, GCM.value, Literal(fact.value, datatype=XSD.decimal))
+            self.add(node, GCM.unit, Literal(fact.unit))
+            if fact.year is not None:
+                self.add(node, GCM.referenceYear, Literal(str(fact.year), datatype=XSD.gYear))
+            if fact.measures:
+                self.add(node, GCM.measures, Literal(fact.measures))
+            self.add(node, GCM.surfaceForm, Literal(fact.surface))
+            self.add(node, GCM.statedIn, self.passage_iri(fact.passage))
+            self.span(node, fact.start, fact.end)
+
+    def citations(self) -> None:
+        for fact in self.facts.citations:
+            node = URIRef(ids.citation(self.doc_id, fact.footnote.number, fact.index))
+            self.add(node, RDF.type, GCM.Citation)
+            self.add(node, GCM.url, Literal(fact.url, datatype=XSD.anyURI))
+            self.add(node, GCM.citationFootnote, URIRef(ids.footnote(self.doc_id, fact.footnote.number)))
+            if fact.passage is not None:
+                self.add(node, GCM.citingPassage, self.passage_iri(fact.passage))
+            if fact.documents is not None:
+                self.add(node, GCM.documents, fact.documents)
+
+
+def document_graph(facts: DocumentFacts, source_iri: URIRef) -> Graph:
+    """The RDF graph of one document and everything extracted from it."""
+    emitter = _Emitter(facts, source_iri)
+    emitter.document()
+    for section in facts.segmented.sections:
+        emitter.section(section)
+    for passage in facts.segmented.passages:
+        emitter.passage(passage)
+    for footnote in facts.segmented.footnotes:
+        emitter.footnote(footnote)
+    emitter.sessions()
+    emitter.participations()
+    emitter.attendance()
+    emitter.initiatives()
+    emitter.statistics()
+    emitter.citations()
+    return emitter.graph

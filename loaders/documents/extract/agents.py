@@ -1,0 +1,141 @@
+"""Agents named in participant lists and titles: States and organisations of the reference data, new
+organisations, and people introduced with an honorific ("H.E. Ms. Elma Saiz, Minister … of Spain").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+
+from gcmkg.graph import ids
+from gcmkg.loaders.documents.facts import Agent
+from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
+
+AGENT_KINDS = (Kind.STATE, Kind.ORGANISATION)
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"[{_UPPER}][\w'’-]*"
+PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+HONORIFIC = r"(?:H\.\s?E\.\s+)?(?:(?:Ms|Mr|Mrs|Dr|Prof)\.\s+)?"
+_HONOURED_PERSON = re.compile(rf"(?:H\.\s?E\.\s+(?:(?:Ms|Mr|Mrs|Dr)\.\s+)?|(?:Ms|Mr|Mrs|Dr)\.\s+)({PERSON_NAME})")
+_SEPARATORS = re.compile(r"\s*(?:;|,|/|\s[–-]\s)\s*")
+_LEADING = re.compile(r"^(?:and|the|The)\s+")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,12})\)\s*$")
+_FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
+_CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|&|\([A-Z][A-Za-z.&-]{1,12}\))*")
+
+
+def _agent_from_match(match: Match, base: int) -> Agent:
+    return Agent(match.entity.iri, base + match.start, base + match.end, match.surface)
+
+
+def new_organisation(name: str, start: int, matcher: Matcher) -> Agent | None:
+    """An organisation the reference data does not know, from a list item such as "Name (ACR)"."""
+    text = _LEADING.sub("", name.strip().rstrip("."))
+    acronym = _ACRONYM.search(text)
+    label = text[: acronym.start()].strip() if acronym else text
+    if len(label) < 3 or not label[:1].isupper() or label.lower() in _FILLER:
+        return None
+    known = matcher.resolve(label)
+    if known is not None:
+        return Agent(known.iri, start, start + len(text), text)
+    return Agent(URIRef(ids.organisation(label)), start, start + len(text), text, label=label)
+
+
+def resolve_list(text: str, base: int, matcher: Matcher) -> list[Agent]:
+    """The States and organisations of a list, in order, each once.
+
+    Known names are found first, so a missing comma between two States ("Netherlands North Macedonia")
+    does no harm. The list is then cut into items at separators (; , / –) outside known names; an item
+    that holds more than known names and connecting words ("United Nations Resident Coordinator's
+    Office") names an organisation of its own.
+    """
+    agents: list[Agent] = []
+    for item_start, item, matches in _items(text, matcher):
+        leftover = item
+        for match in sorted(matches, key=lambda m: -m.start):
+            leftover = leftover[: match.start] + " " + leftover[match.end :]
+        if matches and _CONNECTORS.fullmatch(leftover):
+            agents += [_agent_from_match(match, base + item_start) for match in matches]
+            continue
+        lead = len(item) - len(item.lstrip())
+        agent = new_organisation(item.strip(), base + item_start + lead, matcher)
+        if agent is not None:
+            agents.append(agent)
+    return _unique(agents)
+
+
+def _items(text: str, matcher: Matcher) -> list[tuple[int, str, list[Match]]]:
+    """(offset, item text, known names in it) for each list item; separators inside names do not cut."""
+    matches = [m for m in matcher.find(text) if m.entity.kind in AGENT_KINDS]
+    inside = [False] * len(text)
+    for match in matches:
+        inside[match.start : match.end] = [True] * (match.end - match.start)
+    cuts = [(sep.start(), sep.end()) for sep in _SEPARATORS.finditer(text) if not any(inside[sep.start() : sep.end()])]
+    items: list[tuple[int, str, list[Match]]] = []
+    position = 0
+    for cut_start, cut_end in [*cuts, (len(text), len(text))]:
+        item = text[position:cut_start]
+        if item.strip():
+            local = [
+                Match(m.entity, m.surface, m.start - position, m.end - position)
+                for m in matches
+                if position <= m.start and m.end <= cut_start
+            ]
+            items.append((position, item, local))
+        position = cut_end
+    return items
+
+
+def _unique(agents: list[Agent]) -> list[Agent]:
+    seen: set[URIRef] = set()
+    unique = []
+    for agent in agents:
+        if agent.iri not in seen:
+            seen.add(agent.iri)
+            unique.append(agent)
+    return unique
+
+
+def affiliation(text: str, base: int, matcher: Matcher, prefer_state: bool) -> Agent | None:
+    """The State or organisation a title names ("Director of the Platform … (PICUM)"; "… of Spain")."""
+    matches = [m for m in matcher.find(text) if m.entity.kind in AGENT_KINDS]
+    states = [m for m in matches if m.entity.kind is Kind.STATE]
+    if prefer_state and states:
+        return _agent_from_match(states[-1], base)
+    if matches:
+        return _agent_from_match(matches[0], base)
+    return _acronym_expansion(text, base)
+
+
+def _acronym_expansion(text: str, base: int) -> Agent | None:
+    """ "… Senior Policy Analyst Migration Policy Institute (MPI)" → the organisation whose initials are MPI."""
+    acronym = _ACRONYM.search(text)
+    if not acronym:
+        return None
+    letters = [c for c in acronym.group(1) if c.isupper()]
+    words = text[: acronym.start()].split()
+    taken: list[str] = []
+    while words and len([w for w in taken if w[:1].isupper()]) < len(letters):
+        taken.insert(0, words.pop())
+    if [w[0] for w in taken if w[:1].isupper()] != letters:
+        return None
+    label = " ".join(taken)
+    start = base + text.rfind(label, 0, acronym.start())
+    return Agent(URIRef(ids.organisation(label)), start, start + len(label), label, label=label)
+
+
+def person(name: str, start: int, affiliated: Agent | None) -> Agent:
+    return Agent(
+        URIRef(ids.person(name)), start, start + len(name), name, label=name, person=True, affiliation=affiliated
+    )
+
+
+def honoured_people(text: str) -> list[tuple[str, int, int]]:
+    """People introduced with an honorific: (name, start, end of the title that follows, up to the next one)."""
+    found = list(_HONOURED_PERSON.finditer(text))
+    people = []
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        people.append((match.group(1), match.start(1), end))
+    return people

@@ -1,0 +1,91 @@
+"""One document's text → everything the extractors find in it (see loaders/documents/README.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gcmkg.loaders.documents.cleaning import clean
+from gcmkg.loaders.documents.extract.citations import citations
+from gcmkg.loaders.documents.extract.initiatives import initiatives
+from gcmkg.loaders.documents.extract.objectives import objective_numbers
+from gcmkg.loaders.documents.extract.participation import attendance, participations
+from gcmkg.loaders.documents.extract.sessions import (
+    document_session,
+    passage_sessions,
+    session_numbers,
+    session_objectives,
+)
+from gcmkg.loaders.documents.extract.statistics import statistics
+from gcmkg.loaders.documents.facts import (
+    Attendance,
+    Citation,
+    InitiativeFact,
+    Participation,
+    SessionObjectives,
+    SessionRef,
+    Statistic,
+)
+from gcmkg.loaders.documents.headings import HeadingKind
+from gcmkg.loaders.documents.matcher import Match, Matcher
+from gcmkg.loaders.documents.metadata import DocumentMeta, describe
+from gcmkg.loaders.documents.reading import UnreadableDocument
+from gcmkg.loaders.documents.segmenting import Passage, Segmented, segment
+from gcmkg.loaders.table import Row
+
+
+@dataclass
+class DocumentFacts:
+    meta: DocumentMeta
+    segmented: Segmented
+    session: SessionRef | None = None
+    sessions: list[SessionObjectives] = field(default_factory=list)
+    mentions: dict[int, list[Match]] = field(default_factory=dict)
+    objectives: dict[int, list[int]] = field(default_factory=dict)
+    participations: list[Participation] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+    initiatives: list[InitiativeFact] = field(default_factory=list)
+    statistics: list[Statistic] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+def _passage_objectives(passage: Passage) -> list[int]:
+    """Objectives a passage is about: its "Objective N: …" section, then those it names."""
+    numbers = []
+    if passage.section and passage.section.heading.kind is HeadingKind.OBJECTIVE and passage.section.heading.number:
+        numbers.append(passage.section.heading.number)
+    return numbers + [n for n in objective_numbers(passage.text) if n not in numbers]
+
+
+def _check_structure(identifier: str, segmented: Segmented, meta: DocumentMeta) -> None:
+    if not segmented.passages:
+        raise UnreadableDocument("no text left after cleaning")
+    if not segmented.sections and meta.year is None and not any(p.refs for p in segmented.passages):
+        raise UnreadableDocument("no recognisable structure (no headings, no review date, no footnotes)")
+
+
+def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> DocumentFacts:
+    """Clean, segment and extract one document; UnreadableDocument if it has no recognisable structure."""
+    segmented = segment(clean(raw))
+    meta = describe(identifier, segmented, row)
+    _check_structure(identifier, segmented, meta)
+    facts = DocumentFacts(meta, segmented, session=document_session(segmented, meta.year))
+    year = meta.year
+    by_passage = passage_sessions(segmented, year)
+    facts.sessions = session_objectives(segmented, year, by_passage)
+    review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
+    session_goals = {s.session: s.objectives for s in facts.sessions}
+    for passage in segmented.passages:
+        matches = [
+            Match(m.entity, m.surface, passage.start + m.start, passage.start + m.end)
+            for m in matcher.find(passage.text)
+        ]
+        facts.mentions[passage.number] = matches
+        facts.objectives[passage.number] = _passage_objectives(passage)
+        session = by_passage.get(passage.number)
+        facts.participations += participations(passage, session, review_sessions, matcher)
+        facts.attendance += attendance(passage, year, matcher)
+        goals = tuple(facts.objectives[passage.number]) or (session_goals.get(session, ()) if session else ())
+        facts.initiatives += initiatives(passage, matcher, goals)
+        facts.statistics += statistics(passage)
+    facts.citations = citations(segmented.footnotes, segmented.passages, facts.mentions)
+    return facts

@@ -1,0 +1,74 @@
+"""Recognising headings: sessions and roundtables, objectives, annexes, numbered report headings, titles.
+
+A heading is a one-line block. The kinds matter to extraction: a session heading sets the session the
+following passages are about, an objective heading the objective, and a structural heading (a numbered
+chapter, an annex) ends the current session.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class HeadingKind(Enum):
+    SESSION = "session"
+    OBJECTIVE = "objective"
+    STRUCTURAL = "structural"
+    TITLE = "title"
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind: HeadingKind
+    text: str
+    number: int | None = None
+
+
+_SESSION = re.compile(r"^(?:[A-H]\.\s+)?(?:#+\s*)?(Session|Roundtable)\s+(\d{1,2})(?![\d.])\b")
+_OBJECTIVE = re.compile(r"^Objective\s+(\d{1,2})\s*[:.–-]\s*\S")
+_ANNEX = re.compile(r"^Annex(?:\s+[IVX\d]+)?\b")
+_ROMAN = re.compile(r"^[IVX]{1,5}\.\s+[A-Z]")
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[ivx]{1,5})\.\s+[A-Z]")
+_LIST_ITEM = re.compile(r"^(?:[-•*–]\s|\d{1,3}\.\s|\(\w\)\s)")
+_TERMINAL = tuple(".,;:!?")
+_FUNCTION_WORDS = frozenset("a an the of and or to in on at by for from with as into that".split())
+MAX_HEADING_WORDS = 12
+MAX_TITLE_WORDS = 10
+
+
+def is_list_item(text: str) -> bool:
+    """A bullet or numbered item: ``- …``, ``• …``, ``12. …``, ``(a) …``."""
+    return bool(_LIST_ITEM.match(text))
+
+
+def _short(text: str, words: int) -> bool:
+    return len(text.split()) <= words and not text.endswith(_TERMINAL)
+
+
+def classify(text: str, markdown: bool = False) -> Heading | None:
+    """The heading ``text`` is, or None for body text. ``markdown``: the line was a ``#`` heading."""
+    if "\t" in text or "\n" in text:
+        return None
+    session = _SESSION.match(text)
+    if session and len(text.split()) <= MAX_HEADING_WORDS and not text.endswith("."):
+        return Heading(HeadingKind.SESSION, text, int(session.group(2)))
+    objective = _OBJECTIVE.match(text)
+    if objective and 1 <= int(objective.group(1)) <= 23 and len(text.split()) <= 30 and not text.endswith("."):
+        return Heading(HeadingKind.OBJECTIVE, text, int(objective.group(1)))
+    if _ANNEX.match(text) and _short(text, MAX_HEADING_WORDS):
+        return Heading(HeadingKind.STRUCTURAL, text)
+    if _ROMAN.match(text) and _short(text, MAX_HEADING_WORDS):
+        return Heading(HeadingKind.STRUCTURAL, text)
+    if _NUMBERED.match(text) and _short(text, MAX_TITLE_WORDS - 2):
+        return Heading(HeadingKind.STRUCTURAL, text)
+    if markdown:
+        return Heading(HeadingKind.TITLE, text)
+    if is_list_item(text) or ": " in text or text.startswith(("http", "[", "(")):
+        return None
+    if text.rsplit(" ", 1)[-1].lower() in _FUNCTION_WORDS:
+        return None
+    if text[:1].isupper() and _short(text, MAX_TITLE_WORDS) and any(c.isalpha() for c in text[1:]):
+        return Heading(HeadingKind.TITLE, text)
+    return None

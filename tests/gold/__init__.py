@@ -1,0 +1,1 @@
+"""The hand-written gold set and its scorer (see README.md)."""

@@ -1,0 +1,372 @@
+"""Score a gcmkg build against the hand-written gold set of this folder.
+
+    python tests/gold/score.py BUILD_DIR_OR_TRIG [--json]
+
+The build is loaded into pyoxigraph; the SPARQL in ``queries/*.rq`` gives the predicted facts, turned into
+the keys of the gold CSVs (IRIs without ``https://w3id.org/gcmkg/id/``). Gold mentions and objectives name
+their passage by a verbatim quote; each quote is mapped to the one passage of its document whose
+``gcm:text`` contains it (whitespace runs compared as one space). A quote found in no passage or in several
+is a mapping error: it is reported and its facts count as false negatives. A document with no passages at
+all in the build (the extractor not run) gives false negatives only, without errors.
+
+Predicted facts are limited to the gold documents of each category; sessions are compared over the whole
+build. See README.md of this folder for the conventions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import QuerySolutions, Store
+
+HERE = Path(__file__).resolve().parent
+QUERIES = HERE / "queries"
+ID = "https://w3id.org/gcmkg/id/"
+
+#: The documents whose facts of each kind the gold set holds completely.
+TEXT_DOCUMENTS = frozenset({"000_7311cc525c900547", "001_1efa612e0ff46ad2", "004_f5e20b4a01c69ec7"})
+PARTICIPATION_DOCUMENTS = frozenset({"000_7311cc525c900547", "001_1efa612e0ff46ad2", "002_401cf7dc2a28f9d0"})
+ATTENDANCE_DOCUMENTS = frozenset({"002_401cf7dc2a28f9d0"})
+CATEGORIES = ("sessions", "participation", "attendance", "mentions", "objectives")
+#: Mentions are scored for the entity kinds the gold covers (reference initiatives only: one path segment).
+MENTION_KINDS = ("state/", "organisation/", "process/", "initiative/")
+
+Fact = tuple[str, ...]
+
+
+class QuoteError(ValueError):
+    """A gold quote that names no passage, or several, of its document."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    iri: str
+    document: str
+    number: int | None
+    text: str
+
+    def label(self) -> str:
+        snippet = " ".join(self.text.split())
+        snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
+        return f"passage {self.number if self.number is not None else '?'} «{snippet}»"
+
+
+def key(iri: str | None) -> str:
+    """The gold key of an IRI: the IRI without the id: namespace ('' for None)."""
+    if iri is None:
+        return ""
+    return iri[len(ID) :] if iri.startswith(ID) else iri
+
+
+def natural(text: str) -> list[Any]:
+    """Sort key that orders digit runs by value ('2024 | 2 | 9' before '2024 | 2 | 10')."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def map_quote(quote: str, document: str, passages: Iterable[Passage]) -> Passage:
+    """The one passage of ``document`` whose text contains ``quote``; QuoteError if none or several."""
+    wanted = normalise(quote)
+    hits = [p for p in passages if p.document == document and wanted in normalise(p.text)]
+    if not hits:
+        raise QuoteError(f"{document}: no passage contains the quote {quote!r}")
+    if len(hits) > 1:
+        numbers = ", ".join(str(p.number) for p in hits)
+        raise QuoteError(f"{document}: {len(hits)} passages ({numbers}) contain the quote {quote!r}")
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+@dataclass
+class Score:
+    """Gold and predicted facts of one category, with readable labels for the report."""
+
+    name: str
+    gold: set[Fact] = field(default_factory=set)
+    predicted: set[Fact] = field(default_factory=set)
+    labels: dict[Fact, str] = field(default_factory=dict)
+
+    @property
+    def tp(self) -> int:
+        return len(self.gold & self.predicted)
+
+    @property
+    def fp(self) -> int:
+        return len(self.predicted - self.gold)
+
+    @property
+    def fn(self) -> int:
+        return len(self.gold - self.predicted)
+
+    @property
+    def precision(self) -> float | None:
+        """tp / predicted; None when nothing was predicted (undefined)."""
+        return self.tp / len(self.predicted) if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        """tp / gold; None when the gold set is empty (undefined)."""
+        return self.tp / len(self.gold) if self.gold else None
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        if p is None or r is None or p + r == 0:
+            return 0.0
+        return 2 * p * r / (p + r)
+
+    def label(self, fact: Fact) -> str:
+        return self.labels.get(fact, " | ".join(part for part in fact if part))
+
+    def false_positives(self) -> list[str]:
+        return sorted((self.label(f) for f in self.predicted - self.gold), key=natural)
+
+    def false_negatives(self) -> list[str]:
+        return sorted((self.label(f) for f in self.gold - self.predicted), key=natural)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "gold": len(self.gold),
+            "predicted": len(self.predicted),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "false_positives": self.false_positives(),
+            "false_negatives": self.false_negatives(),
+        }
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score]
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "categories": {name: score.to_json() for name, score in self.scores.items()},
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+    def to_text(self) -> str:
+        def fmt(value: float | None) -> str:
+            return "n/a" if value is None else f"{value:.3f}"
+
+        lines = [
+            f"{'category':<14}{'gold':>6}{'pred':>6}{'tp':>6}{'fp':>6}{'fn':>6}{'precision':>11}{'recall':>8}{'f1':>7}"
+        ]
+        for name, s in self.scores.items():
+            lines.append(
+                f"{name:<14}{len(s.gold):>6}{len(s.predicted):>6}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+                f"{fmt(s.precision):>11}{fmt(s.recall):>8}{s.f1:>7.3f}"
+            )
+        for title, items in (("errors", self.errors), ("warnings", self.warnings)):
+            if items:
+                lines += ["", f"{title}:"] + [f"  {item}" for item in items]
+        for name, s in self.scores.items():
+            for title, items in (("false positives", s.false_positives()), ("false negatives", s.false_negatives())):
+                if items:
+                    lines += ["", f"{name}: {title} ({len(items)})"] + [f"  {item}" for item in items]
+        return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- gold
+
+
+@dataclass(frozen=True)
+class Gold:
+    """The rows of the gold CSVs (dicts of strings), by category."""
+
+    sessions: list[dict[str, str]]
+    participation: list[dict[str, str]]
+    attendance: list[dict[str, str]]
+    mentions: list[dict[str, str]]
+    objectives: list[dict[str, str]]
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def load_gold(folder: Path = HERE) -> Gold:
+    return Gold(**{name: read_rows(folder / f"{name}.csv") for name in CATEGORIES})
+
+
+# --------------------------------------------------------------------------- predictions
+
+
+def query_file(name: str) -> str:
+    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def select(store: Store, name: str) -> list[dict[str, str | None]]:
+    """Run queries/NAME.rq over the union of all graphs; each solution as {variable: lexical value or None}."""
+    solutions = store.query(query_file(name), use_default_graph_as_union=True)
+    if not isinstance(solutions, QuerySolutions):
+        raise TypeError(f"queries/{name}.rq is not a SELECT query")
+    names = [v.value for v in solutions.variables]
+    rows = []
+    for solution in solutions:
+        rows.append({n: (None if solution[n] is None else solution[n].value) for n in names})
+    return rows
+
+
+def load_passages(store: Store) -> list[Passage]:
+    passages = []
+    for row in select(store, "passages"):
+        number = row["number"]
+        passages.append(
+            Passage(
+                iri=row["passage"] or "",
+                document=row["document"] or "",
+                number=int(number) if number is not None and number.isdigit() else None,
+                text=row["text"] or "",
+            )
+        )
+    return sorted(passages, key=lambda p: (p.document, p.number or 0, p.iri))
+
+
+def _is_mention_entity(entity: str) -> bool:
+    if not entity.startswith(MENTION_KINDS):
+        return False
+    return not (entity.startswith("initiative/") and "/" in entity[len("initiative/") :])
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _passage_score(
+    name: str,
+    gold_rows: list[dict[str, str]],
+    value_column: str,
+    predicted_rows: list[dict[str, str | None]],
+    predicted_value: str,
+    passages: list[Passage],
+    report: Report,
+) -> Score:
+    """Score (document, passage, value) facts of the TEXT_DOCUMENTS: gold passages named by quotes, predicted
+    ones by IRI."""
+    score = Score(name)
+    by_iri = {p.iri: p for p in passages}
+    documents_with_passages = {p.document for p in passages}
+    missing_documents: set[str] = set()
+    for row in gold_rows:
+        document, quote, value = row["document"], row["quote"], row[value_column]
+        if document not in documents_with_passages:
+            missing_documents.add(document)
+            fact = (document, f"quote:{quote}", value)
+            score.labels[fact] = f"{document} [no passages in the build] «{quote}» → {value}"
+            score.gold.add(fact)
+            continue
+        try:
+            passage = map_quote(quote, document, passages)
+        except QuoteError as exc:
+            report.errors.append(f"{name}: {exc}")
+            fact = (document, f"quote:{quote}", value)
+            score.labels[fact] = f"{document} [quote not mapped] «{quote}» → {value}"
+        else:
+            fact = (document, passage.iri, value)
+            score.labels.setdefault(fact, f"{document} {passage.label()} [gold quote «{quote}»] → {value}")
+        score.gold.add(fact)
+    for document in sorted(missing_documents):
+        report.warnings.append(f"{name}: document {document} has no passages in the build")
+    for predicted in predicted_rows:
+        found = by_iri.get(predicted["passage"] or "")
+        value = predicted[predicted_value] or ""
+        if found is None or found.document not in TEXT_DOCUMENTS:
+            continue
+        fact = (found.document, found.iri, value)
+        score.labels.setdefault(fact, f"{found.document} {found.label()} → {value}")
+        score.predicted.add(fact)
+    return score
+
+
+def score_store(store: Store, gold: Gold) -> Report:
+    """Compare the facts of ``store`` with ``gold``, category by category."""
+    report = Report(scores={})
+
+    sessions = Score("sessions")
+    sessions.gold = {(r["year"], r["session"], r["objective"]) for r in gold.sessions}
+    sessions.predicted = {
+        (r["year"] or "", r["session"] or "", r["objective"] or "") for r in select(store, "sessions")
+    }
+    report.scores["sessions"] = sessions
+
+    participation = Score("participation")
+    participation.gold = {
+        (r["document"], r["year"], r["session"], r["agent"], r["role"], r["via"]) for r in gold.participation
+    }
+    for r in select(store, "participation"):
+        if r["document"] in PARTICIPATION_DOCUMENTS:
+            role = key(r["role"]).removeprefix("role/")
+            fact = (r["document"] or "", r["year"] or "", r["session"] or "", key(r["agent"]), role, key(r["via"]))
+            participation.predicted.add(fact)
+    report.scores["participation"] = participation
+
+    attendance = Score("attendance")
+    attendance.gold = {(r["document"], r["year"], r["agent"]) for r in gold.attendance}
+    attendance.predicted = {
+        (r["document"] or "", r["year"] or "", key(r["agent"]))
+        for r in select(store, "attendance")
+        if r["document"] in ATTENDANCE_DOCUMENTS
+    }
+    report.scores["attendance"] = attendance
+
+    passages = load_passages(store)
+    mention_rows: list[dict[str, str | None]] = [
+        {"passage": r["passage"], "entity": key(r["entity"])} for r in select(store, "mentions")
+    ]
+    mention_rows = [r for r in mention_rows if _is_mention_entity(r["entity"] or "")]
+    report.scores["mentions"] = _passage_score(
+        "mentions", gold.mentions, "entity", mention_rows, "entity", passages, report
+    )
+    report.scores["objectives"] = _passage_score(
+        "objectives", gold.objectives, "objective", select(store, "objectives"), "objective", passages, report
+    )
+    return report
+
+
+def score_build(location: Path, gold: Gold | None = None) -> Report:
+    """Score the build folder (or RDF file) at ``location`` against the gold set of this folder."""
+    from gcmkg.graph.store import open_store
+
+    return score_store(open_store(location), gold or load_gold())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score a gcmkg build against the hand-written gold set.")
+    parser.add_argument("build", type=Path, help="a build folder (with gcmkg.trig) or an RDF file")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    try:
+        report = score_build(args.build)
+    except Exception as exc:  # a missing or unreadable build: say so, exit 2
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(report.to_text())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

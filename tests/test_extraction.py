@@ -1,0 +1,108 @@
+"""Extraction rules on short texts written for these tests (expected values worked out by hand)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gcmkg.graph import ids
+from gcmkg.loaders.documents.extract.agents import resolve_list
+from gcmkg.loaders.documents.extract.initiatives import initiatives
+from gcmkg.loaders.documents.extract.objectives import objective_numbers
+from gcmkg.loaders.documents.extract.participation import participations
+from gcmkg.loaders.documents.extract.statistics import statistics
+from gcmkg.loaders.documents.facts import SessionRef
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.reference import load_reference
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher.from_graphs(source.graph for source in load_reference())
+
+
+def _passage(text: str) -> Passage:
+    return Passage(1, text, 0, len(text), None)
+
+
+def _keys(iris: list[str]) -> list[str]:
+    return [ids.local_path(iri) for iri in iris]
+
+
+def test_statistics_are_normalised_with_unit_and_nearest_year() -> None:
+    text = (
+        "In 2020, the region hosted nearly 159 million international migrants. "
+        "Its 2024 funding target was set at USD 25 million. About 9.5 per cent were children. "
+        "The meeting on 11 March 2024 discussed Objectives 4, 8 and 21 at its 128th session (5 mins)."
+    )
+    found = [(s.value, s.unit, s.year) for s in statistics(_passage(text))]
+    assert found == [
+        (Decimal(159000000), "count", 2020),
+        (Decimal(25000000), "USD", 2024),
+        (Decimal("9.5"), "percent", None),
+    ]
+
+
+def test_objective_lists_in_every_written_form() -> None:
+    assert objective_numbers("objectives 1, 3, 7, 17, and 23 of the GCM") == [1, 3, 7, 17, 23]
+    assert objective_numbers("(GCM objectives 1 and 23); GCM objective 7: Address") == [1, 23, 7]
+    assert objective_numbers("all 23 objectives; Objective 24 does not exist") == []
+
+
+def test_funds_are_not_confused_and_pipelines_are_not_funded(matcher: Matcher) -> None:
+    text = (
+        "A COVID-19 MPTF-funded Project in Kazakhstan helped. "
+        "A Joint Programme funded by the Migration Multi-Partner Trust Fund (M-MPTF) worked in Serbia. "
+        "A joint programme admitted to the pipeline of the Migration MPTF targets Tajikistan."
+    )
+    found = [
+        (ids.local_path(str(i.fund)), i.kind, ids.local_path(str(i.state)))
+        for i in initiatives(_passage(text), matcher, (7,))
+    ]
+    assert found == [
+        ("initiative/covid19-mptf", "project", "state/KAZ"),
+        ("initiative/migration-mptf", "joint-programme", "state/SRB"),
+    ]
+
+
+def test_a_missing_comma_between_two_states_still_gives_both(matcher: Matcher) -> None:
+    agents = resolve_list("Montenegro, Netherlands North Macedonia, Norway", 0, matcher)
+    assert _keys([str(a.iri) for a in agents]) == ["state/MNE", "state/NLD", "state/MKD", "state/NOR"]
+
+
+def test_an_unknown_name_around_a_known_one_is_an_organisation_of_its_own(matcher: Matcher) -> None:
+    agents = resolve_list("UNODC, United Nations Resident Coordinator's Office (UNRCO), and WHO", 0, matcher)
+    assert _keys([str(a.iri) for a in agents]) == [
+        "organisation/unodc",
+        "organisation/united-nations-resident-coordinator-s-office",
+        "organisation/who",
+    ]
+
+
+def test_presenters_on_behalf_of_and_right_of_reply(matcher: Matcher) -> None:
+    text = (
+        "Substantive inputs presented by: Armenia; Denmark on behalf of Cyprus and Malta; "
+        "Friends of Nobody Network. Azerbaijan exercised their right of reply."
+    )
+    found = participations(_passage(text), SessionRef(2024, 2), [], matcher)
+    rows = {(p.role, ids.local_path(str(p.agent.iri)), ids.local_path(str(p.via.iri)) if p.via else "") for p in found}
+    assert rows == {
+        ("presenter", "state/ARM", ""),
+        ("presenter", "state/DNK", ""),
+        ("on-behalf-of", "state/CYP", "state/DNK"),
+        ("on-behalf-of", "state/MLT", "state/DNK"),
+        ("presenter", "organisation/friends-of-nobody-network", ""),
+        ("right-of-reply", "state/AZE", ""),
+    }
+
+
+def test_co_chairs_are_the_persons_and_the_states_they_represent(matcher: Matcher) -> None:
+    text = "It was co-chaired by H.E. Ms. Ana Example, Minister of Spain and Mr. Ion Sample, Secretary of Moldova."
+    sessions = [SessionRef(2024, 1), SessionRef(2024, 2)]
+    found = participations(_passage(text), None, sessions, matcher)
+    rows = {(p.session.number, ids.local_path(str(p.agent.iri))) for p in found if p.role == "co-chair"}
+    assert rows == {
+        (n, key) for n in (1, 2) for key in ("person/ana-example", "state/ESP", "person/ion-sample", "state/MDA")
+    }
