@@ -1,4 +1,4 @@
-"""Shared fixtures: one reference build per test session, the shared corpus, a CLI runner."""
+"""Shared fixtures: one reference build and one corpus build per test session, the shared corpus, a CLI runner."""
 
 from __future__ import annotations
 
@@ -18,6 +18,17 @@ def reference_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build folder made from the shipped ontology and reference data only."""
     out = tmp_path_factory.mktemp("reference-build")
     build(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build folder made by ``gcmkg build --corpus`` from the shared corpus (which must load whole)."""
+    from gcmkg.graph.cli import cli
+
+    out = tmp_path_factory.mktemp("corpus-build")
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
     return out
 
 

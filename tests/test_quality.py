@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
-from gcmkg.graph.build import build
 from tests.conftest import CORPUS, REPO_ROOT
 from tests.gold import score as scorer
 
@@ -25,13 +24,6 @@ ROLES = {"moderator", "speaker", "presenter", "on-behalf-of", "right-of-reply", 
 
 
 # --------------------------------------------------------------------------- the build, scored
-
-
-@pytest.fixture(scope="session")
-def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("quality-build")
-    build(out, corpus=CORPUS)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,6 @@ from pyoxigraph import Store
 
 from gcmkg.graph.cli import cli
 from gcmkg.graph.store import open_store
-from tests.conftest import CORPUS
 from tests.test_queries_fixture import passage_text, rows
 
 D000 = "000_7311cc525c900547"
@@ -29,14 +28,6 @@ D004 = "004_f5e20b4a01c69ec7"
 
 GBR = "United Kingdom of Great Britain and Northern Ireland"
 NLD = "Netherlands (Kingdom of the)"
-
-
-@pytest.fixture(scope="session")
-def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("corpus-build")
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return out
 
 
 @pytest.fixture(scope="session")

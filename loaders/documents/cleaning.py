@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from gcmkg.loaders.documents.headings import Heading, classify, is_list_item
 from gcmkg.loaders.documents.markup import MARK, MARK_OPEN, clean_line, heading_level, mark
+from gcmkg.loaders.documents.reading import PAGE_BREAK
 
-PAGE_BREAK = "\f"
 _PAGE_NUMBER = re.compile(r"^\s*(?:[Pp]age\s+)?-?\s*\d{1,3}\s*-?(?:\s*(?:/|of)\s*\d{1,3})?\s*$")
 _URL_ONLY = re.compile(r"^(?:https?://\S+[;,.]?\s*)+$")
 _FOOTNOTE_DEFINITION = re.compile(f"^\\s*{MARK.pattern}\\s*(.*)$", re.DOTALL)
@@ -68,15 +68,15 @@ def _content_lines(raw: str) -> list[str]:
     return kept
 
 
-def _starts_block(line: str, raw: str) -> bool:
-    return "\t" in line or is_list_item(line) or line.lstrip().startswith(MARK_OPEN) or heading_level(raw) is not None
+def _starts_block(line: str) -> bool:
+    return "\t" in line or is_list_item(line) or line.lstrip().startswith(MARK_OPEN)
 
 
 def _group(lines: list[str]) -> list[Block]:
     """Lines → blocks: a blank line, a list item, a table row or a heading starts a new block."""
     blocks: list[Block] = []
     current: list[str] = []
-    previous_raw = ""
+    previous_raw = previous_line = ""
 
     def close() -> None:
         if current:
@@ -95,12 +95,12 @@ def _group(lines: list[str]) -> list[Block]:
             blocks.append(Block(line.strip(), heading=classify(line.strip(), markdown=True)))
         elif current and raw.startswith(" ") and not raw.startswith("  ") and "\t" not in previous_raw:
             current.append(line)
-        elif current and (_starts_block(line, raw) or "\t" in previous_raw or _ends_title(previous_raw)):
+        elif current and (_starts_block(line) or "\t" in previous_raw or _ends_title(previous_raw, previous_line)):
             close()
             current.append(line)
         else:
             current.append(line)
-        previous_raw = raw
+        previous_raw, previous_line = raw, line
     close()
     for block in blocks:
         if block.heading is None and "\t" in block.text:
@@ -111,10 +111,9 @@ def _group(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _ends_title(raw: str) -> bool:
-    """A line that reads as a heading on its own, so the next line starts a new block."""
-    line = clean_line(raw).strip()
-    return bool(line) and not raw.startswith(" ") and classify(line) is not None
+def _ends_title(raw: str, line: str) -> bool:
+    """A line (as read, and cleaned) that reads as a heading on its own, so the next line starts a new block."""
+    return bool(line.strip()) and not raw.startswith(" ") and classify(line.strip()) is not None
 
 
 def _split_footnotes(blocks: list[Block]) -> tuple[list[Block | int], dict[int, str]]:

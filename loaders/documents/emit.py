@@ -22,6 +22,7 @@ class _Emitter:
         self.doc = URIRef(ids.document(self.doc_id))
         self.source = source_iri
         self.graph = Graph()
+        self.footnote_numbers = {note.number for note in facts.segmented.footnotes}
 
     def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> None:
         self.graph.add((subject, predicate, obj))
@@ -87,7 +88,7 @@ class _Emitter:
         if passage.section is not None:
             self.add(node, GCM.inSection, URIRef(ids.section(self.doc_id, passage.section.number)))
         for ref in passage.refs:
-            if any(note.number == ref.number for note in self.facts.segmented.footnotes):
+            if ref.number in self.footnote_numbers:
                 self.add(node, GCM.hasFootnote, URIRef(ids.footnote(self.doc_id, ref.number)))
         for number in self.facts.objectives.get(passage.number, []):
             self.add(node, GCM.aboutObjective, URIRef(ids.objective(number)))

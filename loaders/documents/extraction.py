@@ -56,7 +56,7 @@ def _passage_objectives(passage: Passage) -> list[int]:
     return numbers + [n for n in objective_numbers(passage.text) if n not in numbers]
 
 
-def _check_structure(identifier: str, segmented: Segmented, meta: DocumentMeta) -> None:
+def _check_structure(segmented: Segmented, meta: DocumentMeta) -> None:
     if not segmented.passages:
         raise UnreadableDocument("no text left after cleaning")
     if not segmented.sections and meta.year is None and not any(p.refs for p in segmented.passages):
@@ -67,7 +67,7 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     """Clean, segment and extract one document; UnreadableDocument if it has no recognisable structure."""
     segmented = segment(clean(raw))
     meta = describe(identifier, segmented, row)
-    _check_structure(identifier, segmented, meta)
+    _check_structure(segmented, meta)
     facts = DocumentFacts(meta, segmented, session=document_session(segmented, meta.year))
     year = meta.year
     by_passage = passage_sessions(segmented, year)

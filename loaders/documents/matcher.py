@@ -88,7 +88,6 @@ class Matcher:
 
     def __init__(self, names: dict[str, Entity]) -> None:
         self.names = names
-        self.entities = {entity.iri: entity for entity in names.values()}
         ordered = sorted(names, key=lambda name: (-len(name), name))
         alternatives = "|".join(re.escape(name) for name in ordered) or "(?!)"
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")

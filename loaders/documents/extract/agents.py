@@ -16,7 +16,6 @@ AGENT_KINDS = (Kind.STATE, Kind.ORGANISATION)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UPPER}][\w'’-]*"
 PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
-HONORIFIC = r"(?:H\.\s?E\.\s+)?(?:(?:Ms|Mr|Mrs|Dr|Prof)\.\s+)?"
 _HONOURED_PERSON = re.compile(rf"(?:H\.\s?E\.\s+(?:(?:Ms|Mr|Mrs|Dr)\.\s+)?|(?:Ms|Mr|Mrs|Dr)\.\s+)({PERSON_NAME})")
 _SEPARATORS = re.compile(r"\s*(?:;|,|/|\s[–-]\s)\s*")
 _LEADING = re.compile(r"^(?:and|the|The)\s+")
