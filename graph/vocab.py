@@ -66,6 +66,8 @@ class GCM(DefinedNamespace):
     contributesToObjective: URIRef  # contributes to objective
     discussedIn: URIRef  # discussed in
     documents: URIRef  # documents
+    engagedThroughMention: URIRef  # engaged through a mention with objective
+    engagedThroughSession: URIRef  # engaged through a session with objective
     engagedWithObjective: URIRef  # engaged with objective
     fundedBy: URIRef  # funded by
     funds: URIRef  # funds
