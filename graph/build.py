@@ -7,17 +7,21 @@ Turtle file for partners, and ``build-report.json``. Every file is written atomi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
+from gcmkg.graph import ids
 from gcmkg.graph.atomic import write_atomically
-from gcmkg.graph.dataset import assemble
+from gcmkg.graph.dataset import add_inferred, assemble
 from gcmkg.graph.errors import PartialBuildError
-from gcmkg.graph.layout import DATASET_FILE, MERGED_FILE, REPORT_FILE
+from gcmkg.graph.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE
+from gcmkg.graph.reasoning.infer import infer
 from gcmkg.graph.report import BuildReport, count
 from gcmkg.graph.resources import ontology_file
 from gcmkg.graph.serialize import merged_graph, trig_bytes, turtle_bytes
+from gcmkg.graph.validation.gate import check_dataset
 from gcmkg.loaders.documents.catalogue import load_corpus
 from gcmkg.loaders.reference import load_reference
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
@@ -37,11 +41,20 @@ def build(
     corpus: Path | None = None,
     strict: bool = False,
     progress: Progress = lambda _: None,
+    reasoning: bool = True,
+    merge_inferred: bool = True,
+    warn: Progress = lambda _: None,
 ) -> BuildReport:
     """Build the dataset from the shipped ontology and reference data and, if given, a corpus folder.
 
+    With ``reasoning`` the entailments of the ontology go into graph:inferred (graph/reasoning/);
+    ``merge_inferred`` puts them in the merged Turtle file too.
+
     Documents that cannot be used are skipped and listed in the report; with ``strict`` a skipped
     document raises PartialBuildError before anything is written.
+
+    The dataset is validated against the shipped shapes before anything is written: a violation
+    raises ValidationFailed (with the grouped report); warnings go to ``warn`` and are counted in the report.
     """
     progress("reading the ontology")
     sources = [ontology_source()]
@@ -58,9 +71,17 @@ def build(
         raise PartialBuildError("strict build: nothing written; skipped inputs:\n  " + "\n  ".join(skipped))
     progress("assembling the dataset")
     dataset = assemble(sources)
-    report = count(dataset, skipped=skipped)
+    if reasoning:
+        progress("reasoning: OWL 2 RL entailments with owlrl")
+        inference = infer(merged_graph(dataset), sources[0].graph)
+        add_inferred(dataset, inference.graph, inference.method)
+    validation = check_dataset(
+        merged_graph(dataset), progress, warn, hint=f"run `gcmkg validate --graph {out_dir}` for the nodes"
+    )
+    report = replace(count(dataset, skipped=skipped), validation_warnings=validation.warnings)
     progress(f"writing {out_dir}")
     write_atomically(out_dir / DATASET_FILE, trig_bytes(dataset))
-    write_atomically(out_dir / MERGED_FILE, turtle_bytes(merged_graph(dataset)))
+    leave_out = () if merge_inferred else (URIRef(ids.named_graph(INFERRED_GRAPH)),)
+    write_atomically(out_dir / MERGED_FILE, turtle_bytes(merged_graph(dataset, leave_out)))
     write_atomically(out_dir / REPORT_FILE, report.to_json().encode("utf-8"))
     return report

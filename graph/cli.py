@@ -1,4 +1,4 @@
-"""The ``gcmkg`` command: build the graph, list and run stored queries.
+"""The ``gcmkg`` command: build the graph, validate it, list and run stored queries.
 
 Heavy libraries are imported inside the verbs that need them, so ``gcmkg query`` starts quickly.
 """
@@ -43,6 +43,7 @@ def cli() -> None:
       gcmkg queries                     # list stored queries
       gcmkg query objectives            # run one
       gcmkg query objectives --format csv > objectives.csv
+      gcmkg validate                    # check ./build against the shipped SHACL shapes
     """
 
 
@@ -51,21 +52,37 @@ def cli() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_BUILD_DIR, show_default=True,
               help="Build folder to write.")
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, if any document has to be skipped.")
+@click.option("--no-reasoning", is_flag=True, help="Skip OWL 2 RL reasoning: no graph:inferred.")
+@click.option("--no-inferred", is_flag=True, help="Leave the inferred graph out of the merged OUT/gcmkg.ttl.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
-def build(corpus: Path | None, out: Path, strict: bool, quiet: bool) -> None:
+def build(corpus: Path | None, out: Path, strict: bool, no_reasoning: bool, no_inferred: bool, quiet: bool) -> None:
     """Build the dataset: ontology, reference data and (with --corpus) documents.
 
-    Writes OUT/gcmkg.trig (one named graph per source, with provenance), OUT/gcmkg.ttl (all
-    triples merged, for partners) and OUT/build-report.json. Exit code 5 if documents were skipped.
+    Writes OUT/gcmkg.trig (one named graph per source, with provenance, and graph:inferred holding
+    what OWL 2 RL reasoning adds), OUT/gcmkg.ttl (all triples merged, for partners) and
+    OUT/build-report.json. Exit code 5 if documents were skipped.
+
+    The dataset is first validated against the shipped SHACL shapes: a violation prints the grouped
+    report and exits with code 1, writing nothing; warnings are summarised on stderr and counted in
+    build-report.json (validation_warnings).
 
     \b
     Examples:
       gcmkg build
       gcmkg build --corpus ../shared/corpus --out build --strict
+      gcmkg build --corpus ../shared/corpus --no-inferred   # gcmkg.ttl: asserted triples only
     """
     from gcmkg.graph.build import build as run_build
 
-    report = run_build(out, corpus=corpus, strict=strict, progress=_progress(quiet))
+    report = run_build(
+        out,
+        corpus=corpus,
+        strict=strict,
+        progress=_progress(quiet),
+        reasoning=not no_reasoning,
+        merge_inferred=not no_inferred,
+        warn=lambda text: click.echo(text, err=True),
+    )
     width = max(len(g.graph) for g in report.graphs)
     for graph in report.graphs:
         click.echo(f"{graph.graph.ljust(width)}  {graph.triples:>7} triples")
@@ -83,7 +100,9 @@ def build(corpus: Path | None, out: Path, strict: bool, quiet: bool) -> None:
               help="Build folder or RDF file to query [default: ./build].")
 @click.option("--format", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="table for people; csv, tsv or SPARQL JSON for machines.")
-def query(name: str, params: tuple[str, ...], graph_path: Path | None, output_format: str) -> None:
+@click.option("--inferred/--no-inferred", default=True, show_default=True,
+              help="Include graph:inferred, the statements OWL 2 RL reasoning added.")
+def query(name: str, params: tuple[str, ...], graph_path: Path | None, output_format: str, inferred: bool) -> None:
     """Run the stored query NAME on a build.
 
     \b
@@ -91,6 +110,7 @@ def query(name: str, params: tuple[str, ...], graph_path: Path | None, output_fo
       gcmkg query objectives
       gcmkg query objectives --format json
       gcmkg query session-objectives --param year=2020 --param session=4
+      gcmkg query state-engagement --no-inferred   # asserted statements only
     """
     from gcmkg.graph.formats import render
     from gcmkg.graph.params import bind, parse_assignments
@@ -99,7 +119,57 @@ def query(name: str, params: tuple[str, ...], graph_path: Path | None, output_fo
 
     stored = find_query(name, load_catalogue())
     bindings = bind(stored, parse_assignments(params))
-    click.echo(render(run_local(graph_path, stored, bindings), output_format), nl=False)
+    click.echo(render(run_local(graph_path, stored, bindings, inferred), output_format), nl=False)
+
+
+@cli.command()
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path),
+              help="Build folder or RDF file to validate [default: ./build].")
+@click.option("--shapes", "shape_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="A SHACL shapes file (Turtle) to use instead of the shipped shapes; repeatable.")
+@click.option("--format", "output_format", type=click.Choice(["text", "turtle", "json"]), default="text",
+              show_default=True, help="text for people; the SHACL report graph as Turtle; or JSON.")
+@click.option("--allow-sparql", is_flag=True,
+              help="Let --shapes files run SPARQL-based constraints and SHACL Advanced Features.")
+@click.option("--allow-imports", is_flag=True, help="Let --shapes files fetch what they owl:import.")
+@click.pass_context
+def validate(ctx: click.Context, graph_path: Path | None, shape_files: tuple[Path, ...], output_format: str,
+             allow_sparql: bool, allow_imports: bool) -> None:
+    """Validate a build against SHACL shapes: the shipped ones, or --shapes FILE.
+
+    Validates the union of the build's named graphs (the ontology included, for rdfs:subClassOf),
+    without inference. The text report groups results by shape and message, violations first, and
+    says which document and passage each document-derived node came from.
+
+    Shapes given with --shapes are refused (exit 2, naming the file and shape) if they hold SPARQL
+    or SHACL Advanced Features (unless --allow-sparql) or owl:imports (unless --allow-imports);
+    SHACL-JavaScript and SPARQL that reaches remote data (SERVICE, FROM, LOAD) are always refused.
+
+    Exit codes follow pySHACL's: 0 conforms (warnings allowed), 1 violations, 2 any error (no
+    build, unreadable or refused shapes, data that cannot be read), with the message on stderr.
+
+    \b
+    Examples:
+      gcmkg validate
+      gcmkg validate --graph build --format json > validation.json
+      gcmkg validate --shapes my-shapes.ttl --format turtle
+      gcmkg validate --shapes checks.ttl --allow-sparql   # shapes with sh:sparql constraints
+    """
+    from gcmkg.graph.errors import ValidationFailed
+    from gcmkg.graph.rdfread import union_graph
+    from gcmkg.graph.validation.engine import validate_graph
+    from gcmkg.graph.validation.render import render
+    from gcmkg.graph.validation.shapes import shipped_shapes, user_shapes
+
+    try:
+        shapes = user_shapes(shape_files, allow_sparql, allow_imports) if shape_files else shipped_shapes()
+        report = validate_graph(union_graph(graph_path), shapes, allow_sparql=allow_sparql)
+    except GcmkgError as error:  # pySHACL's convention: every error is exit code 2
+        click.echo(f"error: {error}", err=True)
+        ctx.exit(2)
+    click.echo(render(report, output_format), nl=False)
+    if not report.conforms:
+        ctx.exit(ValidationFailed.exit_code)
 
 
 @cli.group(cls=_Group, invoke_without_command=True)

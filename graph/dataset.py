@@ -10,11 +10,14 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, PROV
 
 from gcmkg.graph import ids
+from gcmkg.graph.layout import INFERRED_GRAPH
 from gcmkg.graph.vocab import GCM
 from gcmkg.loaders.sourcegraph import SourceGraph
 
 PROVENANCE_GRAPH = "build"
+
 BUILD_ACTIVITY = URIRef(ids.ID + "activity/build")
+REASONING_ACTIVITY = URIRef(ids.ID + "activity/reasoning")
 
 
 def provenance_graph(sources: Sequence[SourceGraph]) -> Graph:
@@ -58,3 +61,24 @@ def assemble(sources: Sequence[SourceGraph]) -> Dataset:
         for triple in _stable_blank_nodes(source.graph):
             target.add(triple)
     return dataset
+
+
+def add_inferred(dataset: Dataset, entailments: Graph, method: str) -> None:
+    """Put ``entailments`` in their own named graph, graph:inferred, and say in graph:build how they were made.
+
+    The asserted graphs are left as they are; the inferred graph is derived from each of them.
+    """
+    asserted = sorted(graph.identifier for graph in dataset.graphs() if len(graph))
+    inferred = URIRef(ids.named_graph(INFERRED_GRAPH))
+    target = dataset.graph(inferred)
+    for triple in entailments:
+        target.add(triple)
+    provenance = dataset.graph(URIRef(ids.named_graph(PROVENANCE_GRAPH)))
+    provenance.add((inferred, RDF.type, PROV.Entity))
+    provenance.add((inferred, DCTERMS.title, Literal("Entailments of the ontology's axioms (OWL 2 RL)", lang="en")))
+    provenance.add((inferred, PROV.wasGeneratedBy, REASONING_ACTIVITY))
+    provenance.add((REASONING_ACTIVITY, RDF.type, PROV.Activity))
+    provenance.add((REASONING_ACTIVITY, RDFS.label, Literal(f"owlrl {version('owlrl')} reasoning, {method}")))
+    for graph in asserted:
+        provenance.add((inferred, PROV.wasDerivedFrom, graph))
+        provenance.add((REASONING_ACTIVITY, PROV.used, graph))

@@ -2,13 +2,16 @@
 
 Exit codes (documented in README.md):
     0  success
-    1  the graph does not conform to the shapes (validation violations)
-    2  usage error: a bad option or parameter value
+    1  the graph does not conform to the shapes (validation violations): ValidationFailed
+    2  usage error: a bad option or parameter value, or user-supplied shapes refused as unsafe
     3  not found: unknown stored query, missing build, missing input folder
     4  bad input data: a reference file, ontology or stored query that cannot be used
     5  partial build: some inputs were skipped (the rest was built)
     6  remote endpoint error
     7  output could not be written
+
+``gcmkg validate`` follows pySHACL's own convention instead: 0 conforms, 1 violations, 2 any error
+(every GcmkgError, whatever its code above).
 """
 
 from __future__ import annotations
@@ -36,6 +39,16 @@ class UsageError(GcmkgError):
 
 class ParameterError(UsageError):
     """A stored-query parameter that is missing, unknown or not of the expected type."""
+
+
+class UnsafeShapesError(UsageError):
+    """User-supplied shapes ask for something gcmkg runs only when told to (SPARQL, JS, owl:imports)."""
+
+
+class ValidationFailed(GcmkgError):
+    """The dataset does not conform to the SHACL shapes: at least one violation."""
+
+    exit_code = 1
 
 
 class NotFoundError(GcmkgError):

@@ -51,8 +51,10 @@ def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, T
     return QueryResult(columns=query.columns, rows=rows)
 
 
-def run_local(location: Path | None, query: StoredQuery, bindings: Mapping[Variable, Term]) -> QueryResult:
-    """Run ``query`` on the build at ``location`` (a build folder or RDF file)."""
+def run_local(
+    location: Path | None, query: StoredQuery, bindings: Mapping[Variable, Term], inferred: bool = True
+) -> QueryResult:
+    """Run ``query`` on the build at ``location`` (a build folder or RDF file), with or without graph:inferred."""
     from gcmkg.graph.store import open_store
 
-    return run_on_store(open_store(location), query, bindings)
+    return run_on_store(open_store(location, inferred), query, bindings)

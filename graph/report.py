@@ -30,12 +30,14 @@ class GraphCount:
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build wrote; ``skipped`` lists the inputs it could not use, with the reason."""
+    """What a build wrote; ``skipped`` lists the inputs it could not use, with the reason;
+    ``validation_warnings`` counts the results of severity sh:Warning from the shipped shapes."""
 
     graphs: list[GraphCount]
     entities_by_class: dict[str, int]
     triples: int
     skipped: list[str] = field(default_factory=list)
+    validation_warnings: int = 0
 
     @property
     def partial(self) -> bool:

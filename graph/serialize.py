@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from io import BytesIO
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.term import Node
 
 from gcmkg.graph.prefixes import bind_prefixes
 
@@ -33,9 +35,11 @@ def turtle_bytes(graph: Graph) -> bytes:
     return graph.serialize(format="turtle", encoding="utf-8")
 
 
-def merged_graph(dataset: Dataset) -> Graph:
-    """All triples of every named graph in one graph (for partners who do not read TriG)."""
+def merged_graph(dataset: Dataset, leave_out: Collection[Node] = ()) -> Graph:
+    """All triples of every named graph in one graph (for partners who do not read TriG), but those of
+    the graphs named in ``leave_out``."""
     merged = Graph()
-    for quad in dataset.quads((None, None, None, None)):
-        merged.add(quad[:3])
+    for *triple, graph in dataset.quads((None, None, None, None)):
+        if graph not in leave_out:
+            merged.add(tuple(triple))
     return merged

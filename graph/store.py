@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import NamedNode, RdfFormat, Store
 
 from gcmkg.graph.errors import BuildNotFoundError, DataError
-from gcmkg.graph.layout import DATASET_FILE, DEFAULT_BUILD_DIR
+from gcmkg.graph.ids import named_graph
+from gcmkg.graph.layout import DATASET_FILE, DEFAULT_BUILD_DIR, INFERRED_GRAPH
 
 _FORMATS = {
     ".trig": RdfFormat.TRIG,
@@ -34,8 +35,8 @@ def dataset_path(location: Path | None) -> Path:
     return path
 
 
-def open_store(location: Path | None) -> Store:
-    """A fresh in-memory store holding the dataset at ``location``."""
+def open_store(location: Path | None, inferred: bool = True) -> Store:
+    """A fresh in-memory store holding the dataset at ``location``, without graph:inferred if not ``inferred``."""
     path = dataset_path(location)
     rdf_format = _FORMATS.get(path.suffix.lower())
     if rdf_format is None:
@@ -45,4 +46,6 @@ def open_store(location: Path | None) -> Store:
         store.bulk_load(path=str(path), format=rdf_format)
     except SyntaxError as exc:
         raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
+    if not inferred:
+        store.remove_graph(NamedNode(named_graph(INFERRED_GRAPH)))
     return store

@@ -293,3 +293,57 @@ def test_fixture_citations(built: Store) -> None:
         ("https://mptf.undp.org/fund/mig00", DOC, "Migration Multi-Partner Trust Fund"),
         ("https://www.pragueprocess.eu/en/", DOC, "Prague Process"),
     ]
+
+
+def test_fixture_state_engagement_through_sessions_and_mentions(built: Store, fixture_build: Path) -> None:
+    # Session 2 addresses objectives 3, 7 and 16; its State participants are Portugal (speaker), Georgia,
+    # Ireland, Serbia (presenters), Estonia, Latvia, Lithuania (on behalf of, via Ireland), Armenia (right of
+    # reply). Attendance alone (Albania, Austria, Moldova) is no participation. Paragraph 4, under Objective 7,
+    # names Georgia, Armenia and "the Irish delegation"; paragraph 5, Objective 3, names Georgia.
+    through_session = {
+        (iso3, objective, "session")
+        for iso3 in ("ARM", "EST", "GEO", "IRL", "LTU", "LVA", "PRT", "SRB")
+        for objective in ("3", "7", "16")
+    }
+    through_mention = {
+        ("GEO", "3", "mention"),
+        ("GEO", "7", "mention"),
+        ("ARM", "7", "mention"),
+        ("IRL", "7", "mention"),
+    }
+    found = rows(built, "state-engagement")
+    assert {(iso3, objective, through) for iso3, _, objective, through in found} == through_session | through_mention
+    assert len(found) == len(through_session | through_mention)
+    assert rows(built, "state-engagement", iso3="ARM") == [
+        ("ARM", "Armenia", "3", "session"),
+        ("ARM", "Armenia", "7", "mention"),
+        ("ARM", "Armenia", "7", "session"),
+        ("ARM", "Armenia", "16", "session"),
+    ]
+    assert {row[0] for row in rows(built, "state-engagement", objective=16)} == {
+        "ARM",
+        "EST",
+        "GEO",
+        "IRL",
+        "LTU",
+        "LVA",
+        "PRT",
+        "SRB",
+    }
+    # the engagement is inferred: the asserted graphs alone hold none of it
+    assert rows(open_store(fixture_build, inferred=False), "state-engagement") == []
+
+
+def test_query_command_includes_the_inferred_graph_unless_told(fixture_build: Path) -> None:
+    args = ["query", "state-engagement", "--graph", str(fixture_build), "--param", "iso3=PRT", "--format", "csv"]
+    with_inferred = CliRunner().invoke(cli, args)
+    assert with_inferred.exit_code == 0, with_inferred.output
+    assert with_inferred.output.splitlines() == [
+        "iso3,name,objective,through",
+        "PRT,Portugal,3,session",
+        "PRT,Portugal,7,session",
+        "PRT,Portugal,16,session",
+    ]
+    asserted_only = CliRunner().invoke(cli, [*args, "--no-inferred"])
+    assert asserted_only.exit_code == 0, asserted_only.output
+    assert asserted_only.output.splitlines() == ["iso3,name,objective,through"]

@@ -38,8 +38,12 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
         "gcmkg/loaders/reference/data/states.csv",
         "gcmkg/loaders/reference/data/README.md",
         "gcmkg/graph/cli.py",
+        "gcmkg/graph/validation/label.rq",
+        "gcmkg/graph/validation/origin.rq",
     ):
         assert expected in names, expected
+    for shapes_file in sorted((REPO_ROOT / "shapes").glob("*.ttl")):  # all shape files are loaded together
+        assert f"gcmkg/shapes/{shapes_file.name}" in names, shapes_file.name
     assert not any(name.startswith(("tests/", "gcmkg/tests/")) for name in names)
 
 

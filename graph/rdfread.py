@@ -1,0 +1,75 @@
+"""Read a build (folder or RDF file) into rdflib: as a Dataset of its named graphs, or as their union.
+
+Oxigraph's parser reads the file (fast, and quiet: rdflib's own TriG parser warns about its deprecated
+APIs); pySHACL and owlrl need rdflib terms. The file is parsed, not loaded
+into an Oxigraph store: the store keeps xsd:nonNegativeInteger literals as xsd:integer (pyoxigraph
+0.5), which would turn every gcm:startOffset into a datatype violation. The ontology is a named graph
+of every build, so its rdfs:subClassOf triples are in the union for ``sh:targetClass``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from gcmkg.graph.errors import DataError
+from gcmkg.graph.store import dataset_path
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    raise DataError(f"RDF-star triple terms are not supported: {term}")
+
+
+def _quads(location: Path | None) -> Iterator[tuple[Node, Node, Node, URIRef | BNode | None]]:
+    """The quads of the build at ``location`` (default ./build), graph None for the default graph."""
+    path = dataset_path(location)
+    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+    if rdf_format is None:
+        raise DataError(f"{path}: unknown RDF file type; expected .trig, .nq, .ttl, .nt or .rdf")
+    try:
+        for quad in ox.parse(path=str(path), format=rdf_format):
+            name = quad.graph_name
+            graph = (
+                URIRef(name.value)
+                if isinstance(name, ox.NamedNode)
+                else BNode(name.value)
+                if isinstance(name, ox.BlankNode)
+                else None
+            )
+            yield _term(quad.subject), _term(quad.predicate), _term(quad.object), graph
+    except SyntaxError as exc:
+        raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def union_graph(location: Path | None) -> Graph:
+    """Every triple of the build at ``location`` (default ./build) in one graph; errors as for ``gcmkg query``."""
+    graph = Graph()
+    for subject, predicate, obj, _ in _quads(location):
+        graph.add((subject, predicate, obj))
+    return graph
+
+
+def read_dataset(location: Path | None) -> Dataset:
+    """The build at ``location`` as an rdflib Dataset, each triple in its named graph."""
+    dataset = Dataset()
+    for subject, predicate, obj, graph in _quads(location):
+        target = dataset.default_graph if graph is None else dataset.graph(graph)
+        target.add((subject, predicate, obj))
+    return dataset

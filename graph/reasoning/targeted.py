@@ -1,0 +1,133 @@
+"""The targeted route: owlrl run only on what the ontology's axioms can touch, in three small stages.
+
+1. **One triple at a time.** Sub-, equivalent, inverse and symmetric properties act on each triple
+   alone, so owlrl closes one representative triple per predicate and the result is applied to
+   every triple with that predicate.
+2. **Property chains** need the real links: owlrl closes just the triples of the chain properties,
+   and stage 1 is applied to what it derives, until nothing new appears.
+3. **Types** from classes, domains and ranges depend only on a resource's asserted classes and the
+   predicates it has on either side (its *signature*): owlrl closes one representative per
+   signature, and each resource receives its representative's classes. When the class axioms are
+   plain RDFS (sub-classes, domains, ranges; unions only as domains or ranges) owlrl's RDFS rules
+   give the same named classes faster than its OWL 2 RL rules.
+
+Passage text, offsets, labels and provenance never enter owlrl: a literal only tells stage 3 that
+its subject has the predicate. tests/test_reasoning.py proves the result equal to the full closure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from gcmkg.graph.reasoning.axioms import Axioms
+from gcmkg.graph.reasoning.closure import owl_rl_closure, rdfs_closure
+from gcmkg.graph.reasoning.entailments import is_individual
+
+Triple = tuple[Node, Node, Node]
+Rules = dict[Node, frozenset[tuple[Node, bool]]]
+Signature = tuple[frozenset[Node], frozenset[Node], frozenset[Node]]
+
+_STAND_IN = "urn:gcmkg:reasoning:"
+
+
+def per_triple_rules(axioms: Axioms, predicates: Iterable[Node]) -> Rules:
+    """For each predicate p, what one triple ``s p o`` entails alone: (q, reversed) for ``s q o`` / ``o q s``."""
+    touched = set(axioms.properties.all_nodes())
+    stand_ins = {
+        p: (URIRef(f"{_STAND_IN}s{i}"), URIRef(f"{_STAND_IN}o{i}"))
+        for i, p in enumerate(sorted((p for p in set(predicates) if p in touched), key=str))
+    }
+    by_pair = {pair: p for p, pair in stand_ins.items()}
+    samples = ((s, p, o) for p, (s, o) in stand_ins.items())
+    rules: defaultdict[Node, set[tuple[Node, bool]]] = defaultdict(set)
+    for s, q, o in owl_rl_closure([*axioms.properties, *samples]):
+        if (s, o) in by_pair:
+            rules[by_pair[(s, o)]].add((q, False))
+        elif (o, s) in by_pair:
+            rules[by_pair[(o, s)]].add((q, True))
+    return {p: frozenset(found) for p, found in rules.items()}
+
+
+def apply_rules(rules: Rules, triples: Iterable[Triple]) -> set[Triple]:
+    """Everything ``rules`` derive from ``triples``, one triple at a time."""
+    derived: set[Triple] = set()
+    for s, p, o in triples:
+        for q, reverse in rules.get(p, ()):
+            if not reverse:
+                derived.add((s, q, o))
+            elif not isinstance(o, Literal):
+                derived.add((o, q, s))
+    return derived
+
+
+def property_entailments(axioms: Axioms, links: set[Triple]) -> set[Triple]:
+    """Stages 1 and 2: the property statements entailed by ``links`` (statements other than rdf:type)."""
+    rules = per_triple_rules(axioms, {p for _, p, _ in links} | axioms.chain_properties)
+    known = set(links)
+    new = apply_rules(rules, known) - known
+    derived = set(new)
+    known |= new
+    members = axioms.chain_members
+    chained_again = bool(members) and bool(axioms.chain_properties)
+    while chained_again:
+        chain_input = [*axioms.chains, *(t for t in known if t[1] in members)]
+        chained = {t for t in owl_rl_closure(chain_input) if t[1] in axioms.chain_properties} - known
+        new = (chained | apply_rules(rules, chained)) - known
+        derived |= new
+        known |= new
+        chained_again = any(p in members for _, p, _ in new)
+    return derived
+
+
+def _signatures(axioms: Axioms, types: set[Triple], links: set[Triple]) -> dict[Signature, list[Node]]:
+    """Individuals grouped by (asserted classes, predicates with a domain they have as subject, predicates
+    with a range they have as object). Other predicates cannot type anything in stage 3."""
+    with_domain = set(axioms.classes.subjects(RDFS.domain, None))
+    with_range = set(axioms.classes.subjects(RDFS.range, None))
+    classes: defaultdict[Node, set[Node]] = defaultdict(set)
+    outgoing: defaultdict[Node, set[Node]] = defaultdict(set)
+    incoming: defaultdict[Node, set[Node]] = defaultdict(set)
+    for s, _, o in types:
+        classes[s].add(o)
+    for s, p, o in links:
+        if p in with_domain:
+            outgoing[s].add(p)
+        if p in with_range:
+            incoming[o].add(p)
+    groups: defaultdict[Signature, list[Node]] = defaultdict(list)
+    for node in {*classes, *outgoing, *incoming}:
+        if is_individual(node):
+            groups[(frozenset(classes[node]), frozenset(outgoing[node]), frozenset(incoming[node]))].append(node)
+    return groups
+
+
+def type_entailments(axioms: Axioms, types: set[Triple], links: set[Triple]) -> set[Triple]:
+    """Stage 3: the rdf:type statements entailed for individuals, one owlrl run over signature representatives."""
+    groups = _signatures(axioms, types, links)
+    representatives: dict[Node, list[Node]] = {}
+    sample: list[Triple] = [*axioms.classes]
+    for i, (signature, members) in enumerate(sorted(groups.items(), key=lambda item: sorted(map(str, item[1])))):
+        representative = URIRef(f"{_STAND_IN}r{i}")
+        representatives[representative] = members
+        classes, outgoing, incoming = signature
+        sample += [(representative, RDF.type, c) for c in classes]
+        sample += [(representative, p, URIRef(f"{_STAND_IN}object-of/{p}")) for p in outgoing]
+        sample += [(URIRef(f"{_STAND_IN}subject-of/{p}"), p, representative) for p in incoming]
+    entailed: set[Triple] = set()
+    closure = owl_rl_closure if axioms.classes_need_owl else rdfs_closure
+    for representative, predicate, cls in closure(sample):
+        if predicate == RDF.type and representative in representatives:
+            entailed |= {(member, RDF.type, cls) for member in representatives[representative]}
+    return entailed
+
+
+def targeted_entailments(axioms: Axioms, data: Graph) -> set[Triple]:
+    """All entailments of ``axioms`` over ``data`` (unfiltered; see entailments.kept)."""
+    types = {t for t in data.triples((None, RDF.type, None))}
+    links = {t for t in data if t[1] != RDF.type}
+    properties = property_entailments(axioms, links)
+    return properties | type_entailments(axioms, types, links | properties)
