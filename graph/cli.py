@@ -137,8 +137,8 @@ def validate(ctx: click.Context, graph_path: Path | None, shape_files: tuple[Pat
              allow_sparql: bool, allow_imports: bool) -> None:
     """Validate a build against SHACL shapes: the shipped ones, or --shapes FILE.
 
-    Validates the union of the build's named graphs (the ontology included, for rdfs:subClassOf),
-    without inference. The text report groups results by shape and message, violations first, and
+    Validates the union of the build's named graphs: the ontology (for rdfs:subClassOf) and
+    graph:inferred included, with no further inference. The text report groups results by shape and message, violations first, and
     says which document and passage each document-derived node came from.
 
     Shapes given with --shapes are refused (exit 2, naming the file and shape) if they hold SPARQL
