@@ -3,12 +3,18 @@
 Exit codes (documented in README.md):
     0  success
     1  the graph does not conform to the shapes (validation violations): ValidationFailed
-    2  usage error: a bad option or parameter value, or user-supplied shapes refused as unsafe
+    2  usage error: a bad option or parameter value, user-supplied shapes refused as unsafe, or an
+       ad-hoc query (gcmkg sparql) that is not valid SPARQL or is refused by the guard: QueryRefused
     3  not found: unknown stored query, missing build, missing input folder
-    4  bad input data: a reference file, ontology or stored query that cannot be used
+    4  bad input data: a reference file, ontology or stored query that cannot be used (a stored query
+       the guard refuses included)
     5  partial build: some inputs were skipped (the rest was built)
     6  remote endpoint error
     7  output could not be written
+    8  a query ran longer than --timeout and was stopped: QueryTimeout
+
+A query that stops at the --limit row limit is not an error: exit code 0, and the output says so
+(the table's last line; a warning on stderr for csv, tsv and json).
 
 ``gcmkg validate`` follows pySHACL's own convention instead: 0 conforms, 1 violations, 2 any error
 (every GcmkgError, whatever its code above).
@@ -43,6 +49,10 @@ class ParameterError(UsageError):
 
 class UnsafeShapesError(UsageError):
     """User-supplied shapes ask for something gcmkg runs only when told to (SPARQL, JS, owl:imports)."""
+
+
+class QueryRefused(UsageError):
+    """An ad-hoc query that is not valid SPARQL, or that the guard refuses (SERVICE, an update, FROM outside)."""
 
 
 class ValidationFailed(GcmkgError):
@@ -95,3 +105,9 @@ class OutputError(GcmkgError):
     """An output file could not be written."""
 
     exit_code = 7
+
+
+class QueryTimeout(GcmkgError):
+    """A query ran longer than its --timeout and was stopped."""
+
+    exit_code = 8

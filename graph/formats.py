@@ -1,18 +1,51 @@
-"""Render query results: an aligned table for people; CSV, TSV and SPARQL 1.1 JSON for machines."""
+"""Render query results: an aligned table for people; CSV, TSV and SPARQL 1.1 JSON for machines.
+
+CSV is for spreadsheets, so it is spreadsheet-safe (OWASP "CSV Injection"): a cell that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return, which a spreadsheet would read as a formula,
+gets a single quote in front (``'=HYPERLINK(...)``). A number (``-12``, ``+3.5``, ``-1e3``) is left as
+it is: it cannot be a formula, and escaping it would turn it into text. The SPARQL 1.1 CSV results
+format has no such escaping, so a CSV cell is the value with that one difference.
+
+TSV is not escaped: it is the SPARQL 1.1 TSV results format, whose cells are RDF terms in their own
+syntax (``"text"``, ``"7"^^<...#integer>``, ``<iri>``, ``_:b0``), for programs that read the terms back;
+a leading quote would change the term. No TSV cell starts with a formula character, but a
+spreadsheet may strip the quotes of a ``"=..."`` literal on import, so use csv for spreadsheets.
+
+A SELECT result cut at the row limit says so: the table's last line, and ``limit_message`` for the
+other formats (which the CLI writes to stderr, leaving the CSV, TSV or JSON valid). An ASK result is
+``true`` or ``false`` on a line of its own, or the SPARQL JSON boolean result.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 
 from pyoxigraph import BlankNode, NamedNode
 
-from gcmkg.graph.query import QueryResult, Term
+from gcmkg.graph.query import AskResult, QueryResult, Term
 
 FORMATS = ("table", "csv", "tsv", "json")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` with a single quote in front if a spreadsheet would read it as a formula; numbers unchanged."""
+    if cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def limit_message(result: QueryResult) -> str | None:
+    """What to say about a result cut at the row limit; None if it holds every row."""
+    if result.truncated_at is None:
+        return None
+    return f"stopped at the {result.truncated_at}-row limit; use --limit 0 for all"
 
 
 def plain(term: Term | None) -> str:
@@ -44,7 +77,7 @@ def to_json(result: QueryResult) -> str:
 
 
 def to_delimited(result: QueryResult, delimiter: str) -> str:
-    """SPARQL 1.1 CSV (plain values) or TSV (RDF term syntax, as the TSV results format asks)."""
+    """CSV (plain values, spreadsheet-safe) or SPARQL 1.1 TSV (RDF term syntax, as the TSV results format asks)."""
     buffer = io.StringIO()
     if delimiter == "\t":
         buffer.write("\t".join(f"?{name}" for name in result.columns) + "\n")
@@ -53,7 +86,7 @@ def to_delimited(result: QueryResult, delimiter: str) -> str:
         return buffer.getvalue()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.columns)
-    writer.writerows([plain(term) for term in row] for row in result.rows)
+    writer.writerows([spreadsheet_safe(plain(term)) for term in row] for row in result.rows)
     return buffer.getvalue()
 
 
@@ -64,12 +97,17 @@ def to_table(result: QueryResult) -> str:
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))
     count = len(result.rows)
-    lines.append(f"({count} row{'s' if count != 1 else ''})")
+    cut = limit_message(result)
+    lines.append(f"({count} row{'s' if count != 1 else ''}{', ' + cut if cut else ''})")
     return "\n".join(lines) + "\n"
 
 
-def render(result: QueryResult, output_format: str) -> str:
+def render(result: QueryResult | AskResult, output_format: str) -> str:
     """``result`` in one of FORMATS."""
+    if isinstance(result, AskResult):
+        if output_format == "json":
+            return json.dumps({"head": {}, "boolean": result.value}, indent=2) + "\n"
+        return ("true" if result.value else "false") + "\n"
     if output_format == "table":
         return to_table(result)
     if output_format == "json":

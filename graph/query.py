@@ -1,34 +1,66 @@
-"""Run stored queries on a local build, with parameters bound as typed RDF terms."""
+"""Run queries on a local build: stored queries with parameters bound as typed RDF terms, and ad-hoc SPARQL.
+
+``run_local`` and ``run_sparql`` check the query with the guard (graph/guard.py) and run it under a
+time limit (graph/limits.py) and a row limit: a result cut at the limit says so (``truncated_at``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
+from itertools import islice
 from pathlib import Path
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store, Variable
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolution, QuerySolutions, Store, Variable
 
-from gcmkg.graph.errors import StoredQueryError
+from gcmkg.graph.errors import QueryRefused, StoredQueryError
+from gcmkg.graph.guard import CheckedQuery, check_dataset, check_query, check_stored_query
 from gcmkg.graph.params import parameter_variable
 from gcmkg.graph.storedqueries import StoredQuery
 
 Term = NamedNode | BlankNode | Literal
+Row = tuple[Term | None, ...]
 
 
 @dataclass(frozen=True)
 class QueryResult:
-    """A SELECT result: column names and rows of RDF terms (None where a variable is unbound)."""
+    """A SELECT result: column names and rows of RDF terms (None where a variable is unbound).
+
+    ``truncated_at`` is the row limit the rows were cut at (there were more), None if they are all here.
+    """
 
     columns: tuple[str, ...]
-    rows: list[tuple[Term | None, ...]]
+    rows: list[Row]
+    truncated_at: int | None = None
 
 
-def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, Term]) -> QueryResult:
+@dataclass(frozen=True)
+class AskResult:
+    """An ASK result."""
+
+    value: bool
+
+
+def take(solutions: Iterable[QuerySolution], variables: list[Variable], limit: int = 0) -> tuple[list[Row], int | None]:
+    """The rows of ``solutions`` (at most ``limit`` of them unless it is 0) and the limit if rows were left out.
+
+    One row beyond the limit is read to know whether there are more; the rest is never computed.
+    """
+    chosen = iter(solutions) if not limit else islice(solutions, limit + 1)
+    rows = [tuple(solution[variable] for variable in variables) for solution in chosen]
+    if limit and len(rows) > limit:
+        return rows[:limit], limit
+    return rows, None
+
+
+def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, Term], limit: int = 0) -> QueryResult:
     """Evaluate ``query`` on ``store`` over the union of its graphs, with ``bindings`` substituted.
 
     Oxigraph substitutes only projected variables (SPARQL SEP-0007), so a stored query projects the
     variable of each parameter (``?name``, or ``?name_param`` for a name that is also a column), bound
-    or not; the result keeps just the columns its metadata declares.
+    or not; the result keeps just the columns its metadata declares, and at most ``limit`` rows (0: all).
+    The caller checks the query with the guard first (``run_local`` does).
     """
     try:
         solutions = store.query(query.text, use_default_graph_as_union=True, substitutions=dict(bindings))
@@ -46,15 +78,83 @@ def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, T
             f"{query.path}: projects {sorted(projected)}; its metadata declares columns {list(query.columns)} "
             f"and parameters {parameters}"
         )
-    variables = [Variable(column) for column in query.columns]
-    rows = [tuple(solution[variable] for variable in variables) for solution in solutions]
-    return QueryResult(columns=query.columns, rows=rows)
+    rows, truncated_at = take(solutions, [Variable(column) for column in query.columns], limit)
+    return QueryResult(columns=query.columns, rows=rows, truncated_at=truncated_at)
 
 
 def run_local(
-    location: Path | None, query: StoredQuery, bindings: Mapping[Variable, Term], inferred: bool = True
+    location: Path | None,
+    query: StoredQuery,
+    bindings: Mapping[Variable, Term],
+    inferred: bool = True,
+    timeout: float = 0,
+    limit: int = 0,
 ) -> QueryResult:
-    """Run ``query`` on the build at ``location`` (a build folder or RDF file), with or without graph:inferred."""
-    from gcmkg.graph.store import open_store
+    """Run stored ``query`` on the build at ``location`` (a build folder or RDF file), with or without graph:inferred.
 
-    return run_on_store(open_store(location, inferred), query, bindings)
+    The guard checks the query first (StoredQueryError if it refuses it); the query is stopped after
+    ``timeout`` seconds (QueryTimeout) and its rows cut at ``limit``; 0 is no limit for either.
+    """
+    from gcmkg.graph.limits import run_limited
+
+    def prepare() -> partial[QueryResult]:
+        return partial(run_on_store, query=check_stored_query(query), bindings=dict(bindings), limit=limit)
+
+    return run_limited(location, inferred, prepare, timeout)
+
+
+def run_adhoc(store: Store, query: CheckedQuery, limit: int = 0, source: str | None = None) -> QueryResult | AskResult:
+    """Run a query the guard let through on ``store``: SELECT rows (at most ``limit``; 0: all) or the ASK answer.
+
+    Without FROM it runs over the union of the named graphs; with FROM / FROM NAMED (only the store's
+    own named graphs, which is checked here) over the dataset those clauses describe.
+    """
+    if query.form not in ("SELECT", "ASK"):
+        raise _not_select(query.form, source)
+    graphs = {graph.value for graph in store.named_graphs() if isinstance(graph, NamedNode)}
+    check_dataset(query, graphs, source)
+    try:
+        answer = store.query(query.text, use_default_graph_as_union=not query.has_dataset)
+    except SyntaxError as exc:
+        raise QueryRefused(f"{source + ': ' if source else ''}not valid SPARQL ({exc})") from None
+    if isinstance(answer, QueryBoolean):
+        return AskResult(bool(answer))
+    assert isinstance(answer, QuerySolutions)
+    variables = list(answer.variables)
+    rows, truncated_at = take(answer, variables, limit)
+    return QueryResult(columns=tuple(v.value for v in variables), rows=rows, truncated_at=truncated_at)
+
+
+def _not_select(form: str, source: str | None) -> QueryRefused:
+    return QueryRefused(
+        f"{source + ': ' if source else ''}gcmkg sparql answers SELECT and ASK queries; this is a {form} query",
+        hint="select the triples instead, e.g. SELECT ?s ?p ?o WHERE { ... }",
+    )
+
+
+def check_sparql(text: str, source: str | None = None) -> CheckedQuery:
+    """The guard's verdict on an ad-hoc query, which must also be a SELECT or ASK query; QueryRefused otherwise."""
+    checked = check_query(text, source)
+    if checked.form not in ("SELECT", "ASK"):
+        raise _not_select(checked.form, source)
+    return checked
+
+
+def run_sparql(
+    location: Path | None,
+    text: str,
+    source: str | None = None,
+    inferred: bool = True,
+    timeout: float = 0,
+    limit: int = 0,
+) -> QueryResult | AskResult:
+    """Check the ad-hoc query ``text`` with the guard and run it on the build at ``location``, within the limits.
+
+    ``source`` (the query file, if any) starts every error message.
+    """
+    from gcmkg.graph.limits import run_limited
+
+    def prepare() -> partial[QueryResult | AskResult]:
+        return partial(run_adhoc, query=check_sparql(text, source), limit=limit, source=source)
+
+    return run_limited(location, inferred, prepare, timeout)

@@ -250,3 +250,16 @@ ex:FromGraph a sh:NodeShape ; sh:sparql [ sh:select "SELECT $this FROM <http://g
 
 def test_plain_core_shapes_pass(tmp_path: Path) -> None:
     assert find_unsafe(read_shapes_file(FIXTURES / "shapes.ttl")) == []
+
+
+def test_a_service_keyword_written_with_an_escape_is_refused_too(
+    runner: CliRunner, tmp_path: Path, no_network: list[object], pyshacl_calls: list[object]
+) -> None:
+    # SPARQL processes \u escapes before parsing, so SERV\u0049CE is SERVICE to the engine that would run it
+    escaped = SERVICE_SHAPE.replace("SERVICE", "SERV\\\\u0049CE")
+    assert "SERV\\\\u0049CE" in escaped
+    shapes = _shapes(tmp_path, escaped)
+    result = _validate(runner, shapes, "--allow-sparql")
+    assert result.exit_code == 2
+    assert "shape ex:Remote has SPARQL that reaches a remote endpoint or graph" in result.stderr
+    assert no_network == [] and pyshacl_calls == []

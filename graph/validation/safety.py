@@ -21,7 +21,8 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SH
 from rdflib.term import Node
 
-from gcmkg.graph.errors import UnsafeShapesError
+from gcmkg.graph.errors import QueryRefused, UnsafeShapesError
+from gcmkg.graph.guard import normalise
 from gcmkg.graph.validation.naming import REPORT_PREFIXES, term_text
 
 DASH = "http://datashapes.org/dash#"
@@ -89,11 +90,23 @@ def _kind(predicate: Node, obj: Node) -> str | None:
         return JAVASCRIPT
     if predicate == OWL.imports:
         return IMPORTS
-    if isinstance(obj, Literal) and predicate in _SPARQL_PREDICATES and _REMOTE_SPARQL.search(str(obj)):
+    if isinstance(obj, Literal) and predicate in _SPARQL_PREDICATES and _reaches_out(str(obj)):
         return REMOTE
     if predicate in _SPARQL_PREDICATES or (predicate == RDF.type and obj in _SPARQL_CLASSES):
         return SPARQL
     return None
+
+
+def _reaches_out(sparql: str) -> bool:
+    """Whether SPARQL text names SERVICE, LOAD or FROM, escapes processed first as SPARQL does (SERV\\u0049CE).
+
+    A keyword search, not the guard's parse: a shape's SPARQL is a fragment (``$this``, prefixes declared
+    with sh:prefixes) that does not parse alone. A keyword in a comment or string is refused too, the safe side.
+    """
+    try:
+        return bool(_REMOTE_SPARQL.search(normalise(sparql)))
+    except QueryRefused:  # escapes SPARQL would not accept: refuse rather than guess what runs
+        return True
 
 
 def _owner(graph: Graph, node: Node) -> Node:

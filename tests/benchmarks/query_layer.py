@@ -1,0 +1,110 @@
+"""Benchmark: what the query layer costs on top of Oxigraph, and what a cold `gcmkg query` costs.
+
+1. Each stored query, in-process on the corpus build already loaded: through gcmkg's runner (the guard's
+   verdict, from its cache after the first run; parameter binding, projection check, rows as terms)
+   against the same SPARQL text with the same substitutions on raw pyoxigraph (rows materialised the
+   same way). Target: ≤ 2×.
+2. A cold `gcmkg query objectives` against a bare `python -c "import rdflib"`, both fresh processes,
+   measured in the same run. Target: ≤ 2×.
+
+Run:  python tests/benchmarks/query_layer.py [--corpus ../shared/corpus] [--repeat 50] [--cold-repeat 9]
+Prints Markdown tables of medians and ratios; copy them into tests/benchmarks/README.md.
+It is a measurement, not a test: nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from gcmkg.graph.build import build
+from gcmkg.graph.guard import check_stored_query
+from gcmkg.graph.params import bind
+from gcmkg.graph.query import run_on_store
+from gcmkg.graph.store import open_store
+from gcmkg.graph.storedqueries import load_catalogue
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+GCMKG = [sys.executable, "-c", "from gcmkg.graph.cli import main; main()"]
+
+# Representative parameters: a session, a review, an objective, a fund and a State of the corpus.
+PARAMETERS = {
+    "session-objectives": {"year": "2024", "session": "2"},
+    "session-participants": {"year": "2024", "session": "2"},
+    "attendance": {"year": "2024"},
+    "objective-mentions": {"objective": "7"},
+    "initiatives": {"funder": "Migration MPTF"},
+    "state-engagement": {"iso3": "SRB"},
+}
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def raw_rows(store: Store, text: str, substitutions: dict) -> list[tuple]:
+    """The query on bare pyoxigraph, rows materialised as tuples of terms like gcmkg's runner does."""
+    solutions = store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+    variables = solutions.variables
+    return [tuple(solution[variable] for variable in variables) for solution in solutions]
+
+
+def in_process(store: Store, repeat: int) -> list[tuple[str, int, float, float]]:
+    rows = []
+    for name, query in load_catalogue().items():
+        given = PARAMETERS.get(name, {})
+        gcmkg_s = median_seconds(
+            lambda q=query, g=given: run_on_store(store, check_stored_query(q), bind(q, g)), repeat
+        )
+        bindings = bind(query, given)
+        raw_s = median_seconds(lambda q=query, b=bindings: raw_rows(store, q.text, b), repeat)
+        count = len(run_on_store(store, query, bindings).rows)
+        rows.append((name, count, gcmkg_s, raw_s))
+    return rows
+
+
+def cold(build_dir: Path, repeat: int) -> tuple[float, float]:
+    def run(args: list[str]) -> None:
+        subprocess.run(args, check=True, capture_output=True)
+
+    rdflib_s = median_seconds(lambda: run([sys.executable, "-c", "import rdflib"]), repeat)
+    query_s = median_seconds(lambda: run([*GCMKG, "query", "objectives", "--graph", str(build_dir)]), repeat)
+    return rdflib_s, query_s
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=50, help="runs of each query, in-process")
+    parser.add_argument("--cold-repeat", type=int, default=9, help="runs of each cold command")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        build_dir = Path(folder)
+        build(build_dir, corpus=args.corpus)
+        store = open_store(build_dir)
+        print("| stored query | rows | gcmkg ms | raw pyoxigraph ms | gcmkg / raw |")
+        print("|---|---|---|---|---|")
+        for name, count, gcmkg_s, raw_s in in_process(store, args.repeat):
+            print(f"| {name} | {count} | {gcmkg_s * 1000:.2f} | {raw_s * 1000:.2f} | {gcmkg_s / raw_s:.2f} |")
+        rdflib_s, query_s = cold(build_dir, args.cold_repeat)
+    print("\n| cold command | seconds | ratio |")
+    print("|---|---|---|")
+    print(f'| python -c "import rdflib" | {rdflib_s:.3f} | 1.00 |')
+    print(f"| gcmkg query objectives (corpus build) | {query_s:.3f} | {query_s / rdflib_s:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""The guard's verdict cache: a stored query that passed is not parsed again; anything else is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gcmkg.graph import guard
+from gcmkg.graph.errors import StoredQueryError
+from gcmkg.graph.guardcache import cache_dir, remembered
+from gcmkg.graph.storedqueries import load_catalogue, parse_stored_query
+
+SERVICE_QUERY = """#+ summary: reaches out
+#+ columns: [s]
+SELECT ?s WHERE { SERV\\u0049CE <http://sparql.example.invalid/> { ?s ?p ?o } }
+"""
+
+
+def _parser_must_not_run(text: str) -> str:
+    raise AssertionError("the parser ran for a query that passed before")
+
+
+def test_a_stored_query_that_passed_is_answered_from_the_cache(private_cache: Path) -> None:
+    stored = load_catalogue()["objectives"]
+    first = guard.check_stored_query(stored)
+    assert cache_dir().is_relative_to(private_cache)
+    assert len(list(cache_dir().glob("*.rq"))) == 1
+    assert remembered(stored.text, _parser_must_not_run) == first.text
+
+
+def test_a_changed_query_is_checked_again(private_cache: Path) -> None:
+    stored = load_catalogue()["objectives"]
+    guard.check_stored_query(stored)
+    calls: list[str] = []
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return text
+
+    remembered(stored.text + "\n# edited\n", counting)
+    assert len(calls) == 1
+
+
+def test_a_refused_query_is_never_remembered(tmp_path: Path, private_cache: Path) -> None:
+    path = tmp_path / "remote.rq"
+    path.write_text(SERVICE_QUERY, encoding="utf-8")
+    stored = parse_stored_query(path)
+    for _ in range(2):
+        with pytest.raises(StoredQueryError, match="SERVICE"):
+            guard.check_stored_query(stored)
+    assert not cache_dir().exists() or not list(cache_dir().glob("*.rq"))
+
+
+def test_an_unwritable_cache_is_no_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    stored = load_catalogue()["objectives"]
+    assert guard.check_stored_query(stored).text == guard.check_stored_query(stored).text
