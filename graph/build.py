@@ -71,13 +71,13 @@ def build(
         raise PartialBuildError("strict build: nothing written; skipped inputs:\n  " + "\n  ".join(skipped))
     progress("assembling the dataset")
     dataset = assemble(sources)
+    union = merged_graph(dataset)
     if reasoning:
         progress("reasoning: OWL 2 RL entailments with owlrl")
-        inference = infer(merged_graph(dataset), sources[0].graph)
+        inference = infer(union, sources[0].graph)
         add_inferred(dataset, inference.graph, inference.method)
-    validation = check_dataset(
-        merged_graph(dataset), progress, warn, hint=f"run `gcmkg validate --graph {out_dir}` for the nodes"
-    )
+        union += inference.graph
+    validation = check_dataset(union, progress, warn, hint=f"run `gcmkg validate --graph {out_dir}` for the nodes")
     report = replace(count(dataset, skipped=skipped), validation_warnings=validation.warnings)
     progress(f"writing {out_dir}")
     write_atomically(out_dir / DATASET_FILE, trig_bytes(dataset))

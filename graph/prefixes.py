@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
@@ -41,3 +43,12 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace), override=True, replace=True)
     return graph
+
+
+def compact(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """'https://w3id.org/gcmkg/ontology#State' -> 'gcm:State' (longest matching namespace); else the IRI."""
+    best = max((ns for ns in prefixes.values() if ns and iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = min(name for name, ns in prefixes.items() if ns == best)
+    return f"{prefix}:{iri[len(best) :]}"

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from pyoxigraph import BlankNode, DefaultGraph, RdfFormat, Triple, parse, serialize
+from pyoxigraph import BlankNode, DefaultGraph, RdfFormat, Triple, serialize
 
 from gcmkg.graph.errors import DataError
 from gcmkg.graph.httperrors import STORE_ENDPOINTS, check_url, status_error, transport_error
 from gcmkg.graph.ids import named_graph
 from gcmkg.graph.layout import INFERRED_GRAPH
+from gcmkg.graph.rdfread import parse_build
 from gcmkg.graph.store import dataset_path
 
 DEFAULT_TIMEOUT = 60.0
@@ -45,30 +46,22 @@ def graphs_of(location: Path | None, inferred: bool = True) -> dict[str, list[Tr
     A blank node in two graphs is refused: separate uploads would make it two different nodes.
     """
     path = dataset_path(location)
-    rdf_format = RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    if rdf_format is None:
-        raise DataError(f"{path}: unknown RDF file type; expected .trig, .nq, .ttl, .nt or .rdf")
     skip = "" if inferred else named_graph(INFERRED_GRAPH)
     graphs: dict[str, list[Triple]] = {}
     seen: dict[BlankNode, str] = {}
-    try:
-        for quad in parse(path=path, format=rdf_format):
-            if isinstance(quad.graph_name, BlankNode):
-                raise DataError(f"{path}: a graph named by a blank node ({quad.graph_name}) has no IRI to PUT it at")
-            name = "" if isinstance(quad.graph_name, DefaultGraph) else quad.graph_name.value
-            if skip and name == skip:
-                continue
-            for term in (quad.subject, quad.object):
-                if isinstance(term, BlankNode) and seen.setdefault(term, name) != name:
-                    raise DataError(
-                        f"{path}: blank node {term} is in graphs <{seen[term]}> and <{name}>; "
-                        "a Graph Store upload, one graph at a time, cannot keep it one node"
-                    )
-            graphs.setdefault(name, []).append(quad.triple)
-    except SyntaxError as exc:
-        raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    for quad in parse_build(location):
+        if isinstance(quad.graph_name, BlankNode):
+            raise DataError(f"{path}: a graph named by a blank node ({quad.graph_name}) has no IRI to PUT it at")
+        name = "" if isinstance(quad.graph_name, DefaultGraph) else quad.graph_name.value
+        if skip and name == skip:
+            continue
+        for term in (quad.subject, quad.object):
+            if isinstance(term, BlankNode) and seen.setdefault(term, name) != name:
+                raise DataError(
+                    f"{path}: blank node {term} is in graphs <{seen[term]}> and <{name}>; "
+                    "a Graph Store upload, one graph at a time, cannot keep it one node"
+                )
+        graphs.setdefault(name, []).append(quad.triple)
     return dict(sorted(graphs.items()))
 
 

@@ -35,27 +35,33 @@ def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
     raise DataError(f"RDF-star triple terms are not supported: {term}")
 
 
-def _quads(location: Path | None) -> Iterator[tuple[Node, Node, Node, URIRef | BNode | None]]:
-    """The quads of the build at ``location`` (default ./build), graph None for the default graph."""
+def parse_build(location: Path | None) -> Iterator[ox.Quad]:
+    """The quads of the build at ``location`` (default ./build), as Oxigraph reads them; DataError naming the
+    file if its type is unknown, it cannot be read or it is not valid RDF."""
     path = dataset_path(location)
     rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     if rdf_format is None:
         raise DataError(f"{path}: unknown RDF file type; expected .trig, .nq, .ttl, .nt or .rdf")
     try:
-        for quad in ox.parse(path=str(path), format=rdf_format):
-            name = quad.graph_name
-            graph = (
-                URIRef(name.value)
-                if isinstance(name, ox.NamedNode)
-                else BNode(name.value)
-                if isinstance(name, ox.BlankNode)
-                else None
-            )
-            yield _term(quad.subject), _term(quad.predicate), _term(quad.object), graph
+        yield from ox.parse(path=str(path), format=rdf_format)
     except SyntaxError as exc:
         raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _quads(location: Path | None) -> Iterator[tuple[Node, Node, Node, URIRef | BNode | None]]:
+    """The quads of the build at ``location`` as rdflib terms, graph None for the default graph."""
+    for quad in parse_build(location):
+        name = quad.graph_name
+        graph = (
+            URIRef(name.value)
+            if isinstance(name, ox.NamedNode)
+            else BNode(name.value)
+            if isinstance(name, ox.BlankNode)
+            else None
+        )
+        yield _term(quad.subject), _term(quad.predicate), _term(quad.object), graph
 
 
 def union_graph(location: Path | None) -> Graph:

@@ -9,16 +9,7 @@ from dataclasses import asdict, dataclass, field
 from rdflib import RDF, Dataset, URIRef
 from rdflib.term import Node
 
-from gcmkg.graph.prefixes import PREFIXES
-
-
-def compact(iri: str) -> str:
-    """'https://w3id.org/gcmkg/ontology#State' -> 'gcm:State' (longest matching prefix)."""
-    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    prefix = next(name for name, ns in PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+from gcmkg.graph.prefixes import compact
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
 from gcmkg.graph.prefixes import PREFIXES
+from gcmkg.graph.prefixes import compact as compact_iri
 
 Prefixes = Mapping[str, str]
 
@@ -28,12 +29,8 @@ _BARE = {
 
 
 def compact(iri: str, prefixes: Prefixes = REPORT_PREFIXES) -> str:
-    """'https://w3id.org/gcmkg/ontology#State' -> 'gcm:State' (longest matching namespace); else the IRI."""
-    best = max((ns for ns in prefixes.values() if ns and iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    prefix = min(name for name, ns in prefixes.items() if ns == best)
-    return f"{prefix}:{iri[len(best) :]}"
+    """An IRI compacted with the report prefixes (the project's and SHACL's)."""
+    return compact_iri(iri, prefixes)
 
 
 def term_text(term: Node, prefixes: Prefixes = REPORT_PREFIXES) -> str:
