@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from gcmkg.graph.clisupport import progress
+from gcmkg.graph.diff.command import diff
 from gcmkg.graph.errors import GcmkgError, PartialBuildError
+from gcmkg.graph.export.command import export
 from gcmkg.graph.layout import DEFAULT_BUILD_DIR
+from gcmkg.graph.visualise.command import viz
 
 if TYPE_CHECKING:
     from gcmkg.graph.query import AskResult, QueryResult
@@ -28,11 +32,6 @@ class _Group(click.Group):
         except GcmkgError as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(error.exit_code)
-
-
-def _progress(quiet: bool) -> Callable[[str], None]:
-    """Progress lines on stderr (so stdout stays clean for data), or nothing with --quiet."""
-    return (lambda message: None) if quiet else (lambda message: click.echo(f"… {message}", err=True))
 
 
 _FORMAT_HELP = "table for people; csv (spreadsheet-safe: a ' before a cell starting = + - @), tsv or SPARQL JSON."
@@ -116,7 +115,7 @@ def build(corpus: Path | None, out: Path, strict: bool, no_reasoning: bool, no_i
         out,
         corpus=corpus,
         strict=strict,
-        progress=_progress(quiet),
+        progress=progress(quiet),
         reasoning=not no_reasoning,
         merge_inferred=not no_inferred,
         warn=lambda text: click.echo(text, err=True),
@@ -348,8 +347,14 @@ def push(store_url: str, graph_path: Path | None, inferred: bool, timeout: float
     """
     from gcmkg.graph.push import push as run_push
 
-    pushed = run_push(graph_path, store_url, timeout=timeout, inferred=inferred, progress=_progress(quiet))
+    pushed = run_push(graph_path, store_url, timeout=timeout, inferred=inferred, progress=progress(quiet))
     click.echo(f"pushed {len(pushed)} graphs, {sum(g.triples for g in pushed)} triples → {store_url}")
+
+
+# Verbs defined in their own packages (each imports its heavy libraries only when it runs):
+cli.add_command(export)
+cli.add_command(diff)
+cli.add_command(viz)
 
 
 def main() -> None:
