@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from gcmkg.graph.clisupport import progress
+from gcmkg.graph.clisupport import inferred_option, progress, quiet_option
 from gcmkg.graph.diff.command import diff
 from gcmkg.graph.errors import GcmkgError, PartialBuildError
 from gcmkg.graph.export.command import export
@@ -39,8 +39,7 @@ _FORMAT_HELP = "table for people; csv (spreadsheet-safe: a ' before a cell start
 
 def _source_options(command: Callable[..., None]) -> Callable[..., None]:
     """The --graph, --format and --inferred options of the verbs that run queries."""
-    command = click.option("--inferred/--no-inferred", default=True, show_default=True,
-                           help="Include graph:inferred, the statements OWL 2 RL reasoning added.")(command)
+    command = inferred_option(command)
     command = click.option("--format", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]),
                            default="table", show_default=True, help=_FORMAT_HELP)(command)
     return click.option("--graph", "graph_path", type=click.Path(path_type=Path),
@@ -91,7 +90,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, if any document has to be skipped.")
 @click.option("--no-reasoning", is_flag=True, help="Skip OWL 2 RL reasoning: no graph:inferred.")
 @click.option("--no-inferred", is_flag=True, help="Leave the inferred graph out of the merged OUT/gcmkg.ttl.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+@quiet_option
 def build(corpus: Path | None, out: Path, strict: bool, no_reasoning: bool, no_inferred: bool, quiet: bool) -> None:
     """Build the dataset: ontology, reference data and (with --corpus) documents.
 
@@ -329,7 +328,7 @@ def queries_show(name: str) -> None:
               help="Upload graph:inferred, the statements OWL 2 RL reasoning added.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds the server may take to answer each upload; 0 for no limit.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+@quiet_option
 def push(store_url: str, graph_path: Path | None, inferred: bool, timeout: float, quiet: bool) -> None:
     """Upload a build to a SPARQL server, each named graph kept, for `gcmkg query --endpoint`.
 

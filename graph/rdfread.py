@@ -9,7 +9,7 @@ of every build, so its rdfs:subClassOf triples are in the union for ``sh:targetC
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,18 +41,25 @@ def parse_build(location: Path | None) -> Iterator[ox.Quad]:
     path = dataset_path(location)
     rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     if rdf_format is None:
-        raise DataError(f"{path}: unknown RDF file type; expected .trig, .nq, .ttl, .nt or .rdf")
+        raise DataError(f"{path}: unknown RDF file type; expected .trig, .nq, .ttl, .nt, .jsonld or .rdf")
+    yield from parse_file(path, rdf_format)
+
+
+def parse_file(path: Path, rdf_format: ox.RdfFormat) -> Iterator[ox.Quad]:
+    """The quads of the RDF file at ``path`` in ``rdf_format``, relative IRIs resolved against the file's own
+    location (an export's description links its data file so); DataError naming the file if it cannot be read
+    or is not valid RDF."""
     try:
-        yield from ox.parse(path=str(path), format=rdf_format)
+        yield from ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
     except SyntaxError as exc:
         raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _quads(location: Path | None) -> Iterator[tuple[Node, Node, Node, URIRef | BNode | None]]:
-    """The quads of the build at ``location`` as rdflib terms, graph None for the default graph."""
-    for quad in parse_build(location):
+def _quads(quads: Iterable[ox.Quad]) -> Iterator[tuple[Node, Node, Node, URIRef | BNode | None]]:
+    """Oxigraph quads as rdflib terms, graph None for the default graph."""
+    for quad in quads:
         name = quad.graph_name
         graph = (
             URIRef(name.value)
@@ -67,15 +74,20 @@ def _quads(location: Path | None) -> Iterator[tuple[Node, Node, Node, URIRef | B
 def union_graph(location: Path | None) -> Graph:
     """Every triple of the build at ``location`` (default ./build) in one graph; errors as for ``gcmkg query``."""
     graph = Graph()
-    for subject, predicate, obj, _ in _quads(location):
+    for subject, predicate, obj, _ in _quads(parse_build(location)):
         graph.add((subject, predicate, obj))
     return graph
 
 
 def read_dataset(location: Path | None) -> Dataset:
     """The build at ``location`` as an rdflib Dataset, each triple in its named graph."""
+    return dataset_of(parse_build(location))
+
+
+def dataset_of(quads: Iterable[ox.Quad]) -> Dataset:
+    """Oxigraph quads as an rdflib Dataset, each triple in its named graph, added in the order given."""
     dataset = Dataset()
-    for subject, predicate, obj, graph in _quads(location):
+    for subject, predicate, obj, graph in _quads(quads):
         target = dataset.default_graph if graph is None else dataset.graph(graph)
         target.add((subject, predicate, obj))
     return dataset

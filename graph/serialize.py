@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from io import BytesIO
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from gcmkg.graph.prefixes import bind_prefixes
@@ -29,10 +30,15 @@ def trig_bytes(dataset: Dataset) -> bytes:
     return buffer.getvalue()
 
 
-def turtle_bytes(graph: Graph) -> bytes:
-    """The graph as Turtle with the project's prefixes, subjects and predicates sorted."""
+def turtle_bytes(graph: Graph, first: Sequence[URIRef] = ()) -> bytes:
+    """The graph as Turtle with the project's prefixes, subjects and predicates sorted; the instances of the
+    classes ``first`` (in that order) before the other subjects."""
     bind_prefixes(graph)
-    return graph.serialize(format="turtle", encoding="utf-8")
+    serializer = TurtleSerializer(graph)
+    serializer.topClasses = [*first, *TurtleSerializer.topClasses]
+    buffer = BytesIO()
+    serializer.serialize(buffer, encoding="utf-8")
+    return buffer.getvalue()
 
 
 def merged_graph(dataset: Dataset, leave_out: Collection[Node] = ()) -> Graph:

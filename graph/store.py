@@ -19,6 +19,7 @@ _FORMATS = {
     ".ttl": RdfFormat.TURTLE,
     ".nq": RdfFormat.N_QUADS,
     ".nt": RdfFormat.N_TRIPLES,
+    ".jsonld": RdfFormat.JSON_LD,
     ".rdf": RdfFormat.RDF_XML,
 }
 
@@ -43,7 +44,8 @@ def open_store(location: Path | None, inferred: bool = True) -> Store:
         raise DataError(f"{path}: unknown RDF file type; expected one of {', '.join(sorted(_FORMATS))}")
     store = Store()
     try:
-        store.bulk_load(path=str(path), format=rdf_format)
+        # relative IRIs (an export's description links its data file so) resolve against the file's location
+        store.bulk_load(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
     except SyntaxError as exc:
         raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
     if not inferred:

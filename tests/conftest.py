@@ -11,6 +11,8 @@ from gcmkg.graph.build import build
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+# A short fictional report (2024, session 2) written for the tests: expected results are worked out from its text.
+FIXTURE_CORPUS = REPO_ROOT / "tests" / "fixtures" / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +31,14 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("corpus-build")
     result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build folder made from the fixture corpus (tests/fixtures/corpus); tests read it, never change it."""
+    out = tmp_path_factory.mktemp("fixture-build")
+    build(out, corpus=FIXTURE_CORPUS)
     return out
 
 

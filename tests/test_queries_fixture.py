@@ -26,7 +26,6 @@ from gcmkg.graph.store import open_store
 from gcmkg.graph.storedqueries import load_catalogue, parse_stored_query
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FIXTURE_CORPUS = FIXTURES / "corpus"
 DOC = "fixture_2024_session_report"
 GCM_TEXT = NamedNode("https://w3id.org/gcmkg/ontology#text")
 
@@ -165,14 +164,6 @@ def test_a_query_that_does_not_project_a_parameter_variable_is_refused(tmp_path:
 
 
 # --- the fictional report of tests/fixtures/corpus, built with gcmkg build ---------------------
-
-
-@pytest.fixture(scope="session")
-def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fixture-build")
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(FIXTURE_CORPUS), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return out
 
 
 @pytest.fixture(scope="session")

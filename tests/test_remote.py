@@ -50,6 +50,11 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("state-engagement", {"objective": "7"}),
     ("state-engagement", {"iso3": "tur"}),
     ("state-engagement", {"objective": "1", "iso3": "TUR"}),
+    ("participation-network", {}),
+    ("initiative-network", {}),
+    ("objective-cooccurrence", {}),
+    ("state-comentions", {}),
+    ("coverage", {}),
 ]
 
 

@@ -1,11 +1,108 @@
-"""The ``gcmkg diff`` verb (placeholder until the diff helper fills it in)."""
+"""The ``gcmkg diff`` verb: compare two builds or exports and print release notes (Markdown or JSON)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from gcmkg.graph.clisupport import progress, quiet_option
+
+# Like `git diff --exit-code`: with --exit-code, 1 when OLD and NEW differ (the number gcmkg's other verbs
+# use for validation violations; documented in the verb's help).
+DIFFERENT_EXIT_CODE = 1
 
 
 @click.command()
-def diff() -> None:
-    """Compare two builds or exports and print Markdown release notes."""
-    raise NotImplementedError
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--inferred", is_flag=True, help="Compare graph:inferred too (what OWL 2 RL reasoning added).")
+@click.option(
+    "--provenance",
+    is_flag=True,
+    help="Compare graph:build too (the provenance of the build: source files and their checksums).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown release notes, or the same content as JSON (nothing capped).",
+)
+@click.option(
+    "--max-items",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Markdown: at most this many entities per list and statements per entity; 0 for all.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the notes to this file (atomically) instead of stdout.",
+)
+@click.option("--exit-code", is_flag=True, help="Exit with code 1 if OLD and NEW differ (like git diff --exit-code).")
+@quiet_option
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    old: Path,
+    new: Path,
+    inferred: bool,
+    provenance: bool,
+    output_format: str,
+    max_items: int,
+    output: Path | None,
+    exit_code: bool,
+    quiet: bool,
+) -> None:
+    """Compare two builds or exports, OLD and NEW, and print release notes.
+
+    OLD and NEW are build folders or RDF files (.trig, .nq, .ttl, .nt, .jsonld). The statements of
+    their data graphs are compared as graphs (blank nodes relabelled from their content, so a
+    relabelling is no change); graph:inferred and graph:build are left out unless --inferred or
+    --provenance. A file without named graphs (a merged gcmkg.ttl) is compared whole, except that
+    what the other side holds only in its left-out graphs is left out of it too.
+
+    Entities are the subjects with an rdf:type: added (typed only in NEW), removed (only in OLD) or
+    changed (statements about them added or removed), each listed under its most specific class
+    (the first by name if several). Statements about untyped subjects are "other statements".
+    Markdown lists are capped at --max-items; --format json gives everything, with the keys old,
+    new, compared, notes, differs, summary, classes and other (statements as N-Triples lines).
+
+    Exit codes: 0 whether or not OLD and NEW differ; with --exit-code, 1 if they differ. 3 if OLD or
+    NEW does not exist, 4 if it is not readable RDF, 7 if --output cannot be written.
+
+    \b
+    Examples:
+      gcmkg diff old-build build
+      gcmkg diff v0.1/gcmkg.trig build -o RELEASE-NOTES.md
+      gcmkg diff old-build build --format json > changes.json
+      gcmkg diff old-build build --inferred --max-items 0
+      gcmkg diff old-build build --exit-code -q > /dev/null || echo "the data changed"
+    """
+    from gcmkg.graph.atomic import write_atomically
+    from gcmkg.graph.diff.compare import compare
+    from gcmkg.graph.diff.grouping import release_diff
+    from gcmkg.graph.diff.jsonformat import render_json
+    from gcmkg.graph.diff.markdown import render_markdown
+    from gcmkg.graph.diff.reading import left_out_graphs, read_side
+
+    say = progress(quiet)
+    leave_out = left_out_graphs(inferred, provenance)
+    say(f"reading OLD {old}")
+    before = read_side(old, "OLD", leave_out)
+    say(f"reading NEW {new}")
+    after = read_side(new, "NEW", leave_out)
+    say("comparing")
+    changes = release_diff(before, after, compare(before, after), inferred, provenance)
+    text = render_json(changes) if output_format == "json" else render_markdown(changes, max_items)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text.encode("utf-8"))
+        say(f"release notes written to {output}")
+    if exit_code and changes.differs:
+        ctx.exit(DIFFERENT_EXIT_CODE)

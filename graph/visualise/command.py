@@ -1,11 +1,151 @@
-"""The ``gcmkg viz`` verb (placeholder until the visualise helper fills it in)."""
+"""The ``gcmkg viz`` verb: a network view of a build, or the objective × State coverage matrix, written to a file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
+from gcmkg.graph.clisupport import inferred_option, progress, quiet_option
+from gcmkg.graph.limits import DEFAULT_TIMEOUT
+from gcmkg.graph.visualise.kinds import FORMATS, KINDS, Kind, output_of
 
-@click.command()
-def viz() -> None:
-    """Draw a network view of a build, or the objective x State coverage matrix."""
-    raise NotImplementedError
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import networkx as nx
+
+    from gcmkg.graph.query import QueryResult
+
+_KINDS_HELP = "\n".join(f"  {name:<23} {kind.summary}" for name, kind in KINDS.items())
+
+
+def _network_file(kind: Kind, graph: nx.Graph, output_format: str) -> bytes:
+    """The network ``graph`` in ``output_format``: GraphML, GEXF, or drawn (PNG, SVG, HTML) at its layout."""
+    if output_format in ("graphml", "gexf"):
+        from gcmkg.graph.visualise import writers
+
+        return writers.graphml(graph) if output_format == "graphml" else writers.gexf(graph)
+    from gcmkg.graph.visualise.layout import positions
+
+    where = positions(graph)
+    if output_format == "html":
+        from gcmkg.graph.visualise.html import render_html
+
+        return render_html(graph, kind.title, where).encode("utf-8")
+    from gcmkg.graph.visualise.drawing import draw
+
+    return draw(graph, where, kind.title, kind.name, output_format)
+
+
+def _coverage_file(kind: Kind, results: Mapping[str, QueryResult], output_format: str) -> tuple[bytes, str]:
+    """The coverage matrix as CSV or a heatmap, and what it holds (for the summary line)."""
+    from gcmkg.graph.visualise.coverage import coverage, coverage_csv
+
+    matrix = coverage(results)
+    held = (
+        f"{len(results['coverage'].rows)} rows, {len(matrix.states)} States, "
+        f"{len(matrix.years)} review{'s' if len(matrix.years) != 1 else ''}"
+    )
+    if output_format == "csv":
+        return coverage_csv(results), held
+    from gcmkg.graph.visualise.heatmap import draw
+
+    return draw(matrix, kind.title, output_format), held
+
+
+@click.command(epilog=f"KIND is one of:\n\n\b\n{_KINDS_HELP}")
+@click.argument("kind", type=click.Choice(list(KINDS)), metavar="KIND")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="File format [default: from -o's suffix, else graphml; csv for coverage]. Networks: graphml, "
+    "gexf, png, svg, html; coverage: csv, png, svg.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write [default: viz/KIND.FORMAT]."
+)
+@click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    help="Build folder or RDF file to read [default: ./build].",
+)
+@inferred_option
+@click.option("--stats", is_flag=True, help="Also print the top nodes by degree, betweenness and PageRank.")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many nodes --stats lists per measure."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Stop the stored queries after this many seconds (exit code 8); 0 for no limit.",
+)
+@quiet_option
+def viz(
+    kind: str,
+    output_format: str | None,
+    output: Path | None,
+    graph_path: Path | None,
+    inferred: bool,
+    stats: bool,
+    top: int,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """Write a network view of a build, or the objective × State coverage matrix, to a file.
+
+    Each view is built from stored queries (`gcmkg queries show NAME` prints them): nodes are
+    States, sessions, objectives and initiatives, identified by their IRIs and carrying label, type
+    and codes as attributes; literals are never nodes. GraphML and GEXF open in Gephi, Cytoscape or
+    networkx; PNG and SVG are 1600 × 1200 px drawings with a legend; HTML is one self-contained,
+    offline, zoomable page. The coverage matrix is a CSV table (one row per objective, State and
+    review with a count) or a heatmap. Files are written whole or not at all, and are the same
+    bytes on every run.
+
+    One line on stdout says what was written. --stats adds the --top nodes of a network by degree,
+    weighted degree (weighted views), betweenness (exact up to 2,000 nodes, sampled above) and
+    PageRank. Exit codes: 2 a format the view cannot be written in; 3 no build; 7 the file cannot
+    be written; 8 --timeout.
+
+    \b
+    Examples:
+      gcmkg viz participation                        # viz/participation.graphml
+      gcmkg viz state-comentions --format png --stats
+      gcmkg viz initiatives -o initiatives.html      # format from the suffix
+      gcmkg viz objective-cooccurrence --format gexf --graph build
+      gcmkg viz coverage                             # viz/coverage.csv
+      gcmkg viz coverage -o coverage.png             # the heatmap
+    """
+    from gcmkg.graph.atomic import write_atomically
+    from gcmkg.graph.errors import UsageError
+
+    view = KINDS[kind]
+    chosen, path = output_of(view, output_format, output)
+    if stats and not view.is_network:
+        raise UsageError("--stats ranks the nodes of a network; coverage is a table", hint="drop --stats")
+    say = progress(quiet)
+    from gcmkg.graph.visualise.source import query_rows
+
+    say(f"running {', '.join(view.queries)}")
+    results = query_rows(graph_path, view.queries, inferred, timeout)
+    if view.is_network:
+        from gcmkg.graph.visualise.projections import PROJECTIONS
+
+        graph = PROJECTIONS[view.name](results)
+        say(f"writing {chosen}")
+        write_atomically(path, _network_file(view, graph, chosen))
+        click.echo(f"wrote {path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({kind})")
+        if stats:
+            from gcmkg.graph.visualise.stats import rankings, render
+
+            click.echo("\n" + render(rankings(graph, top)), nl=False)
+        return
+    data, held = _coverage_file(view, results, chosen)
+    write_atomically(path, data)
+    click.echo(f"wrote {path}: {held} ({kind})")

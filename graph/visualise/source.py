@@ -1,0 +1,32 @@
+"""Run the stored queries a view is built from on a build, all on one loaded store, within one time limit."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from gcmkg.graph.guard import check_stored_query
+from gcmkg.graph.limits import run_limited
+from gcmkg.graph.query import QueryResult, run_on_store
+from gcmkg.graph.storedqueries import StoredQuery, find_query, load_catalogue
+
+
+def _run_all(store: Store, queries: tuple[StoredQuery, ...]) -> dict[str, QueryResult]:
+    """Every row of each of ``queries`` (no parameters, no row limit), by query name."""
+    return {query.name: run_on_store(store, query, {}) for query in queries}
+
+
+def query_rows(location: Path | None, names: tuple[str, ...], inferred: bool, timeout: float) -> dict[str, QueryResult]:
+    """The results of the stored queries ``names`` on the build at ``location`` (a folder or RDF file).
+
+    Each query is checked by the guard first; the build is loaded once and the queries are stopped
+    together after ``timeout`` seconds (QueryTimeout; 0: no limit), as ``gcmkg query`` does.
+    """
+    catalogue = load_catalogue()
+
+    def prepare() -> partial[dict[str, QueryResult]]:
+        return partial(_run_all, queries=tuple(check_stored_query(find_query(name, catalogue)) for name in names))
+
+    return run_limited(location, inferred, prepare, timeout)

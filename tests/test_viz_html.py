@@ -1,0 +1,457 @@
+"""The HTML network view: one offline file locked by its CSP, hostile labels kept as text, the same bytes for the
+same graph; and in headless Chromium: every node and edge drawn, no console errors, zoom, pan and tooltips.
+
+The sample network is drawn by hand: sessions 1 and 2 of the 2024 review at the top corners of a 2 x 1 box,
+Armenia and Georgia (under a hostile label) at the bottom corners; Georgia spoke in session 1 (weight 2) and
+presented in session 2 (weight 3), Armenia replied in session 2 (weight 1).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from gcmkg.graph import ids
+from gcmkg.graph.visualise.html import render_html
+from tests.browser import Browser, Tab, chromium
+from tests.conftest import REPO_ROOT
+
+S1, S2 = ids.session(2024, 1), ids.session(2024, 2)
+ARM, GEO = ids.state("ARM"), ids.state("GEO")
+HOSTILE = "</script><img src=x onerror=alert(1)> \"Georgia\" 'GEO' & co\u2028"
+SESSION_1, SESSION_2 = "Session 1 (2024)", "Session 2 (2024)"
+TITLE = "States × sessions"
+
+# Worked out by hand. Sorted IRIs: .../review/2024/session/1, .../session/2, .../state/ARM, .../state/GEO.
+# Positions span 2 x 1; the viewBox is 1000 x 700 with a margin of 40, so the scale is min(920/2, 620/1) = 460,
+# x = 500 + (x - 1) * 460 and y = 350 - (y - 0.5) * 460 (SVG's y points down).
+PLACED = {S1: (40.0, 120.0), S2: (960.0, 120.0), ARM: (960.0, 580.0), GEO: (40.0, 580.0)}
+SESSION_COLOUR, STATE_COLOUR = "#E69F00", "#0072B2"  # style.py's fixed colours
+
+
+def sample(reverse: bool = False) -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
+    """The sample network; ``reverse`` adds the same nodes, edges and attributes in the opposite order."""
+    nodes = [
+        (S1, {"label": SESSION_1, "type": "Session", "year": 2024, "number": 1}),
+        (S2, {"label": SESSION_2, "type": "Session", "year": 2024, "number": 2}),
+        (ARM, {"label": "Armenia", "type": "State", "iso3": "ARM"}),
+        (GEO, {"label": HOSTILE, "type": "State", "iso3": "GEO"}),
+    ]
+    edges = [
+        (GEO, S1, {"role": "speaker", "weight": 2}),
+        (ARM, S2, {"role": "right-of-reply", "weight": 1}),
+        (GEO, S2, {"role": "presenter", "weight": 3}),
+    ]
+    positions = {S1: (0.0, 1.0), S2: (2.0, 1.0), ARM: (2.0, 0.0), GEO: (0.0, 0.0)}
+    if reverse:
+        nodes = [(node, dict(reversed(attributes.items()))) for node, attributes in reversed(nodes)]
+        edges = [(v, u, dict(reversed(attributes.items()))) for u, v, attributes in reversed(edges)]
+        positions = dict(reversed(positions.items()))
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    return graph, positions
+
+
+def _render(drawn: tuple[nx.Graph, dict[str, tuple[float, float]]]) -> str:
+    graph, positions = drawn
+    return render_html(graph, TITLE, positions)
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return _render(sample())
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the text inside each element kept raw (script, style, title)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: dict[int, str] = {}
+        self._open: int | None = None  # the element whose text is being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open = len(self.tags)
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self.text[self._open] = self.text.get(self._open, "") + data
+
+    def inside(self, tag: str, **wanted: str | None) -> list[str]:
+        """The text of each ``tag`` element whose attributes include ``wanted`` (None: the attribute is absent)."""
+        return [
+            self.text.get(number, "")
+            for number, (name, attrs) in enumerate(self.tags)
+            if name == tag and all(attrs.get(key) == value for key, value in wanted.items())
+        ]
+
+
+def _parsed(page: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def _data(page: str) -> dict[str, Any]:
+    (text,) = _parsed(page).inside("script", type="application/json")
+    return dict(json.loads(text))
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+# --- the file itself -------------------------------------------------------------------------------------------
+
+
+def test_page_loads_nothing_from_the_network(page: str) -> None:
+    parser = _parsed(page)
+    loading = {"link", "img", "iframe", "object", "embed", "base", "audio", "video", "source", "image", "use"}
+    assert not [tag for tag, _ in parser.tags if tag in loading]
+    url_attributes = {"src", "href", "xlink:href", "srcset", "action", "poster", "data", "background"}
+    assert not [(tag, attrs) for tag, attrs in parser.tags if url_attributes & set(attrs)]
+    (data,) = parser.inside("script", type="application/json")
+    rest = page.replace(data, "")
+    for loader in ("://", "url(", "@import", "fetch(", "XMLHttpRequest", "WebSocket", "EventSource", "import("):
+        assert loader not in rest, loader
+    assert "https://w3id.org/gcmkg/id/state/ARM" in data  # URLs appear only as data: the nodes' IRIs
+
+
+def test_csp_forbids_every_load_and_allows_only_the_inline_script_and_style_by_hash(page: str) -> None:
+    parser = _parsed(page)
+    (policy,) = [attrs["content"] for tag, attrs in parser.tags if attrs.get("http-equiv") == "Content-Security-Policy"]
+    assert policy is not None
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    (script,) = parser.inside("script", type=None)
+    (style,) = parser.inside("style")
+    assert directives["default-src"] == "'none'"
+    assert directives["script-src"] == f"'{_sha256(script)}'"
+    assert directives["style-src"] == f"'{_sha256(style)}'"
+    assert "unsafe" not in policy
+    # the inlined script and style are the package's files, unchanged
+    assert script == files("gcmkg.graph.visualise").joinpath("network.js").read_text(encoding="utf-8")
+    assert style == files("gcmkg.graph.visualise").joinpath("network.css").read_text(encoding="utf-8")
+
+
+def test_hostile_label_stays_data(page: str) -> None:
+    assert page.count("</script>") == 2  # the data's and the code's own ends: the label did not close either
+    assert "<img" not in page
+    assert "\u2028" not in page and "\u2029" not in page  # JavaScript line terminators, escaped
+    (geo,) = [node for node in _data(page)["nodes"] if node["id"] == GEO]
+    assert geo["label"] == HOSTILE  # and JSON gives it back exactly
+
+
+def test_title_is_escaped() -> None:
+    graph, positions = sample()
+    page = render_html(graph, 'Sessions <b>& "States"</b>', positions)
+    escaped = "Sessions &lt;b&gt;&amp; &quot;States&quot;&lt;/b&gt;"
+    assert f"<title>{escaped}</title>" in page
+    assert f'<h1 id="title">{escaped}</h1>' in page
+
+
+def test_same_graph_gives_the_same_bytes(page: str) -> None:
+    assert _render(sample()) == page
+    assert _render(sample(reverse=True)) == page
+
+
+def test_same_bytes_whatever_the_hash_seed(page: str) -> None:
+    code = "import sys; from tests.test_viz_html import _render, sample; sys.stdout.write(_render(sample()))"
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}
+        run = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=env, capture_output=True, check=True)
+        assert run.stdout.decode("utf-8") == page
+
+
+def test_embedded_network_is_worked_out_by_hand(page: str) -> None:
+    data = _data(page)
+    assert '<svg id="network" role="img" aria-labelledby="title" viewBox="0 0 1000 700"' in page
+    assert [(node["id"], node["x"], node["y"]) for node in data["nodes"]] == [
+        (node, *PLACED[node]) for node in (S1, S2, ARM, GEO)
+    ]
+    # radius 4 + 8 * sqrt(degree / 2), 2 the highest degree: the sessions' 1 and 2, Armenia's 1 and Georgia's 2
+    assert [node["r"] for node in data["nodes"]] == [9.66, 12.0, 9.66, 12.0]
+    assert data["nodes"][0]["attrs"] == [["number", "1"], ["year", "2024"]]
+    assert data["nodes"][3]["attrs"] == [["iso3", "GEO"]]
+    # width 1 + 3 * weight / heaviest (3); ends as node numbers, lower first
+    assert [(edge["source"], edge["target"], edge["width"], edge["attrs"]) for edge in data["edges"]] == [
+        (0, 3, 3.0, [["role", "speaker"], ["weight", "2"]]),
+        (1, 2, 2.0, [["role", "right-of-reply"], ["weight", "1"]]),
+        (1, 3, 4.0, [["role", "presenter"], ["weight", "3"]]),
+    ]
+    assert data["types"] == [
+        {"name": "Session", "colour": SESSION_COLOUR, "count": 2},
+        {"name": "State", "colour": STATE_COLOUR, "count": 2},
+    ]
+    assert '<p id="counts">4 nodes · 3 edges</p>' in page
+
+
+def _star(leaves: int) -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
+    """A hub joined to ``leaves`` leaves labelled Leaf 00, Leaf 01 ... around a circle."""
+    graph = nx.Graph()
+    graph.add_node("hub", label="Hub", type="Objective")
+    positions = {"hub": (0.0, 0.0)}
+    for number in range(leaves):
+        leaf = f"leaf-{number}"
+        graph.add_node(leaf, label=f"Leaf {number:02d}", type="State")
+        graph.add_edge("hub", leaf)
+        angle = 2 * math.pi * number / leaves
+        positions[leaf] = (math.cos(angle), math.sin(angle))
+    return graph, positions
+
+
+def test_small_network_labels_every_node() -> None:
+    data = _data(_render(_star(59)))
+    assert len(data["nodes"]) == 60
+    assert all(node["labelled"] for node in data["nodes"])
+
+
+def test_large_network_labels_only_its_highest_degree_nodes() -> None:
+    data = _data(_render(_star(69)))
+    labelled = sorted(node["label"] for node in data["nodes"] if node["labelled"])
+    # the hub (degree 69), then 24 of the degree-1 leaves, ties broken by label
+    assert labelled == ["Hub"] + [f"Leaf {number:02d}" for number in range(24)]
+
+
+def test_every_node_needs_a_position() -> None:
+    graph, positions = sample()
+    del positions[ARM]
+    with pytest.raises(ValueError, match="state/ARM"):
+        render_html(graph, TITLE, positions)
+
+
+# --- in headless Chromium --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    started = Browser(chromium(), tmp_path_factory.mktemp("chromium"))
+    yield started
+    started.close()
+
+
+@pytest.fixture()
+def view(tmp_path: Path, page: str) -> Path:
+    path = tmp_path / "network.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def _texts(tab: Tab, selector: str) -> list[str]:
+    return list(tab.evaluate(f"[...document.querySelectorAll({json.dumps(selector)})].map(e => e.textContent)"))
+
+
+def _transform(tab: Tab) -> str:
+    return str(tab.evaluate("document.getElementById('viewport').getAttribute('transform')"))
+
+
+def _centre(tab: Tab, element: str) -> tuple[float, float]:
+    """Where the centre of ``element`` (a JavaScript expression) is on the screen, in CSS pixels."""
+    box = tab.evaluate(
+        f"(() => {{ const b = {element}.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; }})()"
+    )
+    return box[0], box[1]
+
+
+def _centre_of_node(tab: Tab, number: int) -> tuple[float, float]:
+    return _centre(tab, f"document.querySelectorAll('#nodes circle')[{number}]")
+
+
+def _on_screen(tab: Tab, x: float, y: float) -> tuple[float, float]:
+    """Where viewBox point (x, y) is on the screen, before any zoom."""
+    point = tab.evaluate(
+        f"(() => {{ const p = new DOMPoint({x}, {y})"
+        ".matrixTransform(document.getElementById('network').getScreenCTM()); return [p.x, p.y]; })()"
+    )
+    return point[0], point[1]
+
+
+def _click(tab: Tab, element_id: str) -> None:
+    x, y = _centre(tab, f"document.getElementById('{element_id}')")
+    for kind in ("mousePressed", "mouseReleased"):
+        tab.mouse(kind, x, y, button="left", buttons=1, clickCount=1)
+
+
+def test_browser_draws_every_node_and_edge_without_console_errors(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    assert _texts(tab, "#nodes circle > title") == [
+        f"{SESSION_1} (Session)",
+        f"{SESSION_2} (Session)",
+        "Armenia (State)",
+        f"{HOSTILE} (State)",
+    ]
+    assert tab.evaluate("[...document.querySelectorAll('#nodes circle')].map(c => c.getAttribute('fill'))") == [
+        SESSION_COLOUR,
+        SESSION_COLOUR,
+        STATE_COLOUR,
+        STATE_COLOUR,
+    ]
+    assert _texts(tab, "#edges line > title") == [
+        f"{SESSION_1} — {HOSTILE}",
+        f"{SESSION_2} — Armenia",
+        f"{SESSION_2} — {HOSTILE}",
+    ]
+    assert tab.evaluate("[...document.querySelectorAll('#edges line')].map(l => l.getAttribute('stroke-width'))") == [
+        "3",
+        "2",
+        "4",
+    ]
+    assert _texts(tab, "#labels text") == [SESSION_1, SESSION_2, "Armenia", HOSTILE]
+    assert _texts(tab, "#legend li") == ["Session2", "State2"]
+    assert tab.evaluate("document.images.length") == 0  # the hostile label made no <img>
+    assert tab.problems() == []
+
+
+def _broken_page(kind: str, page: str, folder: Path) -> Path:
+    """A page that must be reported: a thrown error, a console error, our page with its script altered after
+    hashing, our page asking for an image from the network."""
+    pages = {
+        "exception": "<!DOCTYPE html><title>x</title><script>undefinedFunction();</script>",
+        "console": "<!DOCTYPE html><title>x</title><script>console.error('deliberate');</script>",
+        "tampered": page.replace('"use strict";', '"use strict"; ', 1),
+        "network": page.replace("<body>", '<body><img src="http://192.0.2.1/x.png" alt="">', 1),
+    }
+    path = folder / f"{kind}.html"
+    path.write_text(pages[kind], encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "reported"),
+    [
+        ("exception", ("exception", "undefinedFunction is not defined")),
+        ("console", ("console.error: deliberate",)),
+        ("tampered", ("Content Security Policy", "inline script")),
+        ("network", ("Content Security Policy", "http://192.0.2.1/x.png")),
+    ],
+)
+def test_console_capture_reports_broken_pages(
+    browser: Browser, page: str, tmp_path: Path, kind: str, reported: tuple[str, ...]
+) -> None:
+    tab = browser.open(_broken_page(kind, page, tmp_path).as_uri())
+    problems = tab.problems()
+    assert any(all(words in problem for words in reported) for problem in problems), problems
+    if kind == "tampered":  # the CSP stopped the altered script: nothing drawn
+        assert tab.evaluate("document.querySelectorAll('#nodes circle').length") == 0
+
+
+@pytest.mark.parametrize(
+    ("fragment", "transform"),
+    [
+        ("", "translate(0,0) scale(1)"),
+        ("#zoom=2", "translate(-500,-350) scale(2)"),  # the centre (500, 350) stays: 500 - 2 * 500, 350 - 2 * 350
+        ("#zoom=2&cx=250&cy=100", "translate(0,150) scale(2)"),  # (250, 100) at the centre: 500 - 500, 350 - 200
+        ("#zoom=1000", "translate(-19500,-13650) scale(40)"),  # at most 40: 500 - 40 * 500, 350 - 40 * 350
+        ("#zoom=big", "translate(0,0) scale(1)"),
+    ],
+)
+def test_fragment_sets_the_zoom(browser: Browser, view: Path, fragment: str, transform: str) -> None:
+    tab = browser.open(view.as_uri() + fragment)
+    assert _transform(tab) == transform
+    assert tab.problems() == []
+
+
+def test_wheel_zooms_around_the_pointer_and_the_address_keeps_the_view(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    armenia, georgia = _centre_of_node(tab, 2), _centre_of_node(tab, 3)
+    tab.mouse("mouseWheel", *armenia, deltaX=0, deltaY=-100)  # one notch up: zoom by exp(0.2) = 1.2214
+    assert _transform(tab).endswith(" scale(1.2214)")
+    assert _centre_of_node(tab, 2) == pytest.approx(armenia, abs=0.5)  # the point under the pointer stays
+    moved = _centre_of_node(tab, 3)
+    assert math.dist(moved, armenia) / math.dist(georgia, armenia) == pytest.approx(math.exp(0.2), rel=1e-3)
+    # Once settled, the address holds the zoom and the drawing's point at the centre of the view: Armenia
+    # (960, 580) stays put, so the centre (500, 350) shows 960 + (500 - 960) / 1.2214 = 583.38, 580 - 230 / 1.2214.
+    address = tab.evaluate("new Promise(done => setTimeout(() => done(location.hash), 600))")
+    fields = dict(part.split("=") for part in address.lstrip("#").split("&"))
+    assert fields["zoom"] == "1.2214"
+    # (Chromium puts the pointer on a whole pixel: up to half a pixel from Armenia's centre, a few tenths here.)
+    assert (float(fields["cx"]), float(fields["cy"])) == pytest.approx((583.38, 391.69), abs=0.3)
+    assert tab.problems() == []
+
+
+def test_zoom_buttons_work_by_mouse_and_keyboard(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    _click(tab, "zoom-in")
+    assert _transform(tab) == "translate(-250,-175) scale(1.5)"  # around the centre: 500 - 1.5 * 500
+    tab.evaluate("document.getElementById('zoom-in').focus()")
+    tab.key(" ", "Space", 32)  # a focused button is pressed with the space bar
+    assert _transform(tab) == "translate(-625,-437.5) scale(2.25)"
+    _click(tab, "zoom-out")
+    assert _transform(tab) == "translate(-250,-175) scale(1.5)"
+    tab.evaluate("document.getElementById('zoom-reset').focus()")
+    tab.key(" ", "Space", 32)
+    assert _transform(tab) == "translate(0,0) scale(1)"
+    tab.evaluate("document.activeElement.blur()")  # and the page's own keys: + and - zoom, 0 resets
+    tab.key("+", "Equal", 187)
+    assert _transform(tab) == "translate(-250,-175) scale(1.5)"
+    tab.key("-", "Minus", 189)
+    assert _transform(tab) == "translate(0,0) scale(1)"
+    tab.key("+", "Equal", 187)
+    tab.key("0", "Digit0", 48)
+    assert _transform(tab) == "translate(0,0) scale(1)"
+    assert tab.problems() == []
+
+
+def test_dragging_pans(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    georgia = _centre_of_node(tab, 3)
+    x, y = _on_screen(tab, 500, 200)  # an empty spot
+    tab.mouse("mousePressed", x, y, button="left", buttons=1, clickCount=1)
+    tab.mouse("mouseMoved", x + 100, y + 50, button="left", buttons=1)
+    tab.mouse("mouseReleased", x + 100, y + 50, button="left", buttons=0, clickCount=1)
+    assert _centre_of_node(tab, 3) == pytest.approx((georgia[0] + 100, georgia[1] + 50), abs=0.5)
+    assert tab.problems() == []
+
+
+def _tooltip(tab: Tab) -> dict[str, Any]:
+    return dict(
+        tab.evaluate(
+            "(() => { const t = document.getElementById('tooltip'); return {hidden: t.hidden,"
+            " heading: t.children[0] && t.children[0].textContent, kind: t.children[1] && t.children[1].textContent,"
+            " fields: [...t.querySelectorAll('dt, dd')].map(e => e.textContent),"
+            " tags: [...t.querySelectorAll('*')].map(e => e.tagName).join(' ')}; })()"
+        )
+    )
+
+
+def test_hover_shows_the_label_type_and_attributes_as_text(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    tab.mouse("mouseMoved", *_centre_of_node(tab, 3))
+    assert _tooltip(tab) == {
+        "hidden": False,
+        "heading": HOSTILE,
+        "kind": "State",
+        "fields": ["IRI", GEO, "iso3", "GEO"],
+        "tags": "STRONG SPAN DL DT DD DT DD",
+    }
+    tab.mouse("mouseMoved", *_on_screen(tab, 960, 350))  # the middle of the Armenia - session 2 line
+    assert _tooltip(tab) == {
+        "hidden": False,
+        "heading": f"{SESSION_2} — Armenia",
+        "kind": "link",
+        "fields": ["role", "right-of-reply", "weight", "1"],
+        "tags": "STRONG SPAN DL DT DD DT DD",
+    }
+    tab.mouse("mouseMoved", *_on_screen(tab, 500, 200))  # an empty spot
+    assert _tooltip(tab)["hidden"] is True
+    assert tab.evaluate("document.images.length") == 0
+    assert tab.problems() == []
