@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Sequence
 
 from pyoxigraph import BlankNode, NamedNode
 
@@ -84,9 +85,15 @@ def to_delimited(result: QueryResult, delimiter: str) -> str:
         for row in result.rows:
             buffer.write("\t".join("" if term is None else str(term) for term in row) + "\n")
         return buffer.getvalue()
+    return csv_text(result.columns, ([plain(term) for term in row] for row in result.rows))
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """CSV with a header line, CRLF line ends (RFC 4180) and every cell spreadsheet-safe."""
+    buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(result.columns)
-    writer.writerows([spreadsheet_safe(plain(term)) for term in row] for row in result.rows)
+    writer.writerow(header)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

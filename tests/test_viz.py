@@ -9,6 +9,7 @@ presenters' line and three in paragraph 4.
 
 from __future__ import annotations
 
+import json
 import os
 import struct
 import subprocess
@@ -375,3 +376,38 @@ def test_a_build_without_documents_gives_empty_views(reference_build: Path, tmp_
     assert result.output.startswith(f"wrote {path}: 0 nodes, 0 edges (participation)\n")
     assert result.output.count("no nodes") == 3  # degree, betweenness, PageRank
     assert png_size(path.read_bytes()) == (1600, 1200)
+
+
+# PageRank of the centre c of a star with 8 leaves l (9 nodes, damping 0.85): c = 0.15/9 + 0.85 × 8l and
+# l = 0.15/9 + 0.85 × c/8, with c + 8l = 1, give c = (0.15/9 + 0.85) / 1.85 = 0.468468...
+STAR_CENTRE_PAGERANK = (0.15 / 9 + 0.85) / 1.85
+
+
+def test_stats_as_csv_and_json_for_machines(fixture_build: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "p.graphml")
+    as_csv = CliRunner().invoke(
+        cli,
+        ["viz", "participation", "--graph", str(fixture_build), "-q", "-o", out, "--stats", "--top", "1"]
+        + ["--stats-format", "csv"],
+    )
+    assert as_csv.exit_code == 0, as_csv.output
+    # the session joins the eight States: degree 8, betweenness 1; stdout holds only the rankings
+    assert as_csv.stdout.splitlines() == [
+        "measure,rank,node,label,type,value",
+        f"degree,1,{SESSION},Session 2 (2024),Session,8",
+        f"betweenness,1,{SESSION},Session 2 (2024),Session,1.0000",
+        f"PageRank,1,{SESSION},Session 2 (2024),Session,0.4685",
+    ]
+    assert f"wrote {out}" in as_csv.stderr
+    as_json = CliRunner().invoke(
+        cli,
+        ["viz", "participation", "--graph", str(fixture_build), "-q", "-o", out, "--stats", "--top", "1"]
+        + ["--stats-format", "json"],
+    )
+    rankings = json.loads(as_json.stdout)
+    assert [ranking["measure"] for ranking in rankings] == ["degree", "betweenness", "PageRank"]
+    assert rankings[0]["nodes"] == [
+        {"rank": 1, "node": SESSION, "label": "Session 2 (2024)", "type": "Session", "value": 8}
+    ]
+    assert rankings[1]["nodes"][0]["value"] == 1.0
+    assert rankings[2]["nodes"][0]["value"] == pytest.approx(STAR_CENTRE_PAGERANK, abs=1e-5)

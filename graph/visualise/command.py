@@ -77,6 +77,13 @@ def _coverage_file(kind: Kind, results: Mapping[str, QueryResult], output_format
 @inferred_option
 @click.option("--stats", is_flag=True, help="Also print the top nodes by degree, betweenness and PageRank.")
 @click.option(
+    "--stats-format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="--stats as a table for people, or CSV/JSON on stdout for machines (the summary line then goes to stderr).",
+)
+@click.option(
     "--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many nodes --stats lists per measure."
 )
 @click.option(
@@ -94,6 +101,7 @@ def viz(
     graph_path: Path | None,
     inferred: bool,
     stats: bool,
+    stats_format: str,
     top: int,
     timeout: float,
     quiet: bool,
@@ -110,13 +118,14 @@ def viz(
 
     One line on stdout says what was written. --stats adds the --top nodes of a network by degree,
     weighted degree (weighted views), betweenness (exact up to 2,000 nodes, sampled above) and
-    PageRank. Exit codes: 2 a format the view cannot be written in; 3 no build; 7 the file cannot
-    be written; 8 --timeout.
+    PageRank; with --stats-format csv or json, stdout holds only those rankings. Exit codes: 2 a
+    format the view cannot be written in; 3 no build; 7 the file cannot be written; 8 --timeout.
 
     \b
     Examples:
       gcmkg viz participation                        # viz/participation.graphml
       gcmkg viz state-comentions --format png --stats
+      gcmkg viz state-comentions --stats --stats-format csv --top 20 > central-states.csv
       gcmkg viz initiatives -o initiatives.html      # format from the suffix
       gcmkg viz objective-cooccurrence --format gexf --graph build
       gcmkg viz coverage                             # viz/coverage.csv
@@ -140,11 +149,13 @@ def viz(
         graph = PROJECTIONS[view.name](results)
         say(f"writing {chosen}")
         write_atomically(path, _network_file(view, graph, chosen))
-        click.echo(f"wrote {path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({kind})")
+        summary = f"wrote {path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({kind})"
+        click.echo(summary, err=stats and stats_format != "table")
         if stats:
-            from gcmkg.graph.visualise.stats import rankings, render
+            from gcmkg.graph.visualise.stats import RENDERERS, rankings
 
-            click.echo("\n" + render(rankings(graph, top)), nl=False)
+            text = RENDERERS[stats_format](rankings(graph, top))
+            click.echo(("\n" + text) if stats_format == "table" else text, nl=False)
         return
     data, held = _coverage_file(view, results, chosen)
     write_atomically(path, data)
