@@ -55,7 +55,8 @@ def take(solutions: Iterable[QuerySolution], variables: list[Variable], limit: i
 
 
 def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, Term], limit: int = 0) -> QueryResult:
-    """Evaluate ``query`` on ``store`` over the union of its graphs, with ``bindings`` substituted.
+    """Evaluate ``query`` on ``store``'s default graph, the union of the build (``store.open_store``), with
+    ``bindings`` substituted.
 
     Oxigraph substitutes only projected variables (SPARQL SEP-0007), so a stored query projects the
     variable of each parameter (``?name``, or ``?name_param`` for a name that is also a column), bound
@@ -63,7 +64,7 @@ def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, T
     The caller checks the query with the guard first (``run_local`` does).
     """
     try:
-        solutions = store.query(query.text, use_default_graph_as_union=True, substitutions=dict(bindings))
+        solutions = store.query(query.text, substitutions=dict(bindings))
     except SyntaxError as exc:
         raise StoredQueryError(f"{query.path}: not valid SPARQL ({exc})") from None
     except RuntimeError as exc:
@@ -106,15 +107,16 @@ def run_local(
 def run_adhoc(store: Store, query: CheckedQuery, limit: int = 0, source: str | None = None) -> QueryResult | AskResult:
     """Run a query the guard let through on ``store``: SELECT rows (at most ``limit``; 0: all) or the ASK answer.
 
-    Without FROM it runs over the union of the named graphs; with FROM / FROM NAMED (only the store's
-    own named graphs, which is checked here) over the dataset those clauses describe.
+    Without FROM it runs over the default graph, the union of the named graphs (``store.open_store``);
+    with FROM / FROM NAMED (only the store's own named graphs, which is checked here) over the dataset
+    those clauses describe.
     """
     if query.form not in ("SELECT", "ASK"):
         raise _not_select(query.form, source)
     graphs = {graph.value for graph in store.named_graphs() if isinstance(graph, NamedNode)}
     check_dataset(query, graphs, source)
     try:
-        answer = store.query(query.text, use_default_graph_as_union=not query.has_dataset)
+        answer = store.query(query.text)
     except SyntaxError as exc:
         raise QueryRefused(f"{source + ': ' if source else ''}not valid SPARQL ({exc})") from None
     if isinstance(answer, QueryBoolean):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pyoxigraph import NamedNode, RdfFormat, Store, Variable
+from pyoxigraph import NamedNode, Store, Variable
 
 from gcmkg.graph import ids
 from gcmkg.graph.cli import cli
@@ -44,9 +44,7 @@ def rows(store: Store, name: str, **params: object) -> list[Row]:
 
 @pytest.fixture(scope="module")
 def model() -> Store:
-    store = Store()
-    store.bulk_load(path=str(FIXTURES / "model.trig"), format=RdfFormat.TRIG)
-    return store
+    return open_store(FIXTURES / "model.trig")
 
 
 def test_session_objectives_of_one_session_of_one_review(model: Store) -> None:

@@ -310,8 +310,8 @@ def test_a_trailing_values_block_would_not_filter(corpus_build: Path, catalogue:
     bindings = bind(query, {"iso3": "TUR"})
     store = open_store(corpus_build)
     substituted = run_on_store(store, query, bindings)
-    injected = store.query(with_values(query.text, bindings), use_default_graph_as_union=True)
-    trailing = store.query(query.text.rstrip() + "\n" + values_block(bindings), use_default_graph_as_union=True)
+    injected = store.query(with_values(query.text, bindings))
+    trailing = store.query(query.text.rstrip() + "\n" + values_block(bindings))
     columns = [Variable(column) for column in query.columns]
     assert [tuple(row[c] for c in columns) for row in injected] == substituted.rows
     assert len(list(trailing)) > len(substituted.rows)

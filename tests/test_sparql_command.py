@@ -131,6 +131,21 @@ def test_runs_over_the_union_of_the_named_graphs(runner: CliRunner) -> None:
     assert out.splitlines() == ["review", f"{ID}review/2020", f"{ID}review/2024"]
 
 
+def test_the_union_holds_a_triple_stated_in_several_graphs_once(runner: CliRunner, tmp_path: Path) -> None:
+    """The union is an RDF merge (a set of triples), not a bag: a statement made by three documents is one
+    triple, so it is counted once and a join through it is not multiplied (Oxigraph 0.5's own union default
+    graph gave 3 and 9 here: oxigraph/oxigraph#1919)."""
+    data = tmp_path / "repeated.trig"
+    repeated = f"<{ID}s> <{ID}p> <{ID}o> . <{ID}o> <{ID}q> 7 ."
+    data.write_text("".join(f"<{G}document/d{n}> {{ {repeated} }}\n" for n in (1, 2, 3)), encoding="utf-8")
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{ID}s> <{ID}p> ?o }}"
+    assert sparql(runner, count, "--format", "csv", graph=data)[1].splitlines() == ["n", "1"]
+    join = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{ID}s> <{ID}p> ?o . ?o <{ID}q> ?v }}"
+    assert sparql(runner, join, "--format", "csv", graph=data)[1].splitlines() == ["n", "1"]
+    per_graph = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{ID}s> <{ID}p> ?o }} }}"
+    assert sparql(runner, per_graph, "--format", "csv", graph=data)[1].splitlines() == ["n", "3"]
+
+
 def test_from_a_graph_of_the_dataset_queries_just_that_graph(runner: CliRunner) -> None:
     from_b = REVIEWS.replace("WHERE", f"FROM <{G}document/doc-b> WHERE")
     code, out, _ = sparql(runner, from_b, "--format", "csv")

@@ -38,6 +38,7 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
         "gcmkg/loaders/reference/data/states.csv",
         "gcmkg/loaders/reference/data/README.md",
         "gcmkg/graph/cli.py",
+        "gcmkg/graph/union.ru",
         "gcmkg/graph/validation/label.rq",
         "gcmkg/graph/validation/origin.rq",
     ):

@@ -57,7 +57,7 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
 
 def raw_rows(store: Store, text: str, substitutions: dict) -> list[tuple]:
     """The query on bare pyoxigraph, rows materialised as tuples of terms like gcmkg's runner does."""
-    solutions = store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+    solutions = store.query(text, substitutions=substitutions)  # the default graph: open_store's union
     variables = solutions.variables
     return [tuple(solution[variable] for variable in variables) for solution in solutions]
 
