@@ -17,7 +17,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from gcmkg.graph.errors import DataError
-from gcmkg.graph.store import dataset_path
+from gcmkg.graph.store import dataset_path, rdf_format
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -39,10 +39,7 @@ def parse_build(location: Path | None) -> Iterator[ox.Quad]:
     """The quads of the build at ``location`` (default ./build), as Oxigraph reads them; DataError naming the
     file if its type is unknown, it cannot be read or it is not valid RDF."""
     path = dataset_path(location)
-    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    if rdf_format is None:
-        raise DataError(f"{path}: unknown RDF file type; expected .trig, .nq, .ttl, .nt, .jsonld or .rdf")
-    yield from parse_file(path, rdf_format)
+    yield from parse_file(path, rdf_format(path))
 
 
 def parse_file(path: Path, rdf_format: ox.RdfFormat) -> Iterator[ox.Quad]:

@@ -29,7 +29,6 @@ _FORMATS = {
     ".rdf": RdfFormat.RDF_XML,
 }
 
-
 # The RDF merge of the named graphs into the default graph (SPARQL 1.1 Update).
 MERGE_NAMED_GRAPHS = Path(__file__).with_name("union.ru")
 
@@ -46,18 +45,24 @@ def dataset_path(location: Path | None) -> Path:
     return path
 
 
+def rdf_format(path: Path) -> RdfFormat:
+    """The RDF syntax of the file at ``path``, by its suffix; DataError naming the file if it is none gcmkg reads."""
+    found = _FORMATS.get(path.suffix.lower())
+    if found is None:
+        raise DataError(f"{path}: unknown RDF file type; expected one of {', '.join(sorted(_FORMATS))}")
+    return found
+
+
 def open_store(location: Path | None, inferred: bool = True) -> Store:
     """A fresh in-memory store holding the dataset at ``location``, without graph:inferred if not ``inferred``."""
     path = dataset_path(location)
-    rdf_format = _FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise DataError(f"{path}: unknown RDF file type; expected one of {', '.join(sorted(_FORMATS))}")
+    syntax = rdf_format(path)
     store = Store()
     try:
         # relative IRIs (an export's description links its data file so) resolve against the file's location
-        store.bulk_load(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
+        store.bulk_load(path=str(path), format=syntax, base_iri=path.resolve().as_uri())
     except SyntaxError as exc:
-        raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
+        raise DataError(f"{path}: not valid {syntax.name} ({exc})") from None
     if not inferred:
         store.remove_graph(NamedNode(named_graph(INFERRED_GRAPH)))
     return merge_into_default_graph(store)

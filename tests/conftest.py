@@ -36,9 +36,13 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A build folder made from the fixture corpus (tests/fixtures/corpus); tests read it, never change it."""
+    """A build folder made by ``gcmkg build --corpus`` from the fixture corpus (tests/fixtures/corpus), which must
+    load whole; tests read it, never change it."""
+    from gcmkg.graph.cli import cli
+
     out = tmp_path_factory.mktemp("fixture-build")
-    build(out, corpus=FIXTURE_CORPUS)
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(FIXTURE_CORPUS), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
     return out
 
 

@@ -336,7 +336,7 @@ def test_unknown_kind_exits_2_listing_the_kinds(fixture_build: Path) -> None:
     ("args", "message"),
     [
         (["participation", "--format", "csv"], "participation cannot be written as csv"),
-        (["state-comentions", "-o", "x.png", "--format", "svg"], "has the suffix of png, but --format is svg"),
+        (["state-comentions", "-o", "x.png", "--format", "svg"], "--format svg but x.png does not end in .svg"),
         (["initiatives", "-o", "x.xml"], "cannot tell the format of x.xml"),
         (["coverage", "--format", "graphml"], "coverage cannot be written as graphml"),
         (["coverage", "--format", "html"], "coverage cannot be written as html"),

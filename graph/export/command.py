@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from gcmkg.graph.clisupport import inferred_option, progress, quiet_option
+from gcmkg.graph.clisupport import format_and_output, inferred_option, progress, quiet_option
 from gcmkg.graph.export.formats import FORMATS
 
 
@@ -73,10 +73,13 @@ def export(
       gcmkg export --graph reference/states --graph reference/objectives -o states.ttl
       SOURCE_DATE_EPOCH=1735689600 gcmkg export --build build --format trig
     """
-    from gcmkg.graph.export.formats import choose
+    from gcmkg.graph.export.formats import DEFAULT_FORMAT, EXTENSIONS
     from gcmkg.graph.export.run import export as run_export
 
-    export_format, path = choose(format_name, output)
+    name, path = format_and_output(
+        format_name, output, EXTENSIONS, DEFAULT_FORMAT, lambda chosen: FORMATS[chosen].default_output
+    )
+    export_format = FORMATS[name]
     result = run_export(build_path, export_format, path, graph_names, inferred, progress(quiet))
     graphs = f"{result.graphs} graph{'s' * (result.graphs != 1)}"
     click.echo(f"{result.output}: {result.triples} triples from {graphs} ({export_format.name}); {result.description}")

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gcmkg.graph.errors import UsageError
-
 DEFAULT_FOLDER = Path("export")
 DEFAULT_STEM = "gcmkg"
 
@@ -37,31 +35,4 @@ FORMATS: dict[str, ExportFormat] = {
     )
 }
 DEFAULT_FORMAT = "turtle"
-
-
-def _by_suffix(output: Path) -> ExportFormat | None:
-    extension = output.suffix.lstrip(".").lower()
-    return next((f for f in FORMATS.values() if f.extension == extension), None)
-
-
-def choose(name: str | None, output: Path | None) -> tuple[ExportFormat, Path]:
-    """The format and output file from ``--format`` and ``-o``: either may be left out (the format then comes from
-    the file's suffix, the file is ``export/gcmkg.<ext>``); UsageError if they disagree or neither says a format."""
-    if output is None:
-        chosen = FORMATS[name or DEFAULT_FORMAT]
-        return chosen, chosen.default_output
-    suffixed = _by_suffix(output)
-    if name is None:
-        if suffixed is None:
-            raise UsageError(
-                f"cannot tell the format of {output} from its suffix",
-                hint=f"give --format, or a file ending in {', '.join('.' + f.extension for f in FORMATS.values())}",
-            )
-        return suffixed, output
-    chosen = FORMATS[name]
-    if suffixed != chosen:
-        raise UsageError(
-            f"--format {name} but {output} does not end in .{chosen.extension}",
-            hint=f"name the file *.{chosen.extension} (readers, gcmkg diff included, go by the suffix)",
-        )
-    return chosen, output
+EXTENSIONS = {name: f.extension for name, f in FORMATS.items()}

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from gcmkg.graph.clisupport import inferred_option, progress, quiet_option
+from gcmkg.graph.clisupport import format_and_output, inferred_option, progress, quiet_option
 from gcmkg.graph.limits import DEFAULT_TIMEOUT
-from gcmkg.graph.visualise.kinds import FORMATS, KINDS, Kind, output_of
+from gcmkg.graph.visualise.kinds import FORMATS, KINDS, OUTPUT_DIR, Kind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -135,7 +135,15 @@ def viz(
     from gcmkg.graph.errors import UsageError
 
     view = KINDS[kind]
-    chosen, path = output_of(view, output_format, output)
+    chosen, path = format_and_output(
+        output_format,
+        output,
+        {name: name for name in FORMATS},
+        view.default_format,
+        lambda written: OUTPUT_DIR / f"{view.name}.{written}",
+        allowed=view.formats,
+        subject=view.name,
+    )
     if stats and not view.is_network:
         raise UsageError("--stats ranks the nodes of a network; coverage is a table", hint="drop --stats")
     say = progress(quiet)

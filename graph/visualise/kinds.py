@@ -9,12 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gcmkg.graph.errors import UsageError
-
 NETWORK_FORMATS = ("graphml", "gexf", "png", "svg", "html")
 COVERAGE_FORMATS = ("csv", "png", "svg")
 FORMATS = (*NETWORK_FORMATS, "csv")
-SUFFIXES = {f".{name}": name for name in FORMATS}
 OUTPUT_DIR = Path("viz")
 
 
@@ -77,26 +74,3 @@ KINDS: dict[str, Kind] = {
         ),
     )
 }
-
-
-def output_of(kind: Kind, output_format: str | None, output: Path | None) -> tuple[str, Path]:
-    """The format and file to write: ``--format``, else the suffix of ``-o``, else the kind's default.
-
-    UsageError for a format the kind cannot be written in, for ``-o`` with the suffix of another format,
-    and for ``-o`` whose suffix names no format when ``--format`` is not given.
-    """
-    implied = SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    if output is not None and implied is None and output_format is None:
-        raise UsageError(
-            f"cannot tell the format of {output} from its suffix",
-            hint=f"give --format ({', '.join(kind.formats)}) or a file ending in .{' / .'.join(kind.formats)}",
-        )
-    if output is not None and implied is not None and output_format is not None and implied != output_format:
-        raise UsageError(
-            f"-o {output} has the suffix of {implied}, but --format is {output_format}",
-            hint=f"name the file {output.with_suffix('.' + output_format)}, or leave --format out",
-        )
-    chosen = output_format or implied or kind.default_format
-    if chosen not in kind.formats:
-        raise UsageError(f"{kind.name} cannot be written as {chosen}", hint=f"its formats: {', '.join(kind.formats)}")
-    return chosen, output if output is not None else OUTPUT_DIR / f"{kind.name}.{chosen}"

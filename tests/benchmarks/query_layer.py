@@ -7,7 +7,7 @@
 2. A cold `gcmkg query objectives` against a bare `python -c "import rdflib"`, both fresh processes,
    measured in the same run. Target: ≤ 2×.
 
-Run:  python tests/benchmarks/query_layer.py [--corpus ../shared/corpus] [--repeat 50] [--cold-repeat 9]
+Run:  python -m tests.benchmarks.query_layer [--corpus ../shared/corpus] [--repeat 50] [--cold-repeat 9]
 Prints Markdown tables of medians and ratios; copy them into tests/benchmarks/README.md.
 It is a measurement, not a test: nothing here passes or fails.
 """
@@ -15,12 +15,9 @@ It is a measurement, not a test: nothing here passes or fails.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from pyoxigraph import Store
@@ -31,9 +28,7 @@ from gcmkg.graph.params import bind
 from gcmkg.graph.query import run_on_store
 from gcmkg.graph.store import open_store
 from gcmkg.graph.storedqueries import load_catalogue
-
-DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-GCMKG = [sys.executable, "-c", "from gcmkg.graph.cli import main; main()"]
+from tests.benchmarks.run import DEFAULT_CORPUS, GCMKG, median_seconds
 
 # Representative parameters: a session, a review, an objective, a fund and a State of the corpus.
 PARAMETERS = {
@@ -44,15 +39,6 @@ PARAMETERS = {
     "initiatives": {"funder": "Migration MPTF"},
     "state-engagement": {"iso3": "SRB"},
 }
-
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
 
 
 def raw_rows(store: Store, text: str, substitutions: dict) -> list[tuple]:
