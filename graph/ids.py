@@ -70,6 +70,16 @@ def initiative(key: str) -> str:
     return f"{ID}initiative/{slug(key)}"
 
 
+def publication(key: str) -> str:
+    """A publication a document cites by name or description: …/publication/rapporteur-s-summary-report."""
+    return f"{ID}publication/{slug(key)}"
+
+
+def region(organisation_key: str) -> str:
+    """The region an organisation's member States make up: …/region/unece."""
+    return f"{ID}region/{slug(organisation_key)}"
+
+
 def review(year: int) -> str:
     return f"{ID}review/{year}"
 
@@ -126,9 +136,20 @@ def person(name: str) -> str:
     return f"{ID}person/{slug(name)}"
 
 
-def funded_initiative(fund_iri: str, kind: str, alpha3: str) -> str:
-    """An initiative known by its fund, type and State: …/initiative/migration-mptf/joint-programme/MKD."""
-    return f"{fund_iri}/{slug(kind)}/{alpha3.upper()}"
+def fund_initiative(fund_iri: str, states: list[str], place: str | None, status: str) -> str:
+    """An initiative of a fund, known by the fund, where it runs and its stage.
+
+    …/initiative/migration-mptf/MKD, …/initiative/migration-mptf/MKD-SRB (one initiative in two States),
+    …/initiative/migration-mptf/TJK/pipeline, …/initiative/migration-mptf/western-balkans/proposal.
+    """
+    where = "-".join(sorted(code.upper() for code in states)) if states else slug(place or "")
+    stage = "" if status == "funded" else f"/{slug(status)}"
+    return f"{fund_iri}/{where}{stage}"
+
+
+def status(notation: str) -> str:
+    """An initiative's stage: …/status/funded, …/status/pipeline, …/status/proposal."""
+    return f"{ID}status/{slug(notation)}"
 
 
 def participation(year: int, number: int, role_notation: str, agent: str, via: str | None = None) -> str:

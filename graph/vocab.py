@@ -25,6 +25,7 @@ class GCM(DefinedNamespace):
     GovernmentBody: URIRef  # government body
     GuidingPrinciple: URIRef  # GCM guiding principle
     Initiative: URIRef  # initiative
+    InitiativeStatus: URIRef  # initiative status
     IntergovernmentalOrganisation: URIRef  # intergovernmental organisation
     JointProgramme: URIRef  # joint programme
     LocalAuthority: URIRef  # local authority
@@ -41,7 +42,9 @@ class GCM(DefinedNamespace):
     PrivateSectorOrganisation: URIRef  # private sector organisation
     Process: URIRef  # inter-State process
     Project: URIRef  # project
+    Publication: URIRef  # publication
     RedCrossRedCrescentOrganisation: URIRef  # Red Cross or Red Crescent organisation
+    Region: URIRef  # region
     Review: URIRef  # review
     Role: URIRef  # participation role
     Section: URIRef  # section
@@ -87,11 +90,14 @@ class GCM(DefinedNamespace):
     mentionedIn: URIRef  # mentioned in
     mentions: URIRef  # mentions
     onBehalfOf: URIRef  # on behalf of
+    partOfProcess: URIRef  # part of process
     partOfReview: URIRef  # part of review
     passageOf: URIRef  # passage of
+    regionOf: URIRef  # region of
     role: URIRef  # role
     statedIn: URIRef  # stated in
     statisticAbout: URIRef  # statistic about
+    status: URIRef  # status
     via: URIRef  # via
 
     # Datatype properties
@@ -109,6 +115,7 @@ class GCM(DefinedNamespace):
     numericCode: URIRef  # ISO 3166-1 numeric code
     objectiveNumber: URIRef  # objective number
     passageNumber: URIRef  # passage number
+    placeName: URIRef  # place name
     principleOrder: URIRef  # principle order
     referenceYear: URIRef  # reference year
     reviewCycle: URIRef  # review cycle

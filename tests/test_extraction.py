@@ -14,6 +14,7 @@ from gcmkg.loaders.documents.extract.participation import participations
 from gcmkg.loaders.documents.extract.statistics import statistics
 from gcmkg.loaders.documents.facts import SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
 from gcmkg.loaders.reference import load_reference
 
@@ -58,12 +59,13 @@ def test_funds_are_not_confused_and_pipelines_are_not_funded(matcher: Matcher) -
         "A joint programme admitted to the pipeline of the Migration MPTF targets Tajikistan."
     )
     found = [
-        (ids.local_path(str(i.fund)), i.kind, ids.local_path(str(i.state)))
-        for i in initiatives(_passage(text), matcher, (7,))
+        (ids.local_path(str(i.fund.iri)), i.word, [ids.local_path(str(s.iri)) for s in i.states], i.status)
+        for i in initiatives(_passage(text), mentions(text, matcher), (7,))
     ]
+    # the pipeline programme names no State after an "in", "for", "across" or "covering": no place, none found
     assert found == [
-        ("initiative/covid19-mptf", "project", "state/KAZ"),
-        ("initiative/migration-mptf", "joint-programme", "state/SRB"),
+        ("initiative/covid19-mptf", "project", ["state/KAZ"], "funded"),
+        ("initiative/migration-mptf", "joint-programme", ["state/SRB"], "funded"),
     ]
 
 

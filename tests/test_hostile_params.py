@@ -33,10 +33,10 @@ def test_a_hostile_string_matches_nothing_and_changes_nothing(runner: CliRunner,
     before = MODEL.read_bytes()
     code, lines = csv_rows(runner, "initiatives", "--graph", str(MODEL), "--param", f"funder={value}")
     assert code == 0
-    assert lines == ["initiative,funder,iso3,objective,source"]
+    assert lines == ["initiative,funder,iso3,objective,source,status,place,passage,session"]
     assert MODEL.read_bytes() == before
     code, lines = csv_rows(runner, "initiatives", "--graph", str(MODEL), "--param", "funder=eu")
-    assert lines[1:] == ["EU pilot project,European Union,,,doc-a"]
+    assert lines[1:] == ["EU pilot project,European Union,,,doc-a,,,4,"]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -49,7 +49,7 @@ def test_a_hostile_string_is_data_it_finds_the_fund_named_so(runner: CliRunner, 
   <https://w3id.org/gcmkg/id/initiative/f> skos:prefLabel "Odd Fund"@en ; gcm:acronym "ACRONYM"@en .
   <https://w3id.org/gcmkg/id/initiative/f/project/p> skos:prefLabel "Project P"@en ;
       gcm:fundedBy <https://w3id.org/gcmkg/id/initiative/f> ; prov:wasDerivedFrom <https://w3id.org/gcmkg/id/p1> .
-  <https://w3id.org/gcmkg/id/p1> gcm:passageOf <https://w3id.org/gcmkg/id/document/d> .
+  <https://w3id.org/gcmkg/id/p1> gcm:passageOf <https://w3id.org/gcmkg/id/document/d> ; gcm:passageNumber 1 .
   <https://w3id.org/gcmkg/id/document/d> dcterms:identifier "d" .
 }
 """.replace("ACRONYM", escaped),
@@ -57,7 +57,10 @@ def test_a_hostile_string_is_data_it_finds_the_fund_named_so(runner: CliRunner, 
     )
     code, lines = csv_rows(runner, "initiatives", "--graph", str(data), "--param", f"funder={value}")
     assert code == 0
-    assert lines == ["initiative,funder,iso3,objective,source", "Project P,Odd Fund,,,d"]
+    assert lines == [
+        "initiative,funder,iso3,objective,source,status,place,passage,session",
+        "Project P,Odd Fund,,,d,,,1,",
+    ]
 
 
 @pytest.fixture()

@@ -90,9 +90,9 @@ def test_participation_network_one_row_per_state_session_and_role(store: Store) 
 
 
 def test_initiative_network_links_the_joint_programme_to_its_state_and_objective(store: Store) -> None:
-    programme = ids.ID + "initiative/migration-mptf/joint-programme/GEO"
+    programme = ids.ID + "initiative/migration-mptf/GEO"
     funder = "Migration Multi-Partner Trust Fund"
-    label = f"{funder} joint programme in Georgia"
+    label = f"{funder} programme in Georgia"
     assert rows(store, "initiative-network") == [
         (programme, label, funder, "contributes to", ids.objective(3), "", "", "3", TITLES[3]),
         (programme, label, funder, "implemented in", ids.state("GEO"), "GEO", "Georgia", "", ""),

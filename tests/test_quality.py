@@ -17,7 +17,19 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 from tests.conftest import CORPUS, REPO_ROOT
 from tests.gold import score as scorer
 
-THRESHOLD = 0.95
+#: Issue 3 set 0.95 for sessions, participation, attendance and objectives; issue 12 set 0.97 for mentions
+#: (and those only context reads right), initiatives of funds with their objectives, and citations.
+THRESHOLDS = {
+    "sessions": 0.95,
+    "participation": 0.95,
+    "attendance": 0.95,
+    "objectives": 0.95,
+    "mentions": 0.97,
+    "context": 0.97,
+    "initiatives": 0.97,
+    "initiative-objectives": 0.97,
+    "citations": 0.97,
+}
 GOLD = Path(scorer.__file__).resolve().parent
 REFERENCE = REPO_ROOT / "loaders" / "reference" / "data"
 ROLES = {"moderator", "speaker", "presenter", "on-behalf-of", "right-of-reply", "lead-organiser", "co-chair"}
@@ -41,8 +53,13 @@ def test_precision_and_recall_reach_the_target(quality: scorer.Report, category:
     detail = "\n".join(
         [f"false positives ({s.fp}):", *s.false_positives(), f"false negatives ({s.fn}):", *s.false_negatives()]
     )
-    assert s.recall is not None and s.recall >= THRESHOLD, f"{category} recall {s.recall}\n{detail}"
-    assert s.precision is not None and s.precision >= THRESHOLD, f"{category} precision {s.precision}\n{detail}"
+    threshold = THRESHOLDS[category]
+    assert s.recall is not None and s.recall >= threshold, f"{category} recall {s.recall}\n{detail}"
+    assert s.precision is not None and s.precision >= threshold, f"{category} precision {s.precision}\n{detail}"
+
+
+def test_every_category_has_a_threshold() -> None:
+    assert set(THRESHOLDS) == set(scorer.CATEGORIES)
 
 
 # --------------------------------------------------------------------------- the gold set itself
@@ -57,7 +74,13 @@ def _reference_keys() -> set[str]:
     keys |= {f"organisation/{r['id']}" for r in rows("organisations.csv")}
     keys |= {f"initiative/{r['id']}" for r in rows("initiatives.csv")}
     keys |= {f"process/{r['id']}" for r in rows("processes.csv")}
+    keys |= {f"region/{r['id']}" for r in rows("organisations.csv")}
     return keys
+
+
+def _funds() -> set[str]:
+    with (REFERENCE / "initiatives.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"] for row in csv.DictReader(handle) if row["type"] == "Fund"}
 
 
 # Organisations the documents name that the reference data does not hold (minted from the name's slug).
@@ -82,17 +105,22 @@ def test_gold_files_have_the_documented_columns() -> None:
         "participation": ["document", "year", "session", "agent", "role", "via", "note"],
         "attendance": ["document", "year", "agent", "note"],
         "mentions": ["document", "quote", "entity", "note"],
+        "mention_positives": ["document", "quote", "entity", "note"],
+        "mention_negatives": ["document", "quote", "entity", "note"],
         "objectives": ["document", "quote", "objective", "note"],
+        "initiatives": ["document", "quote", "fund", "states", "place", "status", "objectives", "note"],
+        "citations": ["document", "footnote", "url", "subject", "subject_name", "note"],
     }
+    assert set(expected) == set(scorer.GOLD_FILES)
     for name, columns in expected.items():
-        with (GOLD / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        with (GOLD / scorer.GOLD_FILES[name]).open(encoding="utf-8", newline="") as handle:
             assert next(csv.reader(handle)) == columns, name
 
 
 def test_gold_rows_are_unique_and_use_known_keys() -> None:
     gold = scorer.load_gold()
     reference = _reference_keys()
-    for name in scorer.CATEGORIES:
+    for name in scorer.GOLD_FILES:
         rows = getattr(gold, name)
         facts = [tuple(v for k, v in row.items() if k != "note") for row in rows]
         assert len(facts) == len(set(facts)), f"{name}: duplicate rows"
@@ -109,16 +137,35 @@ def test_gold_rows_are_unique_and_use_known_keys() -> None:
         assert row["document"] in scorer.ATTENDANCE_DOCUMENTS
         assert _known(row["agent"], reference), row
     for row in gold.mentions:
-        assert row["document"] in scorer.TEXT_DOCUMENTS
+        assert row["document"] in scorer.MENTION_DOCUMENTS
+        assert row["entity"] in reference, row
+    for row in gold.mention_positives + gold.mention_negatives:
+        assert (CORPUS / f"{row['document']}.txt").is_file(), row
         assert row["entity"] in reference, row
     for row in gold.objectives:
         assert row["document"] in scorer.TEXT_DOCUMENTS
         assert 1 <= int(row["objective"]) <= 23
+    funds = _funds()
+    for row in gold.initiatives:
+        assert row["fund"] in funds, row
+        assert row["status"] in {"funded", "pipeline", "proposal"}, row
+        assert all(f"state/{code}" in reference for code in scorer._items(row["states"])), row
+        assert (row["states"] == "") != (row["place"] == ""), row
+        assert all(1 <= int(n) <= 23 for n in scorer._items(row["objectives"])), row
+    for row in gold.citations:
+        assert row["url"].startswith(("http://", "https://")) and " " not in row["url"], row
+        subject = row["subject"]
+        assert (
+            subject in {"", "named", "statistic"}
+            or subject in reference
+            or re.fullmatch(r"programme/[a-z0-9-]+/[A-Z]{3}(;[A-Z]{3})*", subject)
+        ), row
+        assert (row["subject_name"] != "") == (subject != ""), row
 
 
 def test_gold_quotes_are_short_verbatim_and_name_one_paragraph() -> None:
     gold = scorer.load_gold()
-    for row in gold.mentions + gold.objectives:
+    for row in gold.mentions + gold.objectives + gold.mention_positives + gold.mention_negatives + gold.initiatives:
         quote = row["quote"]
         assert 10 <= len(quote) <= 60, quote
         assert "<" not in quote and "](" not in quote, quote
@@ -130,7 +177,7 @@ def test_facts_of_one_line_share_one_quote() -> None:
     """All facts of a paragraph (or of a list item, agenda row) share one quote, so a paragraph the extractor
     splits in two (e.g. at a footnote block) loses the facts of the part without the quote."""
     gold = scorer.load_gold()
-    for rows in (gold.mentions, gold.objectives):
+    for rows in (gold.mentions + gold.mention_positives + gold.mention_negatives, gold.objectives, gold.initiatives):
         line_quotes: dict[tuple[str, str], set[str]] = {}
         for row in rows:
             text = (CORPUS / f"{row['document']}.txt").read_text(encoding="utf-8")
@@ -180,6 +227,7 @@ def test_metrics_without_predictions_or_gold() -> None:
 
 
 GCM = "https://w3id.org/gcmkg/ontology#"
+SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 DOC = "000_7311cc525c900547"
 
@@ -199,6 +247,9 @@ def _tiny_store() -> Store:
 
     for number in (1, 7):
         add(scorer.ID + f"objective/{number}", "objectiveNumber", Literal(str(number), datatype=XSD_INTEGER), reference)
+    states = NamedNode("https://w3id.org/gcmkg/graph/reference/states")
+    for code, name in (("ESP", "Spain"), ("FRA", "France"), ("KAZ", "Kazakhstan")):
+        store.add(Quad(iri(f"state/{code}"), NamedNode(SKOS_PREF_LABEL), Literal(name, language="en"), states))
     p1, p2 = f"{doc}/passage/1", f"{doc}/passage/2"
     for number, passage, text in ((1, p1, "Spain and UNECE met."), (2, p2, "Objective 7 in\nKazakhstan.")):
         add(passage, "passageOf", NamedNode(doc))
@@ -206,7 +257,7 @@ def _tiny_store() -> Store:
         add(passage, "text", Literal(text))
     add(p1, "mentions", iri("state/ESP"))
     add(p1, "mentions", iri("state/FRA"))  # a false positive
-    add(p1, "mentions", iri("initiative/migration-mptf/joint-programme/ESP"))  # not a mention kind: ignored
+    add(p1, "mentions", iri("initiative/migration-mptf/ESP"))  # not a reference entity: not scored
     add(p2, "aboutObjective", iri("objective/7"))
     session, review = scorer.ID + "review/2024/session/4", scorer.ID + "review/2024"
     add(session, "sessionNumber", Literal("4", datatype=XSD_INTEGER))
@@ -222,7 +273,7 @@ def _tiny_store() -> Store:
 
 
 def _gold(**rows: list[dict[str, str]]) -> scorer.Gold:
-    return scorer.Gold(**{name: rows.get(name, []) for name in scorer.CATEGORIES})
+    return scorer.Gold(**{name: rows.get(name, []) for name in scorer.GOLD_FILES})
 
 
 def test_score_store_on_a_hand_made_build() -> None:
@@ -256,7 +307,11 @@ def test_score_store_on_a_hand_made_build() -> None:
         "participation": (1, 0, 0),
         "attendance": (0, 0, 1),  # the attendee is stated in 000, not in the gold document 002: not scored
         "mentions": (1, 1, 2),
+        "context": (0, 0, 0),
         "objectives": (1, 0, 0),
+        "initiatives": (0, 0, 0),
+        "initiative-objectives": (0, 0, 0),
+        "citations": (0, 0, 0),
     }
     assert report.errors == []
     assert report.scores["mentions"].false_positives() == [f"{DOC} passage 1 «Spain and UNECE met.» → state/FRA"]
@@ -279,7 +334,7 @@ def test_a_build_without_passages_gives_zero_recall_not_an_error() -> None:
     report = scorer.score_store(Store(), scorer.load_gold())
     assert report.errors == []
     for s in report.scores.values():
-        assert s.recall == 0 and s.precision is None and s.f1 == 0
+        assert s.recall == 0 and s.precision is None and s.f1 == 0, s.name
     assert any("has no passages" in warning for warning in report.warnings)
 
 
@@ -289,3 +344,75 @@ def test_score_cli_prints_json(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert scorer.main([str(path), "--json"]) == 0
     assert '"categories"' in capsys.readouterr().out
     assert scorer.main([str(tmp_path / "missing")]) == 2
+
+
+def test_context_initiatives_and_citations_on_a_hand_made_build() -> None:
+    store = _tiny_store()
+    graph = NamedNode(f"https://w3id.org/gcmkg/graph/document/{DOC}")
+    doc, p1 = f"{scorer.ID}document/{DOC}", f"{scorer.ID}document/{DOC}/passage/1"
+
+    def add(s: str, p: str, o: NamedNode | Literal) -> None:
+        store.add(Quad(NamedNode(s), NamedNode(p if p.startswith("http") else GCM + p), o, graph))
+
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    # the region and, wrongly, the organisation for "UNECE region"
+    add(scorer.ID + "region/unece", rdf_type, NamedNode(GCM + "Region"))
+    add(p1, "mentions", NamedNode(scorer.ID + "region/unece"))
+    organisations = NamedNode("https://w3id.org/gcmkg/graph/reference/organisations")
+    store.add(
+        Quad(NamedNode(scorer.ID + "organisation/unece"), NamedNode(SKOS_PREF_LABEL), Literal("UNECE"), organisations)
+    )
+    add(p1, "mentions", NamedNode(scorer.ID + "organisation/unece"))
+    # an initiative of a fund stated in passage 1, and a citation documenting a figure
+    programme = scorer.ID + "initiative/migration-mptf/ESP"
+    add(programme, "fundedBy", NamedNode(scorer.ID + "initiative/migration-mptf"))
+    add(programme, "http://www.w3.org/ns/prov#wasDerivedFrom", NamedNode(p1))
+    add(p1, rdf_type, NamedNode(GCM + "Passage"))
+    add(programme, "status", NamedNode(scorer.ID + "status/funded"))
+    add(programme, "implementedIn", NamedNode(scorer.ID + "state/ESP"))
+    note, citation, figure = f"{doc}/footnote/3", f"{doc}/footnote/3/citation/1", f"{doc}/statistic/5-10"
+    add(note, "footnoteNumber", Literal("3", datatype=XSD_INTEGER))
+    add(note, "inDocument", NamedNode(doc))
+    add(citation, "url", Literal("https://example.org/a"))
+    add(citation, "citationFootnote", NamedNode(note))
+    add(citation, "documents", NamedNode(figure))
+    add(figure, "surfaceForm", Literal("4,300"))
+    quote = "Spain and UNECE"
+    gold = _gold(
+        mention_positives=[{"document": DOC, "quote": quote, "entity": "region/unece"}],
+        mention_negatives=[{"document": DOC, "quote": quote, "entity": "organisation/unece"}],
+        initiatives=[
+            {
+                "document": DOC,
+                "quote": quote,
+                "fund": "migration-mptf",
+                "states": "ESP",
+                "place": "",
+                "status": "funded",
+                "objectives": "",
+            },
+            {
+                "document": DOC,
+                "quote": quote,
+                "fund": "covid19-mptf",
+                "states": "ESP",
+                "place": "",
+                "status": "funded",
+                "objectives": "",
+            },
+        ],
+        citations=[
+            {
+                "document": DOC,
+                "footnote": "3",
+                "url": "https://example.org/a",
+                "subject": "statistic",
+                "subject_name": "4,300 migrants rescued",
+            },
+        ],
+    )
+    report = scorer.score_store(store, gold)
+    counts = {name: (s.tp, s.fp, s.fn) for name, s in report.scores.items()}
+    assert counts["context"] == (1, 1, 0)  # the negative found is a false positive
+    assert counts["initiatives"] == (1, 0, 1)  # the COVID-19 fund's programme is missing
+    assert counts["citations"] == (1, 0, 0)  # a figure is compared by its number

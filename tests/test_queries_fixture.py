@@ -89,25 +89,23 @@ def test_objective_mentions_with_and_without_the_optional_year(model: Store) -> 
     assert rows(model, "objective-mentions", objective=1, year=2024) == []
 
 
-MKD = "https://w3id.org/gcmkg/id/initiative/migration-mptf/joint-programme/MKD"
-KAZ = "https://w3id.org/gcmkg/id/initiative/covid19-mptf/project/KAZ"
+MKD = "https://w3id.org/gcmkg/id/initiative/migration-mptf/MKD"
+KAZ = "https://w3id.org/gcmkg/id/initiative/covid19-mptf/KAZ"
 MPTF = "Migration Multi-Partner Trust Fund"
 COVID = "UN COVID-19 Response and Recovery Multi-Partner Trust Fund"
+# one node, stated in two documents; each objective only with the passage that supports it
 MKD_ROWS = [
-    (MKD, MPTF, "MKD", "1", "doc-a"),
-    (MKD, MPTF, "MKD", "1", "doc-b"),
-    (MKD, MPTF, "MKD", "3", "doc-a"),
-    (MKD, MPTF, "MKD", "3", "doc-b"),
+    (MKD, MPTF, "MKD", "1", "doc-b", "funded", "", "8", ""),
+    (MKD, MPTF, "MKD", "3", "doc-a", "funded", "", "5", ""),
 ]
+KAZ_ROW = (KAZ, COVID, "KAZ", "", "doc-a", "funded", "", "5", "")
+EU_PILOT_ROW = ("EU pilot project", "European Union", "", "", "doc-a", "", "", "4", "")
 
 
 def test_initiatives_found_in_documents_with_every_funder(model: Store) -> None:
-    # the reference-data fund AMIF (funded by the EU, derived from no passage) is not listed
-    assert rows(model, "initiatives") == [
-        ("EU pilot project", "European Union", "", "", "doc-a"),
-        *MKD_ROWS,
-        (KAZ, COVID, "KAZ", "7", "doc-a"),
-    ]
+    # the reference-data fund AMIF (funded by the EU, derived from no passage) is not listed; the COVID-19
+    # project's objective 7 is not supported by its passage (about objective 3), so it shows no objective
+    assert rows(model, "initiatives") == [EU_PILOT_ROW, *MKD_ROWS, KAZ_ROW]
 
 
 @pytest.mark.parametrize(
@@ -118,24 +116,36 @@ def test_initiatives_of_one_funder_by_any_of_its_names_in_any_case(model: Store,
 
 
 def test_initiatives_funder_matches_acronyms_and_whole_names_only(model: Store) -> None:
-    assert rows(model, "initiatives", funder="covid-19 mptf") == [(KAZ, COVID, "KAZ", "7", "doc-a")]
-    assert rows(model, "initiatives", funder="eu") == [("EU pilot project", "European Union", "", "", "doc-a")]
+    assert rows(model, "initiatives", funder="covid-19 mptf") == [KAZ_ROW]
+    assert rows(model, "initiatives", funder="eu") == [EU_PILOT_ROW]
     assert rows(model, "initiatives", funder="MPTF") == []
     assert rows(model, "initiatives", funder="amif") == []
     assert rows(model, "initiatives", funder='" } ; DROP ALL') == []
 
 
 def test_processes_statistics_and_citations(model: Store) -> None:
-    assert rows(model, "processes") == [("Budapest Process", "doc-a"), ("Budapest Process", "doc-b")]
+    assert rows(model, "processes") == [
+        ("Budapest Process", "doc-a", ""),
+        ("Budapest Process", "doc-b", ""),
+        # named only through its initiative, in doc-b passage 8
+        ("Prague Process", "doc-b", "Prague Process Migration Observatory"),
+    ]
     statistics = rows(model, "statistics")
     assert [(Decimal(value), *rest) for value, *rest in statistics] == [
         (Decimal(159000000), "count", "", "", "doc-a"),
         (Decimal(25000000), "USD", "2024", "funding target", "doc-a"),
     ]
-    # footnote 9 before footnote 24: footnote order, not text order
+    # footnote 9 before footnote 24: footnote order, not text order; a figure is shown with what it counts
+    statistic = "https://w3id.org/gcmkg/id/document/doc-a/statistic/200-214"
     assert rows(model, "citations") == [
-        ("https://unece.org/item-202.pdf", "doc-a", ""),
-        ("https://www.budapestprocess.org/", "doc-a", "Budapest Process"),
+        ("https://example.org/stock.xlsx", "doc-a", "USD 25 million: funding target", statistic),
+        ("https://unece.org/item-202.pdf", "doc-a", "", ""),
+        (
+            "https://www.budapestprocess.org/",
+            "doc-a",
+            "Budapest Process",
+            "https://w3id.org/gcmkg/id/process/budapest-process",
+        ),
     ]
 
 
@@ -250,10 +260,9 @@ def test_fixture_objective_mentions(built: Store) -> None:
 def test_fixture_initiatives(built: Store) -> None:
     # paragraph 5: a Joint Programme funded by the Migration Multi-Partner Trust Fund in Georgia, Objective 3
     found = rows(built, "initiatives")
-    assert [(funder, iso3, objective, source) for _, funder, iso3, objective, source in found] == [
-        ("Migration Multi-Partner Trust Fund", "GEO", "3", DOC)
-    ]
-    assert found[0][0]
+    assert [row[1:7] for row in found] == [("Migration Multi-Partner Trust Fund", "GEO", "3", DOC, "funded", "")]
+    assert found[0][0] == "Migration Multi-Partner Trust Fund programme in Georgia"
+    assert passage_text(built, DOC, found[0][7]).startswith("5. In line with Objective 3, a Joint Programme")
     assert rows(built, "initiatives", funder="migration mptf") == found
     assert rows(built, "initiatives", funder="COVID-19 MPTF") == []
 
@@ -261,9 +270,9 @@ def test_fixture_initiatives(built: Store) -> None:
 def test_fixture_processes(built: Store) -> None:
     # paragraph 6: the Prague Process, the Budapest Process, the Global Forum on Migration and Development
     assert rows(built, "processes") == [
-        ("Budapest Process", DOC),
-        ("Global Forum on Migration and Development", DOC),
-        ("Prague Process", DOC),
+        ("Budapest Process", DOC, ""),
+        ("Global Forum on Migration and Development", DOC, ""),
+        ("Prague Process", DOC, ""),
     ]
 
 
@@ -279,8 +288,13 @@ def test_fixture_statistics(built: Store) -> None:
 def test_fixture_citations(built: Store) -> None:
     # "the Migration Multi-Partner Trust Fund<sup>1</sup>", "the Prague Process<sup>2</sup>"
     assert rows(built, "citations") == [
-        ("https://mptf.undp.org/fund/mig00", DOC, "Migration Multi-Partner Trust Fund"),
-        ("https://www.pragueprocess.eu/en/", DOC, "Prague Process"),
+        (
+            "https://mptf.undp.org/fund/mig00",
+            DOC,
+            "Migration Multi-Partner Trust Fund",
+            f"{ids.ID}initiative/migration-mptf",
+        ),
+        ("https://www.pragueprocess.eu/en/", DOC, "Prague Process", f"{ids.ID}process/prague-process"),
     ]
 
 

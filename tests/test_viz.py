@@ -36,7 +36,7 @@ from tests.test_network_queries import ROLES, expected_comentions
 
 NETWORKS = ["participation", "initiatives", "objective-cooccurrence", "state-comentions"]
 SESSION = ids.ID + "review/2024/session/2"
-PROGRAMME = ids.ID + "initiative/migration-mptf/joint-programme/GEO"
+PROGRAMME = ids.ID + "initiative/migration-mptf/GEO"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -102,7 +102,7 @@ def test_initiatives_links_the_programme_to_georgia_and_objective_3(graphs: dict
     graph = graphs["initiatives"]
     assert (graph.number_of_nodes(), graph.number_of_edges()) == (3, 2)
     assert graph.nodes[PROGRAMME] == {
-        "label": "Migration Multi-Partner Trust Fund joint programme in Georgia",
+        "label": "Migration Multi-Partner Trust Fund programme in Georgia",
         "type": "Initiative",
         "funder": "Migration Multi-Partner Trust Fund",
     }

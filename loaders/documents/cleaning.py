@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from gcmkg.loaders.documents.headings import Heading, classify, is_list_item
+from gcmkg.loaders.documents.lostmarks import place_lost_marks
 from gcmkg.loaders.documents.markup import MARK, MARK_OPEN, clean_line, heading_level, mark
 from gcmkg.loaders.documents.reading import PAGE_BREAK
 
@@ -21,6 +22,10 @@ _URL_ONLY = re.compile(r"^(?:https?://\S+[;,.]?\s*)+$")
 _FOOTNOTE_DEFINITION = re.compile(f"^\\s*{MARK.pattern}\\s*(.*)$", re.DOTALL)
 _TERMINAL = tuple('.!?:;)"”’')
 MIN_REPEATED_PAGES = 3
+#: A paragraph of this many words that has ended a sentence inside but not at its end was cut (by a page
+#: break) in mid-sentence; a shorter line without a full stop is a label or a list line.
+_PROSE_WORDS = 25
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s+[A-Z]")
 _FUNCTION_WORDS = frozenset("a an the of and or to in on at by for from with as into that which their its".split())
 
 
@@ -177,7 +182,10 @@ def _continues(last: Block, item: Block, footnotes_between: bool) -> bool:
     if len(ending.split()) < 8 or ending.endswith(_TERMINAL):
         return False
     last_word = ending.rsplit(" ", 1)[-1].lower()
-    return item.text[:1].islower() or footnotes_between or last_word in _FUNCTION_WORDS
+    mid_sentence = ending.endswith(",") or (
+        len(ending.split()) >= _PROSE_WORDS and bool(_SENTENCE_INSIDE.search(ending)) and last_word.isalpha()
+    )
+    return item.text[:1].islower() or footnotes_between or last_word in _FUNCTION_WORDS or mid_sentence
 
 
 def _recover_plain_marks(blocks: list[Block], footnotes: dict[int, str]) -> None:
@@ -207,4 +215,7 @@ def clean(raw: str) -> CleanedText:
     body, footnotes = _split_footnotes(blocks)
     joined = _rejoin(body)
     _recover_plain_marks(joined, footnotes)
+    paragraphs = [block for block in joined if block.is_paragraph]
+    for block, text in zip(paragraphs, place_lost_marks([block.text for block in paragraphs], footnotes), strict=True):
+        block.text = text
     return CleanedText(blocks=joined, footnotes=dict(sorted(footnotes.items())))

@@ -7,12 +7,23 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from gcmkg.graph import ids
 from gcmkg.graph.vocab import GCM
+from gcmkg.loaders.documents.extract.propernames import Thing
 from gcmkg.loaders.documents.extraction import DocumentFacts
-from gcmkg.loaders.documents.facts import Agent, SessionRef
+from gcmkg.loaders.documents.facts import Agent, CitedName, InitiativeFact, SessionRef
 from gcmkg.loaders.documents.segmenting import Footnote, Passage, Section
 
-_INITIATIVE_CLASSES = {"joint-programme": GCM.JointProgramme, "project": GCM.Project, "initiative": GCM.Initiative}
-_INITIATIVE_WORDS = {"joint-programme": "joint programme", "project": "project", "initiative": "initiative"}
+_INITIATIVE_CLASSES = {"joint-programme": GCM.JointProgramme, "project": GCM.Project}
+_CITED_CLASSES = {
+    Thing.ORGANISATION: GCM.Organisation,
+    Thing.INITIATIVE: GCM.Initiative,
+    Thing.PUBLICATION: GCM.Publication,
+}
+_OWNER_PROPERTIES = {
+    Thing.ORGANISATION: PROV.actedOnBehalfOf,
+    Thing.INITIATIVE: GCM.implementedBy,
+    Thing.PUBLICATION: DCTERMS.creator,
+}
+_STAGE_WORDS = {"funded": "programme", "pipeline": "pipeline programme", "proposal": "proposed programme"}
 
 
 class _Emitter:
@@ -93,13 +104,25 @@ class _Emitter:
         for number in self.facts.objectives.get(passage.number, []):
             self.add(node, GCM.aboutObjective, URIRef(ids.objective(number)))
         for match in self.facts.mentions.get(passage.number, []):
-            mention = URIRef(ids.mention(self.doc_id, match.start, match.end))
-            self.add(node, GCM.mentions, match.entity.iri)
-            self.add(mention, RDF.type, GCM.Mention)
-            self.add(mention, GCM.mentionIn, node)
-            self.add(mention, GCM.mentionOf, match.entity.iri)
-            self.add(mention, GCM.surfaceForm, Literal(match.surface))
-            self.span(mention, match.start, match.end)
+            if match.entity.region_of is not None:
+                self.region(match.entity.iri, match.entity.label, match.entity.region_of.iri)
+            self.mention(passage, match.entity.iri, match.surface, match.start, match.end)
+
+    def mention(self, passage: Passage, entity: URIRef, surface: str, start: int, end: int) -> None:
+        """A name of ``entity`` at [start, end) of the document, in ``passage``."""
+        node = self.passage_iri(passage)
+        mention = URIRef(ids.mention(self.doc_id, start, end))
+        self.add(node, GCM.mentions, entity)
+        self.add(mention, RDF.type, GCM.Mention)
+        self.add(mention, GCM.mentionIn, node)
+        self.add(mention, GCM.mentionOf, entity)
+        self.add(mention, GCM.surfaceForm, Literal(surface))
+        self.span(mention, start, end)
+
+    def region(self, region: URIRef, label: str, organisation: URIRef) -> None:
+        self.add(region, RDF.type, GCM.Region)
+        self.label(region, label)
+        self.add(region, GCM.regionOf, organisation)
 
     def footnote(self, footnote: Footnote) -> None:
         node = URIRef(ids.footnote(self.doc_id, footnote.number))
@@ -147,14 +170,19 @@ class _Emitter:
 
     def initiatives(self) -> None:
         for fact in self.facts.initiatives:
-            node = URIRef(ids.funded_initiative(str(fact.fund), fact.kind, str(fact.state).rsplit("/", 1)[1]))
-            self.add(node, RDF.type, _INITIATIVE_CLASSES[fact.kind])
-            self.label(node, f"{fact.fund_label} {_INITIATIVE_WORDS[fact.kind]} in {fact.state_label}")
-            self.add(node, GCM.fundedBy, fact.fund)
-            self.add(node, GCM.implementedIn, fact.state)
+            node = fact.iri
+            self.add(node, RDF.type, _INITIATIVE_CLASSES.get(fact.word, GCM.Initiative))
+            self.label(node, initiative_label(fact))
+            self.add(node, GCM.fundedBy, fact.fund.iri)
+            self.add(node, GCM.status, URIRef(ids.status(fact.status)))
+            for state in fact.states:
+                self.add(node, GCM.implementedIn, state.iri)
+            if fact.place is not None:
+                self.add(node, GCM.placeName, Literal(fact.place))
             self.add(node, PROV.wasDerivedFrom, self.passage_iri(fact.passage))
             for number in fact.objectives:
                 self.add(node, GCM.contributesToObjective, URIRef(ids.objective(number)))
+            self.mention(fact.passage, node, fact.surface, fact.start, fact.end)
 
     def statistics(self) -> None:
         for fact in self.facts.statistics:
@@ -178,8 +206,28 @@ class _Emitter:
             self.add(node, GCM.citationFootnote, URIRef(ids.footnote(self.doc_id, fact.footnote.number)))
             if fact.passage is not None:
                 self.add(node, GCM.citingPassage, self.passage_iri(fact.passage))
+            if fact.cited is not None:
+                self.cited_name(fact.cited)
             if fact.documents is not None:
                 self.add(node, GCM.documents, fact.documents)
+
+    def cited_name(self, name: CitedName) -> None:
+        """An organisation, initiative or publication the reference data does not know, named where a citation
+        points; a possessor it belongs to is its owner."""
+        self.add(name.iri, RDF.type, _CITED_CLASSES[name.thing])
+        self.label(name.iri, name.label)
+        if name.owner is not None:
+            self.add(name.iri, _OWNER_PROPERTIES[name.thing], name.owner)
+        self.add(name.iri, PROV.wasDerivedFrom, self.passage_iri(name.passage))
+        self.mention(name.passage, name.iri, name.phrase, name.start, name.end)
+
+
+def initiative_label(fact: InitiativeFact) -> str:
+    """ "Migration Multi-Partner Trust Fund programme in North Macedonia and Serbia": the same in every
+    document that names the initiative, whatever word it uses."""
+    names = [state.label for state in sorted(fact.states, key=lambda state: str(state.iri))]
+    where = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else (names or [fact.place or ""])[0]
+    return f"{fact.fund.label} {_STAGE_WORDS[fact.status]} in {where}"
 
 
 def document_graph(facts: DocumentFacts, source_iri: URIRef) -> Graph:

@@ -27,6 +27,7 @@ from gcmkg.loaders.documents.facts import (
 )
 from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.matcher import Match, Matcher
+from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.metadata import DocumentMeta, describe
 from gcmkg.loaders.documents.reading import UnreadableDocument
 from gcmkg.loaders.documents.segmenting import Passage, Segmented, segment
@@ -73,19 +74,16 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     by_passage = passage_sessions(segmented, year)
     facts.sessions = session_objectives(segmented, year, by_passage)
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
-    session_goals = {s.session: s.objectives for s in facts.sessions}
     for passage in segmented.passages:
-        matches = [
-            Match(m.entity, m.surface, passage.start + m.start, passage.start + m.end)
-            for m in matcher.find(passage.text)
-        ]
-        facts.mentions[passage.number] = matches
+        local = mentions(passage.text, matcher)
+        facts.mentions[passage.number] = [m.shifted(passage.start) for m in local]
         facts.objectives[passage.number] = _passage_objectives(passage)
         session = by_passage.get(passage.number)
         facts.participations += participations(passage, session, review_sessions, matcher)
         facts.attendance += attendance(passage, year, matcher)
-        goals = tuple(facts.objectives[passage.number]) or (session_goals.get(session, ()) if session else ())
-        facts.initiatives += initiatives(passage, matcher, goals)
+        facts.initiatives += initiatives(passage, local, tuple(facts.objectives[passage.number]))
         facts.statistics += statistics(passage)
-    facts.citations = citations(segmented.footnotes, segmented.passages, facts.mentions)
+    facts.citations = citations(
+        identifier, segmented.footnotes, segmented.passages, facts.mentions, facts.initiatives, facts.statistics
+    )
     return facts

@@ -7,6 +7,9 @@ from decimal import Decimal
 
 from rdflib import URIRef
 
+from gcmkg.graph import ids
+from gcmkg.loaders.documents.extract.propernames import ProperName, Thing
+from gcmkg.loaders.documents.matcher import Entity, Match
 from gcmkg.loaders.documents.segmenting import Footnote, Passage
 
 
@@ -58,15 +61,29 @@ class SessionObjectives:
 
 @dataclass(frozen=True)
 class InitiativeFact:
-    """An initiative described in a passage: the fund behind it, its type, the State where it runs."""
+    """What a passage says of an initiative of a fund: the fund, the word used, its stage, where it runs.
 
-    fund: URIRef
-    fund_label: str
-    kind: str
-    state: URIRef
-    state_label: str
+    Its identity is the fund, the States (or the place, when no State is named) and the stage; ``word``
+    ("joint-programme", "programme", "project", "initiative") is how this passage calls it. ``objectives``
+    are those the passage itself names or stands under; the span is the phrase that describes it.
+    """
+
+    fund: Entity
+    word: str
+    status: str
+    states: tuple[Entity, ...]
+    place: str | None
     objectives: tuple[int, ...]
     passage: Passage
+    start: int
+    end: int
+    surface: str
+
+    @property
+    def iri(self) -> URIRef:
+        """Its identity: the fund, where it runs (States, else the place) and its stage."""
+        codes = [ids.local_path(str(state.iri)).removeprefix("state/") for state in self.states]
+        return URIRef(ids.fund_initiative(str(self.fund.iri), codes, self.place, self.status))
 
 
 @dataclass(frozen=True)
@@ -82,9 +99,50 @@ class Statistic:
 
 
 @dataclass(frozen=True)
+class CitedName:
+    """Something a citation documents that the reference data does not know: an organisation ("ECE Executive
+    Committee"), an initiative ("UK Government's Pledge") or a publication ("Rapporteur's summary report").
+
+    ``phrase`` is the text as written (it names the IRI); ``label`` drops a possessor that is a known entity
+    ("Azerbaijan's Regional Training Center on Migration" → "Regional Training Center on Migration"), which
+    becomes the ``owner``.
+    """
+
+    phrase: str
+    label: str
+    thing: Thing
+    owner: URIRef | None
+    passage: Passage
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, name: ProperName, passage: Passage, mentions: list[Match]) -> CitedName:
+        """``name`` (offsets in the passage text) in document offsets, its owner resolved against ``mentions``."""
+        start = passage.start + name.start
+        owner, label = None, name.phrase
+        if name.owner is not None:
+            inside = [m for m in mentions if start <= m.start and m.end <= start + len(name.owner)]
+            owner = inside[0].entity.iri if inside else None
+            if inside and inside[0].surface == name.owner:
+                label = name.rest or name.phrase
+        return cls(name.phrase, label, name.thing, owner, passage, start, passage.start + name.end)
+
+    @property
+    def iri(self) -> URIRef:
+        mint = {Thing.ORGANISATION: ids.organisation, Thing.PUBLICATION: ids.publication}.get(
+            self.thing, ids.initiative
+        )
+        return URIRef(mint(self.phrase))
+
+
+@dataclass(frozen=True)
 class Citation:
+    """A URL of a footnote; ``documents`` is what the citing sentence names before the mark."""
+
     url: str
     index: int
     footnote: Footnote
     passage: Passage | None
     documents: URIRef | None
+    cited: CitedName | None = None

@@ -10,7 +10,7 @@ from rdflib import Graph, URIRef
 
 from gcmkg.graph.resources import reference_data_dir
 from gcmkg.loaders.reference.concepts import objectives_graph, principles_graph
-from gcmkg.loaders.reference.gazetteer import initiatives_graph, organisations_graph, processes_graph
+from gcmkg.loaders.reference.gazetteer import initiatives_graph, names_of, organisations_graph, processes_graph
 from gcmkg.loaders.reference.names import NameRegistry
 from gcmkg.loaders.reference.states import states_graph
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
@@ -45,25 +45,35 @@ def load_reference(data_dir: Path | None = None) -> list[SourceGraph]:
     folder = data_dir or reference_data_dir()
     registry = NameRegistry()
     objectives = _load(folder, "reference/objectives", "The 23 GCM objectives", "objectives.csv", objectives_graph)
-    principles = _load(
-        folder, "reference/principles", "The GCM guiding principles", "principles.csv", principles_graph
-    )
+    principles = _load(folder, "reference/principles", "The GCM guiding principles", "principles.csv", principles_graph)
     states = _load(
-        folder, "reference/states", "UN member and observer States", "states.csv",
+        folder,
+        "reference/states",
+        "UN member and observer States",
+        "states.csv",
         lambda path: states_graph(path, registry),
         libraries=(SourceFile(name=f"pycountry/{version('pycountry')}", sha256=None),),
     )
     organisations = _load(
-        folder, "reference/organisations", "Organisations gazetteer", "organisations.csv",
+        folder,
+        "reference/organisations",
+        "Organisations gazetteer",
+        "organisations.csv",
         lambda path: organisations_graph(path, registry),
     )
     processes = _load(
-        folder, "reference/processes", "Inter-State processes", "processes.csv",
+        folder,
+        "reference/processes",
+        "Inter-State processes",
+        "processes.csv",
         lambda path: processes_graph(path, registry),
     )
     funders = {**_local_ids(organisations.graph), **_local_ids(states.graph)}
     initiatives = _load(
-        folder, "reference/initiatives", "Funds and global initiatives", "initiatives.csv",
-        lambda path: initiatives_graph(path, registry, funders),
+        folder,
+        "reference/initiatives",
+        "Funds and global initiatives",
+        "initiatives.csv",
+        lambda path: initiatives_graph(path, registry, funders, names_of(processes.graph)),
     )
     return [objectives, principles, states, organisations, processes, initiatives]

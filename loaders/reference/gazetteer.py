@@ -72,10 +72,14 @@ def processes_graph(path: Path, registry: NameRegistry) -> Graph:
     return graph
 
 
-def initiatives_graph(path: Path, registry: NameRegistry, funders: dict[str, URIRef]) -> Graph:
+def initiatives_graph(
+    path: Path, registry: NameRegistry, funders: dict[str, URIRef], processes: dict[str, URIRef]
+) -> Graph:
     """Funds and global initiatives from ``initiatives.csv`` (id,name,aliases,type,funder_ids).
 
-    ``funders`` maps each known organisation id and State alpha-3 code to its IRI.
+    ``funders`` maps each known organisation id and State alpha-3 code to its IRI; ``processes`` each name of
+    an inter-State process to its IRI: an initiative whose name opens with a process's name ("Prague Process
+    Migration Observatory") belongs to that process (gcm:partOfProcess).
     """
     graph = Graph()
     columns = ("id", "name", "aliases", "type", "funder_ids")
@@ -85,4 +89,18 @@ def initiatives_graph(path: Path, registry: NameRegistry, funders: dict[str, URI
             if funder_id not in funders:
                 raise row.error(f"funder {funder_id!r} is neither an organisation id nor a State alpha-3 code")
             graph.add((node, GCM.fundedBy, funders[funder_id]))
+        for name in (row.text("name"), *row.items("aliases")):
+            for process_name, process in processes.items():
+                if name.startswith(process_name + " "):
+                    graph.add((node, GCM.partOfProcess, process))
     return graph
+
+
+def names_of(graph: Graph) -> dict[str, URIRef]:
+    """Every name (label, alias, acronym) in ``graph`` → the entity it names."""
+    return {
+        str(name): subject
+        for prop in (SKOS.prefLabel, SKOS.altLabel, GCM.acronym)
+        for subject, name in graph.subject_objects(prop)
+        if isinstance(subject, URIRef)
+    }

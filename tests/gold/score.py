@@ -20,7 +20,8 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,11 +34,32 @@ ID = "https://w3id.org/gcmkg/id/"
 
 #: The documents whose facts of each kind the gold set holds completely.
 TEXT_DOCUMENTS = frozenset({"000_7311cc525c900547", "001_1efa612e0ff46ad2", "004_f5e20b4a01c69ec7"})
+MENTION_DOCUMENTS = TEXT_DOCUMENTS | {"002_401cf7dc2a28f9d0"}
 PARTICIPATION_DOCUMENTS = frozenset({"000_7311cc525c900547", "001_1efa612e0ff46ad2", "002_401cf7dc2a28f9d0"})
 ATTENDANCE_DOCUMENTS = frozenset({"002_401cf7dc2a28f9d0"})
-CATEGORIES = ("sessions", "participation", "attendance", "mentions", "objectives")
-#: Mentions are scored for the entity kinds the gold covers (reference initiatives only: one path segment).
-MENTION_KINDS = ("state/", "organisation/", "process/", "initiative/")
+CATEGORIES = (
+    "sessions",
+    "participation",
+    "attendance",
+    "mentions",
+    "context",
+    "objectives",
+    "initiatives",
+    "initiative-objectives",
+    "citations",
+)
+#: Each gold file, by the name of its rows in :class:`Gold`.
+GOLD_FILES = {
+    "sessions": "sessions.csv",
+    "participation": "participation.csv",
+    "attendance": "attendance.csv",
+    "mentions": "mentions.csv",
+    "mention_positives": "mention-positives.csv",
+    "mention_negatives": "mention-negatives.csv",
+    "objectives": "objectives.csv",
+    "initiatives": "initiatives.csv",
+    "citations": "citations.csv",
+}
 
 Fact = tuple[str, ...]
 
@@ -192,13 +214,17 @@ class Report:
 
 @dataclass(frozen=True)
 class Gold:
-    """The rows of the gold CSVs (dicts of strings), by category."""
+    """The rows of the gold CSVs (dicts of strings), by file (GOLD_FILES)."""
 
-    sessions: list[dict[str, str]]
-    participation: list[dict[str, str]]
-    attendance: list[dict[str, str]]
-    mentions: list[dict[str, str]]
-    objectives: list[dict[str, str]]
+    sessions: list[dict[str, str]] = field(default_factory=list)
+    participation: list[dict[str, str]] = field(default_factory=list)
+    attendance: list[dict[str, str]] = field(default_factory=list)
+    mentions: list[dict[str, str]] = field(default_factory=list)
+    mention_positives: list[dict[str, str]] = field(default_factory=list)
+    mention_negatives: list[dict[str, str]] = field(default_factory=list)
+    objectives: list[dict[str, str]] = field(default_factory=list)
+    initiatives: list[dict[str, str]] = field(default_factory=list)
+    citations: list[dict[str, str]] = field(default_factory=list)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -207,7 +233,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def load_gold(folder: Path = HERE) -> Gold:
-    return Gold(**{name: read_rows(folder / f"{name}.csv") for name in CATEGORIES})
+    return Gold(**{name: read_rows(folder / file) for name, file in GOLD_FILES.items()})
 
 
 # --------------------------------------------------------------------------- predictions
@@ -244,10 +270,24 @@ def load_passages(store: Store) -> list[Passage]:
     return sorted(passages, key=lambda p: (p.document, p.number or 0, p.iri))
 
 
-def _is_mention_entity(entity: str) -> bool:
-    if not entity.startswith(MENTION_KINDS):
-        return False
-    return not (entity.startswith("initiative/") and "/" in entity[len("initiative/") :])
+def slug(text: str) -> str:
+    """The project's slug of a name (lower case, accents dropped, other runs one hyphen)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def first_number(text: str) -> str:
+    """The first number written in ``text`` ("5,806 recorded deaths" → "5,806")."""
+    found = re.search(r"\d[\d,.]*\d|\d", text)
+    return found.group(0) if found else ""
+
+
+def _programme_key(entity: str) -> str | None:
+    """``initiative/<fund>/<ISO3-ISO3>[/stage]`` (an initiative of a fund) → ``programme/<fund>/<ISO3;ISO3>``."""
+    parts = entity.split("/")
+    if len(parts) >= 3 and parts[0] == "initiative" and re.fullmatch(r"[A-Z]{3}(-[A-Z]{3})*", parts[2]):
+        return f"programme/{parts[1]}/{parts[2].replace('-', ';')}"
+    return None
 
 
 # --------------------------------------------------------------------------- scoring
@@ -256,20 +296,22 @@ def _is_mention_entity(entity: str) -> bool:
 def _passage_score(
     name: str,
     gold_rows: list[dict[str, str]],
-    value_column: str,
+    value_column: str | Callable[[dict[str, str]], str],
     predicted_rows: list[dict[str, str | None]],
     predicted_value: str,
     passages: list[Passage],
     report: Report,
+    documents: frozenset[str] = TEXT_DOCUMENTS,
 ) -> Score:
-    """Score (document, passage, value) facts of the TEXT_DOCUMENTS: gold passages named by quotes, predicted
-    ones by IRI."""
+    """Score (document, passage, value) facts of ``documents``: gold passages named by quotes, predicted
+    ones by IRI. ``value_column`` names the gold column of the value, or computes it from the row."""
     score = Score(name)
     by_iri = {p.iri: p for p in passages}
     documents_with_passages = {p.document for p in passages}
     missing_documents: set[str] = set()
     for row in gold_rows:
-        document, quote, value = row["document"], row["quote"], row[value_column]
+        value = value_column(row) if callable(value_column) else row[value_column]
+        document, quote = row["document"], row["quote"]
         if document not in documents_with_passages:
             missing_documents.add(document)
             fact = (document, f"quote:{quote}", value)
@@ -291,7 +333,7 @@ def _passage_score(
     for predicted in predicted_rows:
         found = by_iri.get(predicted["passage"] or "")
         value = predicted[predicted_value] or ""
-        if found is None or found.document not in TEXT_DOCUMENTS:
+        if found is None or found.document not in documents:
             continue
         fact = (found.document, found.iri, value)
         score.labels.setdefault(fact, f"{found.document} {found.label()} → {value}")
@@ -331,17 +373,150 @@ def score_store(store: Store, gold: Gold) -> Report:
     report.scores["attendance"] = attendance
 
     passages = load_passages(store)
+    reference = {key(r["entity"]) for r in select(store, "reference-entities")}
     mention_rows: list[dict[str, str | None]] = [
-        {"passage": r["passage"], "entity": key(r["entity"])} for r in select(store, "mentions")
+        {"passage": r["passage"], "entity": key(r["entity"])}
+        for r in select(store, "mentions")
+        if key(r["entity"]) in reference
     ]
-    mention_rows = [r for r in mention_rows if _is_mention_entity(r["entity"] or "")]
     report.scores["mentions"] = _passage_score(
-        "mentions", gold.mentions, "entity", mention_rows, "entity", passages, report
+        "mentions", gold.mentions, "entity", mention_rows, "entity", passages, report, MENTION_DOCUMENTS
     )
+    report.scores["context"] = _context_score(gold, mention_rows, passages, report)
     report.scores["objectives"] = _passage_score(
         "objectives", gold.objectives, "objective", select(store, "objectives"), "objective", passages, report
     )
+    initiatives, initiative_objectives = _initiative_rows(store)
+    every_document = frozenset({p.document for p in passages})
+    report.scores["initiatives"] = _passage_score(
+        "initiatives", gold.initiatives, _initiative_value, initiatives, "value", passages, report, every_document
+    )
+    linked = [row | {"objective": objective} for row in gold.initiatives for objective in _items(row["objectives"])]
+    report.scores["initiative-objectives"] = _passage_score(
+        "initiative-objectives",
+        linked,
+        lambda row: f"{_initiative_value(row)} | objective {row['objective']}",
+        initiative_objectives,
+        "value",
+        passages,
+        report,
+        every_document,
+    )
+    report.scores["citations"] = _citation_score(store, gold, reference)
     return report
+
+
+def _items(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split(";") if item.strip()]
+
+
+def _initiative_value(row: dict[str, str]) -> str:
+    """An initiative of a fund as a comparable value: fund, States (or the place's slug), status."""
+    where = ";".join(sorted(_items(row["states"]))) or slug(row["place"])
+    return f"{row['fund']} | {where} | {row['status']}"
+
+
+def _initiative_rows(store: Store) -> tuple[list[dict[str, str | None]], list[dict[str, str | None]]]:
+    """Predicted (passage, value) rows of initiatives, and of initiative-objective links."""
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in select(store, "initiatives"):
+        entry = grouped.setdefault(
+            (r["initiative"] or "", r["passage"] or ""),
+            {
+                "fund": key(r["fund"]).removeprefix("initiative/"),
+                "states": set(),
+                "place": r["place"] or "",
+                "status": key(r["status"]).removeprefix("status/"),
+                "objectives": set(),
+            },
+        )
+        if r["state"]:
+            entry["states"].add(key(r["state"]).removeprefix("state/"))
+        if r["objective"]:
+            entry["objectives"].add(r["objective"])
+    initiatives, objectives = [], []
+    for (_, passage), entry in sorted(grouped.items()):
+        value = _initiative_value(
+            {
+                "fund": entry["fund"],
+                "states": ";".join(entry["states"]),
+                "place": entry["place"],
+                "status": entry["status"],
+            }
+        )
+        initiatives.append({"passage": passage, "value": value})
+        objectives += [{"passage": passage, "value": f"{value} | objective {o}"} for o in entry["objectives"]]
+    return initiatives, objectives
+
+
+def _context_score(
+    gold: Gold, mention_rows: list[dict[str, str | None]], passages: list[Passage], report: Report
+) -> Score:
+    """Mentions that only context gets right: the positives must be found, the negatives must not be.
+
+    Predictions are the found mentions of the same (passage, entity) as a positive or a negative row, so a
+    negative found is a false positive and a positive missed a false negative."""
+    score = Score("context")
+    by_iri = {p.iri: p for p in passages}
+    documents_with_passages = {p.document for p in passages}
+    asked: set[tuple[str, str, str]] = set()
+    for rows, positive in ((gold.mention_positives, True), (gold.mention_negatives, False)):
+        for row in rows:
+            if row["document"] not in documents_with_passages:
+                if positive:
+                    score.gold.add((row["document"], f"quote:{row['quote']}", row["entity"]))
+                continue
+            try:
+                passage = map_quote(row["quote"], row["document"], passages)
+            except QuoteError as exc:
+                report.errors.append(f"context: {exc}")
+                continue
+            fact = (row["document"], passage.iri, row["entity"])
+            asked.add(fact)
+            score.labels[fact] = f"{row['document']} {passage.label()} → {row['entity']}"
+            if positive:
+                score.gold.add(fact)
+    for predicted in mention_rows:
+        found = by_iri.get(predicted["passage"] or "")
+        if found is not None:
+            fact = (found.document, found.iri, predicted["entity"] or "")
+            if fact in asked:
+                score.predicted.add(fact)
+    return score
+
+
+def _subject_key(row: dict[str, str | None], reference: set[str]) -> str:
+    """A predicted citation subject as the gold writes it: an entity key, a programme, a figure, a name."""
+    entity = key(row["subject"])
+    if not entity:
+        return ""
+    if entity in reference:
+        return entity
+    programme = _programme_key(entity)
+    if programme is not None:
+        return programme
+    if "/statistic/" in entity:
+        return f"statistic:{first_number(row['surface'] or '')}"
+    return f"named:{slug(row['label'] or '')}"
+
+
+def _gold_subject(row: dict[str, str]) -> str:
+    if row["subject"] == "statistic":
+        return f"statistic:{first_number(row['subject_name'])}"
+    if row["subject"] == "named":
+        return f"named:{slug(row['subject_name'])}"
+    return row["subject"]
+
+
+def _citation_score(store: Store, gold: Gold, reference: set[str]) -> Score:
+    """Citations as (document, footnote, URL, subject): every URL of every footnote, with what it documents."""
+    score = Score("citations")
+    score.gold = {(r["document"], r["footnote"], r["url"], _gold_subject(r)) for r in gold.citations}
+    score.predicted = {
+        (r["document"] or "", r["footnote"] or "", r["url"] or "", _subject_key(r, reference))
+        for r in select(store, "citations")
+    }
+    return score
 
 
 def score_build(location: Path, gold: Gold | None = None) -> Report:

@@ -11,6 +11,7 @@ from rdflib import URIRef
 from gcmkg.graph import ids
 from gcmkg.loaders.documents.facts import Agent
 from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
+from gcmkg.loaders.documents.mentions import mentions
 
 AGENT_KINDS = (Kind.STATE, Kind.ORGANISATION)
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -66,7 +67,7 @@ def resolve_list(text: str, base: int, matcher: Matcher) -> list[Agent]:
 
 def _items(text: str, matcher: Matcher) -> list[tuple[int, str, list[Match]]]:
     """(offset, item text, known names in it) for each list item; separators inside names do not cut."""
-    matches = [m for m in matcher.find(text) if m.entity.kind in AGENT_KINDS]
+    matches = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
     inside = [False] * len(text)
     for match in matches:
         inside[match.start : match.end] = [True] * (match.end - match.start)
@@ -98,7 +99,7 @@ def _unique(agents: list[Agent]) -> list[Agent]:
 
 def affiliation(text: str, base: int, matcher: Matcher, prefer_state: bool) -> Agent | None:
     """The State or organisation a title names ("Director of the Platform … (PICUM)"; "… of Spain")."""
-    matches = [m for m in matcher.find(text) if m.entity.kind in AGENT_KINDS]
+    matches = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
     states = [m for m in matches if m.entity.kind is Kind.STATE]
     if prefer_state and states:
         return _agent_from_match(states[-1], base)

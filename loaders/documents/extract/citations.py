@@ -1,44 +1,188 @@
-"""Citations: each URL of a footnote, cited by the passage carrying the footnote's mark, documenting the
-entity whose name ends right before the mark ("the Budapest Process²⁴" → the Budapest Process)."""
+"""Citations: each URL of a footnote, cited by the passage carrying the footnote's mark, and what it documents.
+
+URLs: a URL that PDF conversion split at a space is rejoined when the next words continue its path (they
+hold a "/", "%", "=", "_", "#" or end in a file extension: "…/public/---ed emp/---ifp skills/…/wcms 6539.pdf");
+a text fragment whose "~" was lost ("#:"text=") is restored ("#:~:text=").
+
+Subject, in the citing sentence (the sentence of the passage where the mark stands):
+1. what the mark sits on, ending right before it ("the Budapest Process²⁴", "Azerbaijan's Regional Training
+   Center on Migration²²", "Germany, Portugal¹⁶ and Sweden¹⁷"); a mark after a full stop belongs to the
+   sentence, not to its last word;
+2. when the sentence's subject is "it", "this" or "the programme …", what the previous sentence described
+   ("… a Joint Programme funded by the M-MPTF …. Additionally, it has supported …¹⁰");
+3. when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
+   perished …, the vast majority on their way to the UNECE region.¹⁴");
+4. else the nearest thing named before the mark (a proper name only if it ends in the head word of an
+   organisation's or an initiative's name: "… Executive Committee", "… Partnership").
+Things named are the known entities, the initiatives of funds, the figures and the proper names the
+reference data does not know; at the same place a known entity wins over a proper name.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from gcmkg.loaders.documents.facts import Citation
+from rdflib import URIRef
+
+from gcmkg.graph import ids
+from gcmkg.loaders.documents.extract.propernames import proper_names
+from gcmkg.loaders.documents.extract.sentences import sentences
+from gcmkg.loaders.documents.facts import Citation, CitedName, InitiativeFact, Statistic
 from gcmkg.loaders.documents.matcher import Match
 from gcmkg.loaders.documents.segmenting import Footnote, Passage
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
+_TEXT_FRAGMENT = re.compile(r"#:[\"“”]?text=")
 _TRAILING = ".,;:)]'\""
+_URL_PART = re.compile(r"[/%=_#?&]|\.[a-z]{2,5}[.,;:)]?$")
+_PLAIN_PART = re.compile(r"[a-z0-9_~%=&#?/.-][A-Za-z0-9_~%=&#?/.:;,-]*")
+_STOP_PART = re.compile(r"[.,;:]$")
 MAX_GAP = 2
+_ANAPHOR = re.compile(
+    r"^(?:(?:Additionally|In addition|Furthermore|Moreover|Also|Further|Likewise|Similarly|Moreover),\s*)?"
+    r"(?:[Ii]t|[Tt]his|[Tt]he\s+(?:[Jj]oint\s+)?(?:[Pp]rogram(?:me)?|[Pp]roject|[Ii]nitiative|[Ff]und|[Pp]ledge))\b"
+)
+_MAX_CONTINUATION = 12
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """Something a citing sentence names, at [start, end) of the document: what a citation may document."""
+
+    start: int
+    end: int
+    rank: int
+    iri: URIRef
+    statistic: bool = False
+    name: CitedName | None = None
+    headed: bool = True
 
 
 def urls(text: str) -> list[str]:
-    """The URLs of a footnote, without trailing punctuation; a URL with unbalanced parentheses keeps its own."""
+    """The URLs of a footnote, rejoined where a space split them, without trailing punctuation."""
     found = []
+    text = _TEXT_FRAGMENT.sub("#:~:text=", text)
     for match in _URL.finditer(text):
-        url = match.group(0)
+        url = match.group(0) + _continuation(text, match.end())
         while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
             url = url[:-1]
-        if url not in found:
+        if url not in found and not any(url in earlier for earlier in found):
             found.append(url)
     return found
 
 
-def citations(footnotes: list[Footnote], passages: list[Passage], mentions: dict[int, list[Match]]) -> list[Citation]:
-    """One citation per footnote URL; ``mentions`` maps passage number → its name matches (document offsets)."""
+def _continuation(text: str, end: int) -> str:
+    """The words after a URL that continue its path, up to the last one that looks like part of a URL."""
+    if end == 0 or _STOP_PART.search(text[end - 1]):
+        return ""
+    parts = text[end:].split()[:_MAX_CONTINUATION]
+    joined = ""
+    for index, part in enumerate(parts):
+        if part.startswith("http") or not _PLAIN_PART.fullmatch(part):
+            break
+        if _URL_PART.search(part):
+            joined = "".join(parts[: index + 1])
+        if _STOP_PART.search(part) and not _URL_PART.search(part):
+            break
+    return joined
+
+
+def citations(
+    document_id: str,
+    footnotes: list[Footnote],
+    passages: list[Passage],
+    mentions: dict[int, list[Match]],
+    initiatives: list[InitiativeFact],
+    statistics: list[Statistic],
+) -> list[Citation]:
+    """One citation per footnote URL; ``mentions`` maps passage number → its matches (document offsets)."""
     citing: dict[int, tuple[Passage, int]] = {}
     for passage in passages:
         for ref in passage.refs:
             citing.setdefault(ref.number, (passage, ref.offset))
     found: list[Citation] = []
+    by_passage: dict[int, list[InitiativeFact | Statistic]] = {}
+    for fact in [*initiatives, *statistics]:
+        by_passage.setdefault(fact.passage.number, []).append(fact)
+    candidates: dict[int, list[_Candidate]] = {}
     for footnote in footnotes:
         passage, offset = citing.get(footnote.number, (None, -1))
-        documented = None
+        subject = None
         if passage is not None:
-            before = [m for m in mentions.get(passage.number, []) if 0 <= offset - m.end <= MAX_GAP]
-            documented = before[-1].entity.iri if before else None
+            if passage.number not in candidates:
+                stated = by_passage.get(passage.number, [])
+                candidates[passage.number] = _candidates(document_id, passage, mentions.get(passage.number, []), stated)
+            subject = _subject(passage, offset, candidates[passage.number])
         for index, url in enumerate(urls(footnote.text), start=1):
-            found.append(Citation(url, index, footnote, passage, documented))
+            found.append(
+                Citation(
+                    url,
+                    index,
+                    footnote,
+                    passage,
+                    subject.iri if subject else None,
+                    subject.name if subject else None,
+                )
+            )
     return found
+
+
+def _candidates(
+    document_id: str, passage: Passage, mentions: list[Match], stated: list[InitiativeFact | Statistic]
+) -> list[_Candidate]:
+    """Everything the passage names, with a rank that breaks ties at one place (lower wins)."""
+    candidates = [_Candidate(m.start, m.end, 1, m.entity.iri) for m in mentions]
+    for fact in stated:
+        if isinstance(fact, InitiativeFact):
+            candidates.append(_Candidate(fact.start, fact.end, 0, fact.iri))
+        else:
+            iri = URIRef(ids.statistic(document_id, fact.start, fact.end))
+            candidates.append(_Candidate(fact.start, fact.end, 3, iri, statistic=True))
+    for name in proper_names(passage.text):
+        cited = CitedName.of(name, passage, mentions)
+        candidates.append(_Candidate(cited.start, cited.end, 2, cited.iri, name=cited, headed=name.has_head))
+    return candidates
+
+
+def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Candidate | None:
+    """What the citation at document ``offset`` documents (rules 1–4 of the module docstring)."""
+    sentence_start, sentence_end, previous_start = _sentence_at(passage, offset)
+    before = [c for c in candidates if sentence_start <= c.start and c.end <= offset]
+    if not before and previous_start is None:
+        return None
+    adjacent = [c for c in before if offset - c.end <= MAX_GAP and _on_the_word(passage, c.end, offset)]
+    if adjacent:
+        return _best(adjacent)
+    sentence = passage.text[sentence_start - passage.start : offset - passage.start]
+    if _ANAPHOR.match(sentence) and previous_start is not None:
+        earlier = [c for c in candidates if previous_start <= c.start and c.end <= sentence_start and c.rank in (0, 2)]
+        if earlier:
+            return max(earlier, key=lambda c: (c.end, -c.rank))
+    closes = not passage.text[offset - passage.start : sentence_end - passage.start].strip(' .;:)”"’')
+    figures = [c for c in before if c.statistic]
+    if closes and figures:
+        return max(figures, key=lambda c: c.end)
+    named = [c for c in before if c.headed]
+    return _best(named) if named else None
+
+
+def _on_the_word(passage: Passage, end: int, offset: int) -> bool:
+    """Whether a mark at ``offset`` sits on the name ending at ``end``: nothing but closing brackets, quotes
+    or a comma between them; a mark after a full stop belongs to its sentence."""
+    return not passage.text[end - passage.start : offset - passage.start].strip(' ,;:)]”"’')
+
+
+def _best(candidates: list[_Candidate]) -> _Candidate:
+    """The candidate that ends last; at one end, the lowest rank, then the longest."""
+    return max(candidates, key=lambda c: (c.end, -c.rank, c.end - c.start))
+
+
+def _sentence_at(passage: Passage, offset: int) -> tuple[int, int, int | None]:
+    """Document offsets: start and end of the sentence holding ``offset``, and the previous one's start."""
+    local = offset - passage.start
+    spans = [(start, start + len(text)) for start, text in sentences(passage.text)]
+    index = max((i for i, (start, _) in enumerate(spans) if start <= local), default=0)
+    start, end = spans[index] if spans else (0, len(passage.text))
+    previous = spans[index - 1][0] + passage.start if index else None
+    return passage.start + start, passage.start + end, previous

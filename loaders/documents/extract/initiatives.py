@@ -1,63 +1,227 @@
-"""Initiatives a passage describes: a joint programme or project, the fund that finances it, the State.
+"""Initiatives of a fund that a passage describes: the fund, the stage (funded, pipeline, proposal), where.
 
-"a Joint Programme funded by the Migration Multi-Partner Trust Fund … in North Macedonia",
-"A COVID-19 MPTF-funded Project in Kazakhstan", "initiatives supported by the fund … in Tajikistan".
-The fund is the one named in the sentence (or, for "the fund", the last one named before it in the
-passage), never another; proposals and pipelines are not funded initiatives.
+A programme noun ("joint programme", "programme", "project", "initiative", singular or plural) belongs
+to a fund named in the same clause when the words between them link the two: next to each other ("M-MPTF
+funded Joint Programme", "the Migration MPTF joint programmes"), or a few words with a funding or pipeline
+word ("a Joint Programme funded by the Migration Multi-Partner Trust Fund", "a joint programme admitted to
+the pipeline of the M-MPTF", "the Migration MPTF has financed two projects"). "The fund" refers back to the
+fund last named in the passage. Each noun takes its nearest linked fund, so a COVID-19 MPTF project is
+never credited to the Migration MPTF.
+
+Where: the States (or, when no State is named, a place such as "the Western Balkans") of an "in …"
+phrase right before the programme ("In Serbia and North Macedonia, a Joint Programme …") or, else, after
+it in the clause ("… Joint Programme in Tajikistan", "… addressed data needs in Serbia"). A singular noun
+is one initiative in all its States; a plural noun is one initiative per State or place named.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import InitiativeFact
-from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
+from gcmkg.loaders.documents.matcher import Entity, Kind, Match
 from gcmkg.loaders.documents.segmenting import Passage
 
-_TYPE = re.compile(r"\b(joint\s+programmes?|projects?|initiatives?)\b", re.IGNORECASE)
-_FUNDING = re.compile(r"\b(?:funded|supported|financed)\b", re.IGNORECASE)
-_NOT_FUNDED = re.compile(r"\b(?:pipeline|proposals?)\b", re.IGNORECASE)
-_THE_FUND = re.compile(r"\bthe\s+fund\b", re.IGNORECASE)
-_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+_NOUN = re.compile(
+    r"\b(?:(?P<joint>[Jj]oint\s+[Pp]rogram(?:me)?s?)|(?P<programme>[Pp]rogram(?:me)?s?)"
+    r"|(?P<project>[Pp]rojects?)|(?P<initiative>[Ii]nitiatives?))\b"
+)
+_THE_FUND = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+[Ff]und\b(?!\s+(?:for|of|on)\b)")
+_ADJACENT = re.compile(
+    r"^[\"”’']?(?:['’]s)?[\s-]*(?:(?:co-?)?(?:funded|financed|supported|sponsored|backed)[\s-]*)?$", re.IGNORECASE
+)
+_FUNDING = (
+    r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing)|support(?:s|ed|ing)?|sponsor(?:s|ed)?|backed|"
+    r"implemented|pipeline|propos(?:als?|ed)|submitted|admitted|accepted)"
+)
+_LINK_AFTER = re.compile(rf"^[\s,]+(?:[\w'’-]+[\s,]+){{0,5}}?{_FUNDING}\b(?:[\s,]+[\w'’-]+){{0,4}}?[\s,]+$")
+_LINK_BEFORE = re.compile(rf"^[\"”’']?[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_FUNDING}\b(?:\s+[\w'’-]+){{0,4}}?\s+$")
+_INTO_PIPELINE = re.compile(r"^[\s,]+(?:[\w'’-]+[\s,]+){0,5}?(?:in|into|to)\s+(?:the\s+)?$")
+_PIPELINE_AFTER = re.compile(r"(?:['’]s)?\s+pipeline\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\bwhich\b|\bwho\b|\bwhile\b|\bwhereas\b")
+_PIPELINE = re.compile(r"\bpipeline\b", re.IGNORECASE)
+_PROPOSAL = re.compile(r"\b(?:proposals?|proposed|submitted)\b", re.IGNORECASE)
+_AFTER_NOUN = re.compile(r"\s+(?:proposals?|submissions?)\b", re.IGNORECASE)
+_BEFORE_STATUS = re.compile(
+    r"\b(?P<word>proposals?|proposed|pipeline)\s+(?:(?:for|of)\s+)?(?:(?:an?|the|its|one|two|three|new)\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|for|across|covering)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
+_PLACE = re.compile(r"\b(?:in|across)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})")
+_BEFORE_NOUN = re.compile(r"^\s*,\s*(?:(?:a|an|the|another|one|two|three|its|new|first|second)\s+)*[\w\s'’-]{0,40}$")
+_MAX_GAP = 160
 
 
-def _kind(word: str) -> str:
-    lowered = word.lower()
-    if lowered.startswith("joint"):
-        return "joint-programme"
-    return "project" if lowered.startswith("project") else "initiative"
+@dataclass(frozen=True)
+class _Fund:
+    entity: Entity
+    start: int
+    end: int
 
 
-def _nearest(funds: list[Match], position: int) -> Match:
-    return min(funds, key=lambda fund: abs(fund.start - position))
+@dataclass(frozen=True)
+class _Location:
+    states: tuple[Match, ...]
+    place: str | None
+    start: int
+    end: int
 
 
-def initiatives(passage: Passage, matcher: Matcher, objectives: tuple[int, ...]) -> list[InitiativeFact]:
-    """The funded initiatives ``passage`` describes, one per (fund, type, State)."""
-    found: list[InitiativeFact] = []
-    earlier_funds: list[Match] = []
-    for _offset, sentence in sentences(passage.text):
-        matches = matcher.find(sentence)
-        funds = [m for m in matches if m.entity.kind is Kind.FUND]
-        kind_word = _TYPE.search(sentence)
-        fund = _nearest(funds, kind_word.start()) if funds and kind_word else None
-        if fund is None and earlier_funds and _THE_FUND.search(sentence):
-            fund = earlier_funds[-1]
-        earlier_funds += funds
-        if fund is None or kind_word is None or not _FUNDING.search(sentence) or _NOT_FUNDED.search(sentence):
-            continue
-        for state in (m for m in matches if m.entity.kind is Kind.STATE):
-            if _IN_BEFORE.search(sentence[: state.start]):
-                found.append(
+def initiatives(passage: Passage, found: list[Match], objectives: tuple[int, ...]) -> list[InitiativeFact]:
+    """The initiatives of a fund that ``passage`` describes.
+
+    ``found`` are the passage's mentions (offsets in the passage text); ``objectives`` those it names.
+    """
+    text = passage.text
+    funds = _funds(text, found)
+    states = [m for m in found if m.entity.kind is Kind.STATE]
+    facts: list[InitiativeFact] = []
+    for offset, sentence in sentences(text):
+        end = offset + len(sentence)
+        for noun in _NOUN.finditer(text, offset, end):
+            fund = _linked_fund(text, noun, [f for f in funds if offset <= f.start < end])
+            if fund is None:
+                continue
+            first, last = min(noun.start(), fund.start), max(noun.end(), fund.end)
+            plural = noun.group(0).endswith("s")
+            for location in _locations(text, first, noun.end(), offset, end, states, plural):
+                start, stop = min(first, location.start), max(last, location.end)
+                facts.append(
                     InitiativeFact(
-                        fund.entity.iri,
-                        fund.entity.label,
-                        _kind(kind_word.group(1)),
-                        state.entity.iri,
-                        state.entity.label,
-                        objectives,
-                        passage,
+                        fund=fund.entity,
+                        word=_word(noun),
+                        status=_status(text, first, last),
+                        states=tuple(m.entity for m in location.states),
+                        place=location.place,
+                        objectives=objectives,
+                        passage=passage,
+                        start=passage.start + start,
+                        end=passage.start + stop,
+                        surface=text[start:stop],
                     )
                 )
-    return found
+    return _unique(facts)
+
+
+def _funds(text: str, found: list[Match]) -> list[_Fund]:
+    """Every fund named in the passage, and every "the fund" that refers back to the last one named."""
+    named = [_Fund(m.entity, m.start, m.end) for m in found if m.entity.kind is Kind.FUND]
+    anaphors = []
+    for anaphor in _THE_FUND.finditer(text):
+        earlier = [fund for fund in named if fund.end <= anaphor.start()]
+        if earlier and not any(f.start <= anaphor.start() < f.end for f in named):
+            anaphors.append(_Fund(earlier[-1].entity, anaphor.start(), anaphor.end()))
+    return sorted(named + anaphors, key=lambda fund: fund.start)
+
+
+def _linked_fund(text: str, noun: re.Match[str], funds: list[_Fund]) -> _Fund | None:
+    """The nearest fund of the clause that the words between it and the programme noun link to it."""
+    linked = []
+    for fund in funds:
+        if fund.end <= noun.start():
+            between = text[fund.end : noun.start()]
+            ok = _ADJACENT.match(between) or _LINK_BEFORE.match(between)
+        elif fund.start >= noun.end():
+            between = text[noun.end() : fund.start]
+            ok = _LINK_AFTER.match(between) or (_INTO_PIPELINE.match(between) and _PIPELINE_AFTER.match(text, fund.end))
+        else:
+            continue
+        if ok and len(between) <= _MAX_GAP and not _CLAUSE_BREAK.search(between) and not _NOUN.search(between):
+            linked.append((len(between), fund))
+    return min(linked, key=lambda pair: pair[0])[1] if linked else None
+
+
+def _status(text: str, first: int, last: int) -> str:
+    """funded, or pipeline / proposal when the words linking fund and programme, the word after them
+    ("Joint Programme proposal") or the words before them ("a proposal for a … programme") say so."""
+    span = text[
+        first : last + len(_PIPELINE_AFTER.match(text, last).group(0) if _PIPELINE_AFTER.match(text, last) else "")
+    ]
+    before = _BEFORE_STATUS.search(text[max(0, first - 40) : first])
+    if _PIPELINE.search(span) or (before and before.group("word").lower() == "pipeline"):
+        return "pipeline"
+    if _PROPOSAL.search(span) or _AFTER_NOUN.match(text, last) or before:
+        return "proposal"
+    return "funded"
+
+
+def _word(noun: re.Match[str]) -> str:
+    for group in ("joint", "project", "programme"):
+        if noun.group(group):
+            return {"joint": "joint-programme", "project": "project", "programme": "programme"}[group]
+    return "initiative"
+
+
+def _locations(
+    text: str, first: int, last: int, clause_start: int, clause_end: int, states: list[Match], plural: bool
+) -> list[_Location]:
+    """Where the programme runs: the "in …" phrase right before ``first`` (where the description opens),
+    else those after ``last`` (the programme noun's end) in the clause."""
+    before = _state_lists(text, [m for m in states if clause_start <= m.start and m.end <= first])
+    before = [loc for loc in before if _BEFORE_NOUN.match(text[loc.end : first]) and _in_front(text, loc)]
+    if before:
+        chosen = [before[-1]]
+    else:
+        stop = _clause_stop(text, last, clause_end)
+        after = [
+            loc for loc in _state_lists(text, [m for m in states if last <= m.start < stop]) if _in_front(text, loc)
+        ]
+        places = _places(text, last, stop, after)
+        chosen = sorted(after + places, key=lambda loc: loc.start)
+        if not plural:
+            chosen = chosen[:1]
+    if plural:
+        return [_Location((state,), None, state.start, state.end) for loc in chosen for state in loc.states] + [
+            loc for loc in chosen if not loc.states
+        ]
+    return chosen
+
+
+def _state_lists(text: str, states: list[Match]) -> list[_Location]:
+    """Coordinated States ("Serbia and North Macedonia", "A, B and C") grouped into one location each."""
+    groups: list[list[Match]] = []
+    for state in states:
+        if groups and _LIST_GLUE.match(text[groups[-1][-1].end : state.start]):
+            groups[-1].append(state)
+        else:
+            groups.append([state])
+    return [_Location(tuple(group), None, group[0].start, group[-1].end) for group in groups]
+
+
+def _in_front(text: str, location: _Location) -> bool:
+    """Whether an "in", "for", "across" or "covering" stands right before the location."""
+    return bool(_LOCATIVE.search(text[max(0, location.start - 20) : location.start]))
+
+
+def _clause_stop(text: str, start: int, clause_end: int) -> int:
+    """Where the clause after the programme ends: a clause break or the next programme noun."""
+    stops = [clause_end]
+    for pattern in (_CLAUSE_BREAK, _NOUN):
+        found = pattern.search(text, start, clause_end)
+        if found:
+            stops.append(found.start())
+    return min(stops)
+
+
+def _places(text: str, start: int, stop: int, located: list[_Location]) -> list[_Location]:
+    """Places that are not States ("in the Western Balkans"), when no State is named in the clause."""
+    if located:
+        return []
+    found = _PLACE.search(text, start, stop)
+    if found is None:
+        return []
+    return [_Location((), found.group("place"), found.start("place"), found.end("place"))]
+
+
+def _unique(facts: list[InitiativeFact]) -> list[InitiativeFact]:
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for fact in facts:
+        key = (fact.fund.iri, fact.states, fact.place, fact.status, fact.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(fact)
+    return unique

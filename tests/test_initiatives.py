@@ -1,0 +1,94 @@
+"""Initiatives of funds (loaders/documents/extract/initiatives.py) on sentences written for these tests, in
+phrasings the corpus does not use; expected values worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmkg.graph import ids
+from gcmkg.loaders.documents.extract.initiatives import initiatives
+from gcmkg.loaders.documents.facts import InitiativeFact
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.mentions import mentions
+from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.reference import load_reference
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher.from_graphs(source.graph for source in load_reference())
+
+
+def extract(text: str, matcher: Matcher, objectives: tuple[int, ...] = ()) -> list[InitiativeFact]:
+    passage = Passage(1, text, 0, len(text), None)
+    return initiatives(passage, mentions(text, matcher), objectives)
+
+
+def described(text: str, matcher: Matcher) -> list[tuple[str, str]]:
+    """(IRI after id:, status) of each initiative ``text`` describes."""
+    return [(ids.local_path(str(fact.iri)), fact.status) for fact in extract(text, matcher)]
+
+
+def test_states_before_the_programme_make_one_initiative_in_each(matcher: Matcher) -> None:
+    text = "In Kyrgyzstan and Kazakhstan, a joint programme financed through the Migration MPTF trains border staff."
+    assert described(text, matcher) == [("initiative/migration-mptf/KAZ-KGZ", "funded")]
+
+
+def test_a_plural_noun_is_one_initiative_per_state(matcher: Matcher) -> None:
+    text = "The Migration MPTF has also funded joint programmes in Ecuador and Chile."
+    assert sorted(described(text, matcher)) == [
+        ("initiative/migration-mptf/CHL", "funded"),
+        ("initiative/migration-mptf/ECU", "funded"),
+    ]
+
+
+def test_the_word_used_does_not_change_the_initiative(matcher: Matcher) -> None:
+    project = extract("Uzbekistan benefits from a Migration MPTF-supported project in Uzbekistan.", matcher)
+    programme = extract("A programme backed by the Migration Multi-Partner Trust Fund in Uzbekistan ended.", matcher)
+    assert [f.iri for f in project] == [f.iri for f in programme]
+    assert [f.word for f in project + programme] == ["project", "programme"]
+
+
+def test_stages_proposal_and_pipeline(matcher: Matcher) -> None:
+    assert described("A proposal for a Migration MPTF joint programme in Georgia was submitted.", matcher) == [
+        ("initiative/migration-mptf/GEO/proposal", "proposal")
+    ]
+    text = "Two initiatives for Albania are now in the Migration MPTF pipeline."
+    assert described(text, matcher) == [("initiative/migration-mptf/ALB/pipeline", "pipeline")]
+
+
+def test_a_covid_fund_project_is_never_credited_to_the_migration_fund(matcher: Matcher) -> None:
+    text = "Unlike the Migration MPTF, the COVID-19 MPTF financed a project in Uzbekistan."
+    assert described(text, matcher) == [("initiative/covid19-mptf/UZB", "funded")]
+
+
+def test_the_fund_refers_back_to_the_fund_last_named(matcher: Matcher) -> None:
+    text = "Germany pledged to the Migration MPTF. Projects financed by the fund in Armenia focus on returnees."
+    assert described(text, matcher) == [("initiative/migration-mptf/ARM", "funded")]
+
+
+def test_a_place_that_is_not_a_state(matcher: Matcher) -> None:
+    (fact,) = extract(
+        "A Migration MPTF programme proposal covering mobility in the South Caucasus is pending.", matcher
+    )
+    assert (fact.place, fact.states, fact.status) == ("South Caucasus", (), "proposal")
+    assert ids.local_path(str(fact.iri)) == "initiative/migration-mptf/south-caucasus/proposal"
+
+
+def test_no_fund_no_initiative(matcher: Matcher) -> None:
+    assert extract("A joint programme of UNDP and IOM in Serbia trained 40 officials.", matcher) == []
+    assert extract("Norway contributed to the Migration MPTF and to projects in Kenya.", matcher) == []
+
+
+def test_objectives_are_those_of_the_passage_only(matcher: Matcher) -> None:
+    (fact,) = extract("A Migration MPTF joint programme in Ghana addresses objective 2.", matcher, (2,))
+    assert fact.objectives == (2,)
+    (fact,) = extract("A Migration MPTF joint programme in Ghana started.", matcher)
+    assert fact.objectives == ()
+
+
+def test_the_phrase_that_describes_the_initiative_is_its_span(matcher: Matcher) -> None:
+    text = "Since 2022, the M-MPTF funded Joint Programme in Tajikistan has grown."
+    (fact,) = extract(text, matcher)
+    assert fact.surface == "M-MPTF funded Joint Programme in Tajikistan"
+    assert text[fact.start : fact.end] == fact.surface
