@@ -152,10 +152,21 @@ def status(notation: str) -> str:
     return f"{ID}status/{slug(notation)}"
 
 
-def participation(year: int, number: int, role_notation: str, agent: str, via: str | None = None) -> str:
-    """A participation record, keyed by session, role and agent (and the agent that spoke for it)."""
+def review_segment(year: int, kind: str) -> str:
+    """The opening or the closing segment of a review: …/review/2024/segment/opening."""
+    return f"{review(year)}/segment/{slug(kind)}"
+
+
+def participation(event: str, role_notation: str, agent: str, via: str | None = None) -> str:
+    """A participation record, keyed by its session or segment, role and agent (and the agent that spoke for it)."""
     tail = f"/via/{local_path(via)}" if via else ""
-    return f"{session(year, number)}/participation/{slug(role_notation)}/{local_path(agent)}{tail}"
+    return f"{event}/participation/{slug(role_notation)}/{local_path(agent)}{tail}"
+
+
+def contribution(year: int, agent: str, forum: str) -> str:
+    """A contribution to a review in a forum of no named session:
+    …/review/2020/participation/contributor/state/FRA/forum/roundtable-discussions."""
+    return f"{review(year)}/participation/contributor/{local_path(agent)}/forum/{slug(forum)}"
 
 
 def local_path(iri: str) -> str:

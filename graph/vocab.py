@@ -46,6 +46,7 @@ class GCM(DefinedNamespace):
     RedCrossRedCrescentOrganisation: URIRef  # Red Cross or Red Crescent organisation
     Region: URIRef  # region
     Review: URIRef  # review
+    ReviewSegment: URIRef  # review segment
     Role: URIRef  # participation role
     Section: URIRef  # section
     Session: URIRef  # session
@@ -67,6 +68,7 @@ class GCM(DefinedNamespace):
     citationFootnote: URIRef  # citation footnote
     citingPassage: URIRef  # citing passage
     contributesToObjective: URIRef  # contributes to objective
+    contributionTo: URIRef  # contribution to
     discussedIn: URIRef  # discussed in
     documents: URIRef  # documents
     engagedThroughMention: URIRef  # engaged through a mention with objective
@@ -78,11 +80,13 @@ class GCM(DefinedNamespace):
     hasParticipation: URIRef  # has participation
     hasParticipationAsAgent: URIRef  # has participation as agent
     hasPassage: URIRef  # has passage
+    hasSegment: URIRef  # has segment
     hasSession: URIRef  # has session
     implementedBy: URIRef  # implemented by
     implementedIn: URIRef  # implemented in
     inDocument: URIRef  # in document
     inSection: URIRef  # in section
+    inSegment: URIRef  # in segment
     inSession: URIRef  # in session
     memberState: URIRef  # member State
     mentionIn: URIRef  # mention in
@@ -95,6 +99,7 @@ class GCM(DefinedNamespace):
     passageOf: URIRef  # passage of
     regionOf: URIRef  # region of
     role: URIRef  # role
+    segmentOf: URIRef  # segment of
     statedIn: URIRef  # stated in
     statisticAbout: URIRef  # statistic about
     status: URIRef  # status
@@ -110,21 +115,27 @@ class GCM(DefinedNamespace):
     endDate: URIRef  # end date
     endOffset: URIRef  # end offset
     footnoteNumber: URIRef  # footnote number
+    forum: URIRef  # forum
     heading: URIRef  # heading
+    maximumValue: URIRef  # maximum value
     measures: URIRef  # measures
     numericCode: URIRef  # ISO 3166-1 numeric code
     objectiveNumber: URIRef  # objective number
     passageNumber: URIRef  # passage number
+    periodEnd: URIRef  # period end
+    periodStart: URIRef  # period start
     placeName: URIRef  # place name
     principleOrder: URIRef  # principle order
     referenceYear: URIRef  # reference year
     reviewCycle: URIRef  # review cycle
     reviewYear: URIRef  # review year
     sectionNumber: URIRef  # section number
+    segmentKind: URIRef  # segment kind
     sessionNumber: URIRef  # session number
     sha256: URIRef  # SHA-256 checksum
     startDate: URIRef  # start date
     startOffset: URIRef  # start offset
+    statisticKind: URIRef  # statistic kind
     surfaceForm: URIRef  # surface form
     text: URIRef  # text
     unMembership: URIRef  # UN membership

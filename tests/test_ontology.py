@@ -11,7 +11,16 @@ from gcmkg.graph.resources import ontology_file
 from gcmkg.graph.vocab import GCM
 from gcmkg.graph.vocabgen import render_module
 
-ROLES = {"moderator", "speaker", "presenter", "on-behalf-of", "right-of-reply", "lead-organiser", "co-chair"}
+#: The roles of the stored-query contract (DESIGN.md), and those of a review's opening and closing segments and of
+#: contributions through a named forum (issue 13).
+ROLES = {"moderator", "speaker", "presenter", "on-behalf-of", "right-of-reply", "lead-organiser", "co-chair"} | {
+    "opening-remarks",
+    "video-message",
+    "keynote",
+    "closing-remarks",
+    "rapporteur",
+    "contributor",
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +52,38 @@ def test_every_term_has_one_english_label_and_definition(ontology: Graph) -> Non
 
 def test_required_classes_exist(ontology: Graph) -> None:
     required = {
-        "Objective", "GuidingPrinciple", "Review", "Session", "Participation", "Role", "State", "Organisation",
-        "UNEntity", "IntergovernmentalOrganisation", "CivilSocietyOrganisation", "TradeUnion",
-        "EmployersOrganisation", "AcademicInstitution", "Person", "Initiative", "Fund", "JointProgramme",
-        "Project", "Platform", "NationalPlan", "Campaign", "Partnership", "Process", "Document", "Section",
-        "Passage", "Footnote", "Statistic", "Citation",
+        "Objective",
+        "GuidingPrinciple",
+        "Review",
+        "Session",
+        "Participation",
+        "Role",
+        "State",
+        "Organisation",
+        "UNEntity",
+        "IntergovernmentalOrganisation",
+        "CivilSocietyOrganisation",
+        "TradeUnion",
+        "EmployersOrganisation",
+        "AcademicInstitution",
+        "Person",
+        "Initiative",
+        "Fund",
+        "JointProgramme",
+        "Project",
+        "Platform",
+        "NationalPlan",
+        "Campaign",
+        "Partnership",
+        "Process",
+        "Document",
+        "Section",
+        "Passage",
+        "Footnote",
+        "Statistic",
+        "Citation",
     }
-    defined = {str(c)[len(ONTOLOGY_NS):] for c in _terms(ontology, OWL.Class)}
+    defined = {str(c)[len(ONTOLOGY_NS) :] for c in _terms(ontology, OWL.Class)}
     assert required <= defined
 
 

@@ -269,9 +269,23 @@ def test_attendance_2024(corpus: Store) -> None:
     assert found[: len(states)] == states  # States first
     organisations = {name for name, iso3 in found if not iso3}
     assert ATTENDING_ORGANISATIONS <= organisations
-    # the Resident Coordinator's Office is in no reference list: an organisation of its own
-    (other,) = organisations - ATTENDING_ORGANISATIONS
-    assert other.startswith("United Nations Resident Coordinator")
+    # paragraph 5: "The European Union (EU) was represented by the Delegation of the European Union to the United
+    # Nations and other international organizations in Geneva, the European External Action Service (EEAS), and the
+    # European Commission, with Directorate-General for Migration and Home Affairs (DG-HOME) and … (DG-NEAR)"
+    european = {
+        "European Union",
+        "European External Action Service",
+        "European Commission",
+        "Directorate-General for Migration and Home Affairs",
+        "Directorate-General for Neighbourhood and Enlargement Negotiations",
+    }
+    assert european <= organisations
+    # the Resident Coordinator's Office and the EU Delegation are in no reference list: organisations of their own
+    others = organisations - ATTENDING_ORGANISATIONS - european
+    assert sorted(others) == [
+        "Delegation of the European Union to the United Nations and other international organizations in Geneva",
+        "United Nations Resident Coordinator's Office",
+    ]
 
 
 def test_attendance_2020_has_no_list(corpus: Store) -> None:
@@ -441,7 +455,7 @@ def test_processes_named_in_each_document(corpus: Store) -> None:
 
 
 def test_statistics_read_off_the_text(corpus: Store) -> None:
-    found = {(Decimal(value), unit, year, document) for value, unit, year, _, document in rows(corpus, "statistics")}
+    found = {(Decimal(row[0]), row[1], row[2], row[4]) for row in rows(corpus, "statistics")}
     assert {
         # 000: "In 2020, the UNECE region hosted nearly 159 million international migrants"
         (Decimal(159000000), "count", "2020", D000),
@@ -456,6 +470,21 @@ def test_statistics_read_off_the_text(corpus: Store) -> None:
     } <= found
     # never a year ("its 2024 funding target") or an ordinal ("its 128th meeting")
     assert not {(value, document) for value, _, _, document in found} & {(Decimal(2024), D002), (Decimal(128), D002)}
+    detail = {(Decimal(row[0]), row[3], row[5], row[6], row[7], row[8]) for row in rows(corpus, "statistics")}
+    assert {
+        # 001: "Between 2002 and 2022 there were 206,725 individual cases of victims of trafficking globally"
+        (Decimal(206725), "individual cases of victims of trafficking", "", "2002", "2022", "observed"),
+        # 003: "smuggling of migrants generates 5-7 billion dollars USD annually": a range keeps both ends
+        (Decimal(5000000000), "smuggling of migrants generates", "7000000000", "", "", "observed"),
+        # 003: "automatic detention for periods up to 10 days": a limit, counted in days
+        (Decimal(10), "automatic detention", "", "", "", "limit"),
+        # 003: "wishing to stay in Belgium for more than 90 days" (policies introduced in 2019): a threshold
+        (Decimal(90), "stay in Belgium", "", "2019", "2019", "threshold"),
+        # 003: "remittance costs at or below the target of 3%": a target
+        (Decimal(3), "remittance costs", "", "", "", "target"),
+    } <= detail
+    # 003: "The Portuguese Government ... established protocols with 144 municipalities" (three digits, no quantifier)
+    assert (Decimal(144), "count", "", D003) in found
 
 
 def test_citations_of_footnote_urls(corpus: Store) -> None:
@@ -479,7 +508,7 @@ def test_citations_of_footnote_urls(corpus: Store) -> None:
         # 000 footnote 18, whose mark was lost: its URL names Tajikistan, the sentence of the programme there
         ("https://migrationnetwork.un.org/fund-action-tajikistan", D000, f"{MPTF} programme in Tajikistan"),
         # 001 footnote 5, after the sentence's figure "5,806 recorded deaths and disappearances."
-        ("https://missingmigrants.iom.int/", D001, "5,806: recorded deaths"),
+        ("https://missingmigrants.iom.int/", D001, "5,806: recorded deaths and disappearances"),
         # 003 footnote 4: a URL that conversion split at spaces, rejoined
         (
             "https://www.ilo.org/wcmsp5/groups/public/---edemp/---ifpskills/documents/publication/wcms653993.pdf",

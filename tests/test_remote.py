@@ -39,6 +39,8 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("session-objectives", {"year": "2020", "session": "4"}),
     ("session-participants", {"year": "2024", "session": "2"}),
     ("attendance", {"year": "2024"}),
+    ("review-events", {"year": "2024"}),
+    ("review-events", {"year": "2020"}),
     ("objective-mentions", {"objective": "7"}),
     ("objective-mentions", {"objective": "7", "year": "2020"}),
     ("initiatives", {}),

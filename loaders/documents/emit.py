@@ -9,7 +9,7 @@ from gcmkg.graph import ids
 from gcmkg.graph.vocab import GCM
 from gcmkg.loaders.documents.extract.propernames import Thing
 from gcmkg.loaders.documents.extraction import DocumentFacts
-from gcmkg.loaders.documents.facts import Agent, CitedName, InitiativeFact, SessionRef
+from gcmkg.loaders.documents.facts import Agent, CitedName, EventRef, InitiativeFact, SegmentRef, SessionRef
 from gcmkg.loaders.documents.segmenting import Footnote, Passage, Section
 
 _INITIATIVE_CLASSES = {"joint-programme": GCM.JointProgramme, "project": GCM.Project}
@@ -70,6 +70,17 @@ class _Emitter:
         self.add(node, GCM.reviewYear, Literal(str(year), datatype=XSD.gYear))
         self.label(node, f"Regional Review of the GCM in the ECE region, {year}")
         return node
+
+    def segment(self, ref: SegmentRef) -> URIRef:
+        node = URIRef(ids.review_segment(ref.year, ref.kind))
+        self.add(node, RDF.type, GCM.ReviewSegment)
+        self.add(node, GCM.segmentKind, Literal(ref.kind))
+        self.add(node, GCM.segmentOf, self.review(ref.year))
+        self.label(node, f"{ref.year} review, {ref.kind} segment")
+        return node
+
+    def event(self, ref: EventRef) -> URIRef:
+        return self.session(ref) if isinstance(ref, SessionRef) else self.segment(ref)
 
     def session(self, ref: SessionRef) -> URIRef:
         node = URIRef(ids.session(ref.year, ref.number))
@@ -137,19 +148,22 @@ class _Emitter:
         if agent.label is not None:
             self.add(agent.iri, RDF.type, GCM.Person if agent.person else GCM.Organisation)
             self.label(agent.iri, agent.label)
-        if agent.affiliation is not None:
-            self.add(agent.iri, GCM.affiliation, self.agent(agent.affiliation))
+        for affiliated in agent.affiliations:
+            self.add(agent.iri, GCM.affiliation, self.agent(affiliated))
         return agent.iri
 
     def participations(self) -> None:
         for fact in self.facts.participations:
             via = self.agent(fact.via) if fact.via else None
             agent = self.agent(fact.agent)
-            node = URIRef(ids.participation(fact.session.year, fact.session.number, fact.role, agent, via))
-            session = self.session(fact.session)
+            event = self.event(fact.event)
+            node = URIRef(ids.participation(str(event), fact.role, agent, via))
             self.add(node, RDF.type, GCM.Participation)
-            self.add(session, GCM.hasParticipation, node)
-            self.add(node, GCM.inSession, session)
+            if isinstance(fact.event, SessionRef):
+                self.add(event, GCM.hasParticipation, node)
+                self.add(node, GCM.inSession, event)
+            else:
+                self.add(node, GCM.inSegment, event)
             self.add(node, GCM.agent, agent)
             self.add(node, GCM.role, URIRef(ids.role(fact.role)))
             self.add(node, PROV.wasDerivedFrom, self.passage_iri(fact.passage))
@@ -157,6 +171,17 @@ class _Emitter:
                 self.add(node, GCM.via, via)
             for spoken_for in fact.on_behalf_of:
                 self.add(node, GCM.onBehalfOf, self.agent(spoken_for))
+
+    def contributions(self) -> None:
+        for fact in self.facts.contributions:
+            agent = self.agent(fact.agent)
+            node = URIRef(ids.contribution(fact.year, agent, fact.forum))
+            self.add(node, RDF.type, GCM.Participation)
+            self.add(node, GCM.contributionTo, self.review(fact.year))
+            self.add(node, GCM.agent, agent)
+            self.add(node, GCM.role, URIRef(ids.role("contributor")))
+            self.add(node, GCM.forum, Literal(fact.forum))
+            self.add(node, PROV.wasDerivedFrom, self.passage_iri(fact.passage))
 
     def attendance(self) -> None:
         for fact in self.facts.attendance:
@@ -189,11 +214,20 @@ class _Emitter:
             node = URIRef(ids.statistic(self.doc_id, fact.start, fact.end))
             self.add(node, RDF.type, GCM.Statistic)
             self.add(node, GCM.value, Literal(fact.value, datatype=XSD.decimal))
+            if fact.value_max is not None:
+                self.add(node, GCM.maximumValue, Literal(fact.value_max, datatype=XSD.decimal))
             self.add(node, GCM.unit, Literal(fact.unit))
-            if fact.year is not None:
-                self.add(node, GCM.referenceYear, Literal(str(fact.year), datatype=XSD.gYear))
+            self.add(node, GCM.statisticKind, Literal(fact.kind))
+            if fact.period_start is not None and fact.period_start == fact.period_end:
+                self.add(node, GCM.referenceYear, Literal(str(fact.period_start), datatype=XSD.gYear))
+            if fact.period_start is not None:
+                self.add(node, GCM.periodStart, Literal(str(fact.period_start), datatype=XSD.gYear))
+            if fact.period_end is not None:
+                self.add(node, GCM.periodEnd, Literal(str(fact.period_end), datatype=XSD.gYear))
             if fact.measures:
                 self.add(node, GCM.measures, Literal(fact.measures))
+            if fact.about is not None:
+                self.add(node, GCM.statisticAbout, fact.about)
             self.add(node, GCM.surfaceForm, Literal(fact.surface))
             self.add(node, GCM.statedIn, self.passage_iri(fact.passage))
             self.span(node, fact.start, fact.end)
@@ -242,6 +276,7 @@ def document_graph(facts: DocumentFacts, source_iri: URIRef) -> Graph:
         emitter.footnote(footnote)
     emitter.sessions()
     emitter.participations()
+    emitter.contributions()
     emitter.attendance()
     emitter.initiatives()
     emitter.statistics()

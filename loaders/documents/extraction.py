@@ -6,11 +6,15 @@ from dataclasses import dataclass, field
 
 from gcmkg.loaders.documents.cleaning import clean
 from gcmkg.loaders.documents.extract.citations import citations
+from gcmkg.loaders.documents.extract.contributions import contributions
 from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.extract.objectives import objective_numbers
 from gcmkg.loaders.documents.extract.participation import attendance, participations
+from gcmkg.loaders.documents.extract.references import speaker_references
+from gcmkg.loaders.documents.extract.segments import segment_participations
 from gcmkg.loaders.documents.extract.sessions import (
     document_session,
+    passage_segments,
     passage_sessions,
     session_numbers,
     session_objectives,
@@ -19,6 +23,7 @@ from gcmkg.loaders.documents.extract.statistics import statistics
 from gcmkg.loaders.documents.facts import (
     Attendance,
     Citation,
+    Contribution,
     InitiativeFact,
     Participation,
     SessionObjectives,
@@ -43,6 +48,7 @@ class DocumentFacts:
     mentions: dict[int, list[Match]] = field(default_factory=dict)
     objectives: dict[int, list[int]] = field(default_factory=dict)
     participations: list[Participation] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
     attendance: list[Attendance] = field(default_factory=list)
     initiatives: list[InitiativeFact] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
@@ -72,6 +78,7 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     facts = DocumentFacts(meta, segmented, session=document_session(segmented, meta.year))
     year = meta.year
     by_passage = passage_sessions(segmented, year)
+    by_segment = passage_segments(segmented, year)
     facts.sessions = session_objectives(segmented, year, by_passage)
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
     for passage in segmented.passages:
@@ -80,9 +87,20 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
         facts.objectives[passage.number] = _passage_objectives(passage)
         session = by_passage.get(passage.number)
         facts.participations += participations(passage, session, review_sessions, matcher)
+        if year is not None and session is None and passage.number not in by_segment:
+            facts.contributions += contributions(passage, year, local)
+        if passage.number in by_segment:
+            facts.participations += segment_participations(passage, by_segment[passage.number], matcher)
         facts.attendance += attendance(passage, year, matcher)
         facts.initiatives += initiatives(passage, local, tuple(facts.objectives[passage.number]))
-        facts.statistics += statistics(passage)
+        facts.statistics += statistics(passage, local)
+    for passage in segmented.passages:
+        session = by_passage.get(passage.number)
+        if session is not None:
+            facts.mentions[passage.number] = sorted(
+                facts.mentions[passage.number] + speaker_references(passage, session, facts.participations, matcher),
+                key=lambda match: (match.start, match.end),
+            )
     facts.citations = citations(
         identifier, segmented.footnotes, segmented.passages, facts.mentions, facts.initiatives, facts.statistics
     )

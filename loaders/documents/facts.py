@@ -18,7 +18,8 @@ class Agent:
     """A State, organisation or person found at a span of the cleaned text.
 
     ``label`` is set for agents the reference data does not know (a person, a new organisation), which the
-    document graph then describes; ``affiliation`` is a person's State or organisation.
+    document graph then describes; ``affiliations`` are the States and organisations a person represents or
+    works for (a Director General of IOM who coordinates the UN Network on Migration has two).
     """
 
     iri: URIRef
@@ -27,7 +28,7 @@ class Agent:
     surface: str
     label: str | None = None
     person: bool = False
-    affiliation: Agent | None = None
+    affiliations: tuple[Agent, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,36 @@ class SessionRef:
 
 
 @dataclass(frozen=True)
+class SegmentRef:
+    """The opening or the closing segment of a review."""
+
+    year: int
+    kind: str
+
+
+#: Where a participation takes place: a numbered session, or the opening or closing segment.
+EventRef = SessionRef | SegmentRef
+
+
+@dataclass(frozen=True)
 class Participation:
-    session: SessionRef
+    event: EventRef
     role: str
     agent: Agent
     passage: Passage
     via: Agent | None = None
     on_behalf_of: tuple[Agent, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """An agent's contribution to a review in a forum the document names, with no session ("France, within
+    the roundtable discussions, …")."""
+
+    year: int
+    agent: Agent
+    forum: str
+    passage: Passage
 
 
 @dataclass(frozen=True)
@@ -88,10 +112,18 @@ class InitiativeFact:
 
 @dataclass(frozen=True)
 class Statistic:
+    """A figure stated in a passage: its value (the low end of a range) and high end, unit (count, percent,
+    a currency code, day, week, month, year), reference time (start and end years; a single year is both),
+    kind (observed, target, threshold, limit), what it counts, and the entity it is about."""
+
     value: Decimal
+    value_max: Decimal | None
     unit: str
-    year: int | None
+    period_start: int | None
+    period_end: int | None
+    kind: str
     measures: str
+    about: URIRef | None
     start: int
     end: int
     surface: str

@@ -1,8 +1,9 @@
-"""Recognising headings: sessions and roundtables, objectives, annexes, numbered report headings, titles.
+"""Recognising headings: sessions and roundtables, segments, objectives, annexes, numbered headings, titles.
 
 A heading is a one-line block. The kinds matter to extraction: a session heading sets the session the
-following passages are about, an objective heading the objective, and a structural heading (a numbered
-chapter, an annex) ends the current session.
+following passages are about, a segment heading ("II. Opening of the session", "IV. Closing") the opening
+or closing segment of the review, an objective heading the objective, and a structural heading (a
+numbered chapter, an annex) ends the current session or segment.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from enum import Enum
 
 class HeadingKind(Enum):
     SESSION = "session"
+    SEGMENT = "segment"
     OBJECTIVE = "objective"
     STRUCTURAL = "structural"
     TITLE = "title"
@@ -24,9 +26,16 @@ class Heading:
     kind: HeadingKind
     text: str
     number: int | None = None
+    segment: str | None = None
+    """For a segment heading: "opening" or "closing"."""
 
 
 _SESSION = re.compile(r"^(?:[A-H]\.\s+)?(?:#+\s*)?(Session|Roundtable)\s+(\d{1,2})(?![\d.])\b")
+_SEGMENT = re.compile(
+    r"^(?:#+\s*)?(?:(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+)?(Opening|Closing)"
+    r"(?:\s*$|\s*[:–-]|\s+(?:of|segment|session|remarks|statements?|ceremony|plenary|and)\b)",
+    re.IGNORECASE,
+)
 _OBJECTIVE = re.compile(r"^Objective\s+(\d{1,2})\s*[:.–-]\s*\S")
 _ANNEX = re.compile(r"^Annex(?:\s+[IVX\d]+)?\b")
 _ROMAN = re.compile(r"^[IVX]{1,5}\.\s+[A-Z]")
@@ -54,6 +63,9 @@ def classify(text: str, markdown: bool = False) -> Heading | None:
     session = _SESSION.match(text)
     if session and len(text.split()) <= MAX_HEADING_WORDS and not text.endswith("."):
         return Heading(HeadingKind.SESSION, text, int(session.group(2)))
+    segment = _SEGMENT.match(text)
+    if segment and _short(text, MAX_HEADING_WORDS):
+        return Heading(HeadingKind.SEGMENT, text, segment=segment.group(1).lower())
     objective = _OBJECTIVE.match(text)
     if objective and 1 <= int(objective.group(1)) <= 23 and len(text.split()) <= 30 and not text.endswith("."):
         return Heading(HeadingKind.OBJECTIVE, text, int(objective.group(1)))

@@ -140,6 +140,7 @@ class Matcher:
         self.names = names
         self.forms = forms or {}
         self._folded = {name.casefold(): entity for name, entity in sorted(names.items())}
+        self._entities = {entity.iri: entity for entity in names.values()}
         self._pattern = re.compile(rf"(?<![\w-])(?:{_alternatives(names)})(?![\w])")
         multiword = [name for name in names if " " in name]
         self._plural = re.compile(rf"(?<![\w-])(?:{_alternatives(multiword)})e?s(?![\w])")
@@ -221,6 +222,10 @@ class Matcher:
     def resolve(self, name: str) -> Entity | None:
         """The entity whose name is exactly ``name`` (after trimming), if any."""
         return self.names.get(name.strip())
+
+    def entity(self, iri: URIRef) -> Entity | None:
+        """The entity named ``iri``, if the reference data knows it."""
+        return self._entities.get(iri)
 
     def resolve_folded(self, name: str) -> Entity | None:
         """The entity with the name ``name`` whatever its case ("Rabat process" → the Rabat Process)."""

@@ -6,7 +6,7 @@ number order; footnote marks are taken out of the text and kept as offsets in th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gcmkg.loaders.documents.cleaning import CleanedText
 from gcmkg.loaders.documents.headings import Heading
@@ -104,7 +104,7 @@ def segment(cleaned: CleanedText) -> Segmented:
         if block.heading is not None:
             section = Section(
                 len(result.sections) + 1,
-                Heading(block.heading.kind, text, block.heading.number),
+                replace(block.heading, text=text),
                 start,
                 start + len(text),
             )

@@ -23,6 +23,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,10 @@ CATEGORIES = (
     "initiatives",
     "initiative-objectives",
     "citations",
+    "statistics",
+    "people",
+    "affiliations",
+    "contributions",
 )
 #: Each gold file, by the name of its rows in :class:`Gold`.
 GOLD_FILES = {
@@ -59,7 +64,12 @@ GOLD_FILES = {
     "objectives": "objectives.csv",
     "initiatives": "initiatives.csv",
     "citations": "citations.csv",
+    "statistics": "statistics.csv",
+    "people": "people.csv",
+    "contributions": "contributions.csv",
 }
+#: The document whose every named person the gold lists (people and affiliations).
+PEOPLE_DOCUMENTS = frozenset({"002_401cf7dc2a28f9d0"})
 
 Fact = tuple[str, ...]
 
@@ -225,6 +235,9 @@ class Gold:
     objectives: list[dict[str, str]] = field(default_factory=list)
     initiatives: list[dict[str, str]] = field(default_factory=list)
     citations: list[dict[str, str]] = field(default_factory=list)
+    statistics: list[dict[str, str]] = field(default_factory=list)
+    people: list[dict[str, str]] = field(default_factory=list)
+    contributions: list[dict[str, str]] = field(default_factory=list)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -403,7 +416,102 @@ def score_store(store: Store, gold: Gold) -> Report:
         every_document,
     )
     report.scores["citations"] = _citation_score(store, gold, reference)
+    statistic_rows = [{"passage": r["passage"], "value": statistic_value(r)} for r in select(store, "statistics")]
+    report.scores["statistics"] = _passage_score(
+        "statistics", gold.statistics, statistic_value, statistic_rows, "value", passages, report, every_document
+    )
+    report.scores["people"], report.scores["affiliations"] = _people_scores(store, gold)
+    contribution_rows = [
+        {"passage": r["passage"], "value": f"{key(r['agent'])} | {slug(r['forum'] or '')}"}
+        for r in select(store, "contributions")
+    ]
+    report.scores["contributions"] = _passage_score(
+        "contributions",
+        gold.contributions,
+        lambda row: f"{row['agent']} | {slug(row['forum'])}",
+        contribution_rows,
+        "value",
+        passages,
+        report,
+        every_document,
+    )
     return report
+
+
+def number(text: str | None) -> str:
+    """A decimal written the one way: "159000000.0" → "159000000", "9.50" → "9.5"."""
+    if not text:
+        return ""
+    value = Decimal(text).normalize()
+    return format(value, "f")
+
+
+def statistic_value(row: dict[str, str | None]) -> str:
+    """A statistic as the gold and the build can both say it: value(–high end) | unit | period | kind."""
+    value = number(row["value"]) + (f"–{number(row['value_max'])}" if row.get("value_max") else "")
+    period = f"{row.get('period_start') or ''}–{row.get('period_end') or ''}"
+    return f"{value} | {row['unit']} | {period} | {row['kind']}"
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at by for from to with and or but nor as than via per into onto that which who".split()
+)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("'’")
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def measures_problems(store: Store, gold: Gold, passages: list[Passage] | None = None) -> list[str]:
+    """Each gold figure the build finds (same passage, same value) whose ``measures`` phrase does not read
+    alone: it lacks the gold phrase's head noun, or starts or ends with a function word or punctuation."""
+    passages = passages if passages is not None else load_passages(store)
+    found: dict[tuple[str, str], list[str]] = {}
+    for r in select(store, "statistics"):
+        found.setdefault((r["passage"] or "", number(r["value"])), []).append(r["measures"] or "")
+    problems = []
+    for row in gold.statistics:
+        try:
+            passage = map_quote(row["quote"], row["document"], passages)
+        except QuoteError:
+            continue
+        for phrase in found.get((passage.iri, number(row["value"])), []):
+            words = phrase.split()
+            head = _stem(row["head"]) if row["head"] else ""
+            reads = (
+                bool(words)
+                and phrase[0].isalnum()
+                and words[0].lower() not in _FUNCTION_WORDS
+                and words[-1].lower() not in _FUNCTION_WORDS
+                and phrase[-1].isalnum()
+                and (not head or head in {_stem(w) for w in re.findall(r"[\w'’-]+", phrase)})
+            )
+            if not reads:
+                problems.append(f"{row['document']} «{row['surface']}»: {phrase!r} (gold head {row['head']!r})")
+    return problems
+
+
+def _people_scores(store: Store, gold: Gold) -> tuple[Score, Score]:
+    """People of the PEOPLE_DOCUMENTS with their roles (document, person, event, role), and their affiliations
+    (person, affiliation). A co-chair's role is the review's ("review"), whatever session it is recorded in."""
+    people, affiliations = Score("people"), Score("affiliations")
+    for row in gold.people:
+        if row["person"].startswith("person/"):
+            people.gold.add((row["document"], row["person"], row["event"], row["role"]))
+            affiliations.gold |= {(row["person"], a) for a in _items(row["affiliations"])}
+    for r in select(store, "people"):
+        agent, role = key(r["agent"]), key(r["role"]).removeprefix("role/")
+        if r["document"] not in PEOPLE_DOCUMENTS or not agent.startswith("person/"):
+            continue
+        event = "review" if role == "co-chair" else r["event"] or ""
+        people.predicted.add((r["document"] or "", agent, event, role))
+        if r["affiliation"]:
+            affiliations.predicted.add((agent, key(r["affiliation"])))
+    return people, affiliations
 
 
 def _items(cell: str) -> list[str]:

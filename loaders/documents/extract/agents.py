@@ -22,7 +22,7 @@ _SEPARATORS = re.compile(r"\s*(?:;|,|/|\s[–-]\s)\s*")
 _LEADING = re.compile(r"^(?:and|the|The)\s+")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,12})\)\s*$")
 _FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
-_CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|&|\([A-Z][A-Za-z.&-]{1,12}\))*")
+_CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\))*")
 
 
 def _agent_from_match(match: Match, base: int) -> Agent:
@@ -99,13 +99,22 @@ def _unique(agents: list[Agent]) -> list[Agent]:
 
 def affiliation(text: str, base: int, matcher: Matcher, prefer_state: bool) -> Agent | None:
     """The State or organisation a title names ("Director of the Platform … (PICUM)"; "… of Spain")."""
+    found = affiliations(text, base, matcher, prefer_state)
+    return found[0] if found else None
+
+
+def affiliations(text: str, base: int, matcher: Matcher, prefer_state: bool) -> tuple[Agent, ...]:
+    """The States and organisations a title names, each once: with ``prefer_state``, the State it ends on
+    ("… Minister … of Spain"); else every organisation, in order ("Global Campaigns at Building and
+    Woodworkers International (BWI), Member of Council of Global Unions (CGU)": two)."""
     matches = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
     states = [m for m in matches if m.entity.kind is Kind.STATE]
     if prefer_state and states:
-        return _agent_from_match(states[-1], base)
+        return (_agent_from_match(states[-1], base),)
     if matches:
-        return _agent_from_match(matches[0], base)
-    return _acronym_expansion(text, base)
+        return tuple(_unique([_agent_from_match(m, base) for m in matches]))
+    expanded = _acronym_expansion(text, base)
+    return (expanded,) if expanded is not None else ()
 
 
 def _acronym_expansion(text: str, base: int) -> Agent | None:
@@ -125,10 +134,10 @@ def _acronym_expansion(text: str, base: int) -> Agent | None:
     return Agent(URIRef(ids.organisation(label)), start, start + len(label), label, label=label)
 
 
-def person(name: str, start: int, affiliated: Agent | None) -> Agent:
-    return Agent(
-        URIRef(ids.person(name)), start, start + len(name), name, label=name, person=True, affiliation=affiliated
-    )
+def person(name: str, start: int, affiliated: Agent | tuple[Agent, ...] | None) -> Agent:
+    """A person named at ``start``, with the State(s) or organisation(s) they represent."""
+    linked = affiliated if isinstance(affiliated, tuple) else (affiliated,) if affiliated is not None else ()
+    return Agent(URIRef(ids.person(name)), start, start + len(name), name, label=name, person=True, affiliations=linked)
 
 
 def honoured_people(text: str) -> list[tuple[str, int, int]]:

@@ -16,6 +16,7 @@ from gcmkg.graph import ids
 from gcmkg.loaders.documents.extract.agents import (
     PERSON_NAME,
     affiliation,
+    affiliations,
     honoured_people,
     person,
     resolve_list,
@@ -33,6 +34,11 @@ _REPLY = re.compile(r"(?:^|(?<=[.;]\s))(?:The\s+)?([^.;]+?)\s+exercised\s+(?:the
 _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 _CO_CHAIR = re.compile(r"\bco-?chair", re.IGNORECASE)
 _ATTENDED = re.compile(r"\bRepresentatives\s+of\s+the\s+following\b[^:]*?\battended\b[^:]*:\s*(.+?)\.?$")
+_REPRESENTED = re.compile(r"^(?:\d{1,3}\.\s+)?(?P<who>[^,;]+?)\s+(?:was|were)\s+represented\s+by\s+(?P<list>.+?)\.?$")
+_WITH = re.compile(r",?\s+with\s+")
+_AND_THE = re.compile(r",?\s+and\s+the\s+")
+_RESPECTIVELY = re.compile(r",?\s+respectively\s*$")
+_HONORIFIC = re.compile(r"^\s*(?:and\s+)?(?:H\.\s?E\.|Ms\.|Mr\.|Mrs\.|Dr\.)")
 _ROW_NAME = re.compile(rf"^\s*({PERSON_NAME})\s*,\s*(.*)$")
 
 
@@ -99,7 +105,7 @@ def _agenda_row(passage: Passage, session: SessionRef, matcher: Matcher) -> list
             [Participation(session, "speaker", state, passage)] if state is not None else []
         )
     if "moderat" in lowered:
-        organisation = affiliation(named.group(2), title_base, matcher, prefer_state=False)
+        organisation = affiliations(named.group(2), title_base, matcher, prefer_state=False)
         return [
             Participation(
                 session, "moderator", person(named.group(1), rest_base + named.start(1), organisation), passage
@@ -125,7 +131,7 @@ def participations(
         )
     moderator = _MODERATOR.search(text)
     if moderator:
-        organisation = affiliation(moderator.group(2), passage.start + moderator.start(2), matcher, prefer_state=False)
+        organisation = affiliations(moderator.group(2), passage.start + moderator.start(2), matcher, prefer_state=False)
         found.append(
             Participation(
                 session,
@@ -158,9 +164,21 @@ def participations(
 
 
 def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Attendance]:
-    """The States and organisations that an attendance sentence lists as having attended the review."""
-    attended = _ATTENDED.search(passage.text) if year is not None else None
-    if attended and year is not None:
+    """The States and organisations that an attendance sentence lists as having attended the review:
+    "Representatives of the following … attended …: A, B, …", and "The European Union was represented by
+    the Delegation …, the European External Action Service (EEAS), and the European Commission, with …"
+    (the body represented and every body that represented it, "and the" separating two; people are not
+    attendees)."""
+    if year is None:
+        return []
+    attended = _ATTENDED.search(passage.text)
+    if attended:
         agents = resolve_list(attended.group(1), passage.start + attended.start(1), matcher)
         return [Attendance(year, agent, passage) for agent in agents]
-    return []
+    represented = _REPRESENTED.match(passage.text)
+    if represented is None or _HONORIFIC.match(represented.group("list")):
+        return []
+    listed = _AND_THE.sub(", the ", _RESPECTIVELY.sub("", _WITH.sub(", ", represented.group("list"))))
+    agents = resolve_list(represented.group("who"), passage.start + represented.start("who"), matcher)
+    agents += resolve_list(listed, passage.start + represented.start("list"), matcher)
+    return [Attendance(year, agent, passage) for agent in agents]

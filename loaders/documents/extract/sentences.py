@@ -6,12 +6,17 @@ import re
 from collections.abc import Iterator
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bNo)[.?!;]\s+(?=[A-Z])")
+_FULL_STOP = re.compile(
+    r"(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bNo)(?<!\bpara)(?<!\bpp)(?<!\bp)(?<!\bart)"
+    r"[.?!]\s+(?=[A-Z0-9])"
+)
 
 
-def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) pairs covering ``text``; honorifics such as "Ms." do not end a sentence."""
+def sentences(text: str, at_semicolons: bool = True) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs covering ``text``; honorifics such as "Ms." do not end a sentence. With
+    ``at_semicolons`` a semicolon followed by a capital ends one too, as in lists of examples."""
     position = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in (_SENTENCE_END if at_semicolons else _FULL_STOP).finditer(text):
         yield position, text[position : match.start() + 1]
         position = match.end()
     if position < len(text):

@@ -1,4 +1,5 @@
-"""Sessions and roundtables: which session each passage is about, and the objectives each addresses.
+"""Sessions, roundtables and segments: which session or segment each passage is about, and the objectives each
+session addresses.
 
 A session heading ("Session 2", "B. Session 2", "Roundtable 4 – Friday …") sets the session of the
 passages after it, until a structural heading (a numbered chapter, an annex) ends it. A document whose
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from gcmkg.loaders.documents.extract.objectives import objective_numbers
-from gcmkg.loaders.documents.facts import SessionObjectives, SessionRef
+from gcmkg.loaders.documents.facts import SegmentRef, SessionObjectives, SessionRef
 from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.segmenting import Passage, Segmented
 
@@ -45,7 +46,7 @@ def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, Sessio
     for section in segmented.sections:
         if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None:
             current = SessionRef(year, section.heading.number)
-        elif section.heading.kind is HeadingKind.STRUCTURAL:
+        elif section.heading.kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
             current = None
         by_section[section.number] = current
     sessions: dict[int, SessionRef] = {}
@@ -54,6 +55,27 @@ def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, Sessio
         if session or default:
             sessions[passage.number] = session or default  # type: ignore[assignment]
     return sessions
+
+
+def passage_segments(segmented: Segmented, year: int | None) -> dict[int, SegmentRef]:
+    """Passage number → the opening or closing segment it reports, for passages under a segment heading
+    (until the next session, segment or structural heading)."""
+    if year is None:
+        return {}
+    current: SegmentRef | None = None
+    by_section: dict[int, SegmentRef | None] = {}
+    for section in segmented.sections:
+        kind = section.heading.kind
+        if kind is HeadingKind.SEGMENT and section.heading.segment is not None:
+            current = SegmentRef(year, section.heading.segment)
+        elif kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL):
+            current = None
+        by_section[section.number] = current
+    return {
+        passage.number: segment
+        for passage in segmented.passages
+        if passage.section is not None and (segment := by_section.get(passage.section.number)) is not None
+    }
 
 
 def _passage_objectives(passage: Passage) -> tuple[int | None, list[int]]:

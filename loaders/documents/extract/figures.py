@@ -1,0 +1,235 @@
+"""Figures in a sentence: numbers that state a quantity, with their value (or range), unit and span.
+
+A figure is written in digits ("288,000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159", "between
+133 and 159"), in words up to twenty ("seven new tools", read with number-parser) or as a fraction ("over
+half"), with scale words (thousand, million, billion), a currency (an ISO 4217 code from pycountry, a symbol,
+"dollars", "euros"), a percentage, or a duration unit (days, weeks, months, years; "a 90-day visa").
+
+It counts when it has a scale, a currency, a percentage, a duration, a thousands separator, four or more
+digits that are not a year, a quantifier before it ("more than 60"), or a counted noun after it ("97
+measures", "seven new tools", "133–159 participants"). A number word after "the", "these", "its" … refers
+to a known set rather than counts ("the two Global Compacts"), and "one" alone counts nothing ("one means").
+Never a year or a date, an ordinal, a reference ("Objective 7", "para. 34",
+"resolution 73/195", "Phase 2"), a document symbol, a code ("COVID-19"), a telephone number, the time of an
+agenda item ("(5 mins)"), or a count of the review's own parts or of the GCM's objectives ("four thematic
+roundtables", "all 23 objectives", "a one-day consultation").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import pycountry
+from number_parser import parse_number
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty"
+)
+_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
+_CODES = sorted({currency.alpha_3 for currency in pycountry.currencies})
+_CURRENCY = rf"(?:\b(?:{'|'.join(_CODES)})\b\s?|US\$\s?|[$€£]\s?)"
+_NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
+_SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
+_FIGURE = re.compile(
+    rf"(?P<currency>{_CURRENCY})?"
+    rf"(?:\bbetween\s+(?P<between>{_NUMBER})\s+and\s+|(?P<low>{_NUMBER})\s*(?:–|—|-|\bto\b)\s*)?"
+    rf"(?<![\w.,/:+])(?P<number>{_NUMBER})(?![\w/:]|[.,]\d|-(?!day|week|month|year))"
+    rf"{_SCALE}?"
+    r"(?P<after_currency>\s+(?:dollars|dollar|euros|euro|pounds)\b(?:\s+(?:USD|EUR|GBP))?)?"
+    r"(?P<percent>\s*(?:%|per\s?cent\b|percent\b))?"
+    r"(?P<duration>(?:\s+|-)(?:days?|weeks?|months?|years?)\b(?!-old))?",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    r"\b(?P<fraction>half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\s+of\b", re.I
+)
+_FRACTIONS = {
+    "half": 50,
+    "a third": Decimal("33.3"),
+    "one third": Decimal("33.3"),
+    "two thirds": Decimal("66.7"),
+    "a quarter": 25,
+    "three quarters": 75,
+}
+_QUANTIFIER = re.compile(
+    r"\b(?:more than|over|about|nearly|roughly|at least|approximately|around|a total of|almost|up to|some|"
+    r"an estimated|estimated|fewer than|less than|under|below|above|exceeding|no more than|at most|only)\s+$",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(
+    r"\b(?:[Oo]bjectives?|[Pp]aragraphs?|paras?\.|[Pp]ages?|pp?\.|[Rr]esolutions?|[Ss]essions?|[Rr]oundtables?|"
+    r"No\.|[Aa]rticles?|[Cc]hapters?|[Aa]nnex(?:es)?|[Ff]ootnotes?|[Pp]hases?|[Ii]tems?|[Ss]ections?|[Pp]arts?|"
+    r"SDGs?|[Tt]argets?\s+\d+\.|[Gg]oals?|[Ll]evel|[Vv]ersion|[Ww]ave|[Cc]ycle|[Pp]illar|[Ss]tep|[Tt]ier)"
+    r"\s+(?:\d+\s*(?:,|and|&|-|–)\s*)*$"
+)
+_DATE_AFTER = re.compile(rf"^(?:\s*(?:-|–|and)\s*\d{{1,2}})?\s+(?:{_MONTHS})\b")
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
+_YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
+_AGENDA_TIME = re.compile(r"^\s*(?:mins?|minutes|hours?|hrs?)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"^\s+(?P<noun>[\"'“‘(]?[A-Za-z][\w'’-]*)")
+_NEXT_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_NOT_COUNTED = frozenset(
+    "in on at by for from to of with and or but as per were was is are be been being have has had will would "
+    "shall should may might can could do does did that which who whom whose this these those the a an its their "
+    "his her our your my it they we he she i times percent cent".split()
+)
+#: Counted nouns that are parts of the review itself or of the GCM: not statistics about migration.
+_OWN_PARTS = frozenset(
+    "session sessions roundtable roundtables segment segments objective objectives principle principles "
+    "panel panels meeting meetings".split()
+)
+_DURATION_OF_OWN = re.compile(
+    r"^[\s-]*(?:long\s+)?(?:intergovernmental\s+|multi-stakeholder\s+|virtual\s+|online\s+)?"
+    r"(?:meeting|consultation|conference|event|session|workshop|review|discussion)s?\b",
+    re.I,
+)
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure at [start, end) of a sentence: its value (the low end of a range), the high end, the unit."""
+
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    start: int
+    end: int
+    surface: str
+    quantified: str
+
+    @property
+    def is_duration(self) -> bool:
+        return self.unit in ("day", "week", "month", "year")
+
+
+def figures(sentence: str) -> list[Figure]:
+    """Every figure of ``sentence``, left to right."""
+    found = [f for f in (_figure(m, sentence) for m in _FIGURE.finditer(sentence)) if f is not None]
+    for fraction in _FRACTION.finditer(sentence):
+        if not any(f.start <= fraction.start() < f.end for f in found):
+            value = Decimal(_FRACTIONS[" ".join(fraction.group("fraction").lower().split())])
+            start = fraction.start("fraction")
+            found.append(_with_quantifier(value, None, "percent", start, fraction.end("fraction"), sentence))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _number(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    if text[0].isalpha():
+        parsed = parse_number(text.lower())
+        return Decimal(parsed) if parsed is not None else None
+    if re.fullmatch(r"\d+,\d{1,2}", text):  # a decimal comma: "0,7%"
+        text = text.replace(",", ".")
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _unit(match: re.Match[str]) -> str:
+    currency = (match.group("currency") or "").strip()
+    if currency:
+        return _CURRENCY_SYMBOLS.get(currency, currency.upper())
+    if match.group("after_currency"):
+        words = match.group("after_currency").split()
+        return words[-1].upper() if words[-1].isupper() else _CURRENCY_WORDS[words[0].lower()]
+    if match.group("percent"):
+        return "percent"
+    if match.group("duration"):
+        return match.group("duration").strip(" -").lower().rstrip("s")
+    return "count"
+
+
+def _figure(match: re.Match[str], sentence: str) -> Figure | None:
+    number = match.group("number")
+    value = _number(number)
+    low = _number(match.group("between") or match.group("low"))
+    if value is None or _excluded(match, sentence):
+        return None
+    scale = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}.get(
+        (match.group("scale") or "").lower(), 1
+    )
+    unit = _unit(match)
+    value_max = None
+    if low is not None and low < value:
+        low, value_max = low * scale, value * scale
+        value = low
+    else:
+        value = value * scale
+    if not _qualifies(match, sentence, unit):
+        return None
+    start = match.start("currency") if match.group("currency") else match.start()
+    return _with_quantifier(value, value_max, unit, start, match.end(), sentence)
+
+
+def _with_quantifier(
+    value: Decimal, value_max: Decimal | None, unit: str, start: int, end: int, sentence: str
+) -> Figure:
+    quantifier = _QUANTIFIER.search(sentence[:start])
+    quantified = quantifier.group(0).strip().lower() if quantifier else ""
+    surface_start = quantifier.start() if quantifier else start
+    return Figure(value, value_max, unit, start, end, sentence[surface_start:end].strip(), quantified)
+
+
+def _excluded(match: re.Match[str], sentence: str) -> bool:
+    """Years, dates, references, codes, telephone numbers and agenda times are no figures."""
+    number = match.group("number")
+    before, after = sentence[: match.start("number")], sentence[match.end() :]
+    token_start = sentence.rfind(" ", 0, match.start("number")) + 1
+    token = sentence[token_start : sentence.find(" ", match.end("number")) % (len(sentence) + 1)]
+    no_unit = not (
+        match.group("currency") or match.group("scale") or match.group("percent") or match.group("after_currency")
+    )
+    return bool(
+        "://" in token
+        or "/" in token
+        or re.search(r"[A-Za-z]-\d", token)
+        or _REFERENCE.search(before)
+        or (no_unit and _YEAR.match(number) and not match.group("duration"))
+        or (no_unit and (_DATE_AFTER.match(sentence[match.end("number") :]) or _DATE_BEFORE.search(before)))
+        or _AGENDA_TIME.match(after)
+        or _PHONE.fullmatch(number)
+        or re.match(r"\d+(?:st|nd|rd|th)\b", sentence[match.start("number") :])
+    )
+
+
+def _names_own_part(after: str) -> bool:
+    """Whether the words after a number, up to the first function word, count parts of the review or the GCM."""
+    for word in _NEXT_WORDS.findall(after[:60])[:4]:
+        lowered = word.lower()
+        if lowered in _OWN_PARTS:
+            return True
+        if lowered in _NOT_COUNTED:
+            return False
+    return False
+
+
+def _qualifies(match: re.Match[str], sentence: str, unit: str) -> bool:
+    """A figure needs a unit, a scale, a separator, four digits, a quantifier or a counted noun after it."""
+    number = match.group("number")
+    after = sentence[match.end() :]
+    if unit in ("day", "week", "month", "year"):
+        return not _DURATION_OF_OWN.match(after) and not re.match(r"^\s+of\s+(?:the\s+)?(?:discussion|meeting)", after)
+    counted = _COUNTED.match(after)
+    noun = counted.group("noun").strip("\"'“‘(").lower() if counted else ""
+    if _names_own_part(after):
+        return False
+    if number[0].isalpha():
+        if number.lower() == "one" or _DEFINITE.search(sentence[: match.start()]):
+            return False  # "one" counts nothing alone; "the two Global Compacts" refers, it does not count
+    if unit != "count" or match.group("scale") or "," in number:
+        return True
+    if re.fullmatch(r"\d{4,}(?:\.\d+)?", number):
+        return True
+    if _QUANTIFIER.search(sentence[: match.start()]):
+        return True
+    return bool(counted) and noun not in _NOT_COUNTED and not noun[:1].isdigit()

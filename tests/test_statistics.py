@@ -1,0 +1,125 @@
+"""Statistics (loaders/documents/extract/figures.py, statistics.py) on sentences written for these tests, in
+phrasings the corpus does not use; every expected value worked out by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gcmkg.graph import ids
+from gcmkg.loaders.documents.extract.figures import figures
+from gcmkg.loaders.documents.extract.statistics import statistics
+from gcmkg.loaders.documents.facts import Statistic
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.mentions import mentions
+from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.reference import load_reference
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher.from_graphs(source.graph for source in load_reference())
+
+
+def stated(text: str, matcher: Matcher) -> list[Statistic]:
+    return statistics(Passage(1, text, 0, len(text), None), mentions(text, matcher))
+
+
+def read(text: str, matcher: Matcher) -> list[tuple[object, ...]]:
+    """(value, high end, unit, period start, period end, kind) of each statistic of ``text``."""
+    return [(s.value, s.value_max, s.unit, s.period_start, s.period_end, s.kind) for s in stated(text, matcher)]
+
+
+def test_a_count_with_its_interval_and_what_it_counts(matcher: Matcher) -> None:
+    (found,) = stated("The authorities registered 1,250 asylum applications between 2019 and 2021.", matcher)
+    assert (found.value, found.unit, found.period_start, found.period_end, found.kind) == (
+        Decimal(1250),
+        "count",
+        2019,
+        2021,
+        "observed",
+    )
+    assert found.measures == "asylum applications"
+
+
+def test_ranges_keep_both_ends(matcher: Matcher) -> None:
+    assert read("Between 40 and 55 per cent of respondents agreed.", matcher) == [
+        (Decimal(40), Decimal(55), "percent", None, None, "observed")
+    ]
+    assert read("Remittances reached CHF 2–3 billion a year.", matcher) == [
+        (Decimal(2 * 10**9), Decimal(3 * 10**9), "CHF", None, None, "observed")
+    ]
+
+
+def test_currencies_by_code_symbol_or_word(matcher: Matcher) -> None:
+    text = "Norway gave NOK 40 million, Italy gave €12 million and Austria gave 3 million euros."
+    assert [(s.value, s.unit) for s in stated(text, matcher)] == [
+        (Decimal(40 * 10**6), "NOK"),
+        (Decimal(12 * 10**6), "EUR"),
+        (Decimal(3 * 10**6), "EUR"),
+    ]
+
+
+def test_number_words_count_but_not_as_references(matcher: Matcher) -> None:
+    text = "Eleven new reception centres opened, while the three agencies kept one office each."
+    assert read(text, matcher) == [(Decimal(11), None, "count", None, None, "observed")]
+    assert stated(text, matcher)[0].measures == "new reception centres"
+
+
+def test_durations_are_thresholds_and_limits_never_counts(matcher: Matcher) -> None:
+    text = (
+        "Applicants need residence of at least five years; a 30-day waiting period applies, and detention may "
+        "last for no more than 18 months."
+    )
+    assert read(text, matcher) == [
+        (Decimal(5), None, "year", None, None, "threshold"),
+        (Decimal(30), None, "day", None, None, "threshold"),
+        (Decimal(18), None, "month", None, None, "limit"),
+    ]
+    assert [s.measures for s in stated(text, matcher)] == ["residence", "waiting period", "detention"]
+
+
+def test_targets(matcher: Matcher) -> None:
+    text = "The plan aims to bring irregular arrivals down to 20,000 by 2027, against 64,000 in 2023."
+    assert read(text, matcher) == [
+        (Decimal(20000), None, "count", 2027, 2027, "target"),
+        (Decimal(64000), None, "count", 2023, 2023, "observed"),
+    ]
+
+
+def test_what_is_never_a_figure() -> None:
+    text = (
+        "Under Objective 12 and resolution 73/195, adopted on 19 December 2018 (see para. 14), the 2030 Agenda and "
+        "the COVID-19 Phase 3 plan, call +41 22 917 12 34 or attend the 128th meeting (10 mins)."
+    )
+    assert figures(text) == []
+
+
+def test_the_time_of_a_sentence_carries_on(matcher: Matcher) -> None:
+    text = "In 2022, Georgia received 4,100 returnees. Another 600 families were housed."
+    assert [(s.value, s.period_start, s.period_end) for s in stated(text, matcher)] == [
+        (Decimal(4100), 2022, 2022),
+        (Decimal(600), 2022, 2022),
+    ]
+
+
+def test_since_gives_only_a_start(matcher: Matcher) -> None:
+    assert read("Since 2016 more than 900 municipalities joined the network.", matcher) == [
+        (Decimal(900), None, "count", 2016, None, "observed")
+    ]
+
+
+def test_a_share_of_the_total_counts_what_the_total_counts(matcher: Matcher) -> None:
+    text = "Some 12,400 minors arrived in 2019, of whom 71 per cent travelled alone."
+    found = stated(text, matcher)
+    assert [(s.value, s.unit, s.measures) for s in found] == [
+        (Decimal(12400), "count", "minors"),
+        (Decimal(71), "percent", "minors"),
+    ]
+
+
+def test_the_state_a_figure_is_about(matcher: Matcher) -> None:
+    (found,) = stated("Armenia resettled about 3,000 families from the region.", matcher)
+    assert found.about is not None and ids.local_path(str(found.about)) == "state/ARM"
+    assert found.measures == "families"
