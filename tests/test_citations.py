@@ -153,3 +153,13 @@ def test_cleaning_puts_the_lost_mark_back() -> None:
     cleaned = clean(raw)
     assert mark(2) in cleaned.blocks[-1].text
     assert cleaned.blocks[-1].text.index(mark(2)) < cleaned.blocks[-1].text.index("Italy")
+
+
+def test_a_url_split_inside_a_hyphenated_slug_is_rejoined() -> None:
+    assert urls("https://example.org/news/regional-consul tation-on-labour-migration") == [
+        "https://example.org/news/regional-consultation-on-labour-migration"
+    ]
+    # a hyphenated word after a finished URL, followed by more words, is prose
+    assert urls("https://example.org/news/regional-consultation follow-up meeting notes") == [
+        "https://example.org/news/regional-consultation"
+    ]

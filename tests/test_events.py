@@ -116,3 +116,67 @@ def test_attendance_through_representing_bodies(facts: DocumentFacts) -> None:
 
 def test_sessions_still_take_their_participants(facts: DocumentFacts) -> None:
     assert any(isinstance(p.event, SessionRef) and p.event.number == 3 for p in facts.participations)
+
+
+SECOND_REPORT = """\
+Report of the fourth Regional Review, Vienna, 3 June 2028
+
+I. Attendance
+
+1. Also in attendance were the Council of Europe and the Organization for Security and Co-operation in Europe. \
+Switzerland participated as an observer. Delegates from several capitals took part.
+2. The European Union was represented by the European Commission, through its Directorate-General for Migration \
+and Home Affairs (DG HOME), and by Frontex.
+
+II. Opening of the meeting
+
+3. The keynote statement was given by Dr. Lena Park of the International Centre for Migration Policy \
+Development (ICMPD). Dr. Park warned against complacency.
+4. Mr. Omar Haddad, Chief of Staff of IOM, read a statement on behalf of the Director General, Ms. Rita Lowe.
+
+III. Thematic sessions
+
+A. Session 1
+
+Member State Speaker: Prof. Jan Novak, Chief Economist, Ministry of Labour and Social Affairs, Czechia
+
+5. The delegate of Armenia, Ms. Anna Petrosyan, exercised the right of reply.
+"""
+
+
+@pytest.fixture(scope="module")
+def second() -> DocumentFacts:
+    matcher = Matcher.from_graphs(source.graph for source in load_reference())
+    return extract("report-2028", SECOND_REPORT, None, matcher)
+
+
+def test_attendance_said_in_other_words(second: DocumentFacts) -> None:
+    assert {_key(a.agent.iri) for a in second.attendance} == {
+        "organisation/council-of-europe",
+        "organisation/osce",
+        "state/CHE",
+        "organisation/european-union",
+        "organisation/european-commission",
+        "organisation/dg-home",
+        "organisation/frontex",
+    }
+
+
+def test_a_passive_keynote_and_a_person_spoken_for_after_the_verb(second: DocumentFacts) -> None:
+    segments = [p for p in second.participations if isinstance(p.event, SegmentRef)]
+    assert _rows(segments) == {
+        ("opening", "person/lena-park", "keynote", ("organisation/icmpd",)),
+        ("opening", "person/omar-haddad", "opening-remarks", ("organisation/iom",)),
+        # the Director General's title names nothing: she shares the organisation of who spoke for her
+        ("opening", "person/rita-lowe", "on-behalf-of", ("organisation/iom",)),
+    }
+
+
+def test_speakers_named_with_their_state(second: DocumentFacts) -> None:
+    sessions = [p for p in second.participations if isinstance(p.event, SessionRef) and p.role != "co-chair"]
+    assert _rows(sessions) == {
+        ("1", "person/jan-novak", "speaker", ("state/CZE",)),
+        ("1", "state/CZE", "speaker", ()),
+        ("1", "person/anna-petrosyan", "right-of-reply", ("state/ARM",)),
+        ("1", "state/ARM", "right-of-reply", ()),
+    }

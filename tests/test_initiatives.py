@@ -92,3 +92,35 @@ def test_the_phrase_that_describes_the_initiative_is_its_span(matcher: Matcher) 
     (fact,) = extract(text, matcher)
     assert fact.surface == "M-MPTF funded Joint Programme in Tajikistan"
     assert text[fact.start : fact.end] == fact.surface
+
+
+def test_a_long_subject_with_a_passive_predicate_naming_the_fund(matcher: Matcher) -> None:
+    text = (
+        "A cross-border programme for the South Caucasus on labour inspection, designed with ILO and UNDP, "
+        "was accepted into the pipeline of the Migration MPTF last year."
+    )
+    assert described(text, matcher) == [("initiative/migration-mptf/south-caucasus/pipeline", "pipeline")]
+    text = "A joint programme on return counselling for young people in Serbia is financed by the Migration MPTF."
+    assert described(text, matcher) == [("initiative/migration-mptf/SRB", "funded")]
+
+
+def test_states_that_qualify_the_programme_noun(matcher: Matcher) -> None:
+    text = (
+        "Across the region, an Armenia and Georgia joint programme supported by the Migration MPTF reaches "
+        "villages in the Lori Province."
+    )
+    assert described(text, matcher) == [("initiative/migration-mptf/ARM-GEO", "funded")]
+
+
+def test_the_state_that_is_the_clause_subject(matcher: Matcher) -> None:
+    text = "Last spring, Serbia submitted a programme proposal to the Migration MPTF on diaspora skills."
+    assert described(text, matcher) == [("initiative/migration-mptf/SRB/proposal", "proposal")]
+    # a State named in a later clause is not the subject
+    assert extract("The Migration MPTF funded a joint programme, and Serbia welcomed it.", matcher) == []
+
+
+def test_in_a_pipeline_however_it_is_worded(matcher: Matcher) -> None:
+    text = "A programme on seasonal work for farmers in Armenia, prepared with FAO, is in the Migration MPTF pipeline."
+    assert described(text, matcher) == [("initiative/migration-mptf/ARM/pipeline", "pipeline")]
+    # "in" the fund without its pipeline links nothing
+    assert extract("A programme on seasonal work for farmers in Armenia is in the Migration MPTF.", matcher) == []

@@ -123,3 +123,16 @@ def test_the_state_a_figure_is_about(matcher: Matcher) -> None:
     (found,) = stated("Armenia resettled about 3,000 families from the region.", matcher)
     assert found.about is not None and ids.local_path(str(found.about)) == "state/ARM"
     assert found.measures == "families"
+
+
+def test_a_cap_or_a_deadline_is_a_limit(matcher: Matcher) -> None:
+    text = (
+        "In 2023, Lithuania restricted the stay of seasonal workers to six months, and Croatia introduced a "
+        "45-day time limit for appeals."
+    )
+    assert read(text, matcher) == [
+        (Decimal(6), None, "month", 2023, 2023, "limit"),
+        (Decimal(45), None, "day", 2023, 2023, "limit"),
+    ]
+    # a duration that qualifies a permit is still a threshold
+    assert read("Spain issues a 90-day permit.", matcher) == [(Decimal(90), None, "day", None, None, "threshold")]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gcmkg.loaders.documents.cleaning import clean
+from gcmkg.loaders.documents.extract.attendance import attendance
 from gcmkg.loaders.documents.extract.citations import citations
 from gcmkg.loaders.documents.extract.contributions import contributions
 from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.extract.objectives import objective_numbers
-from gcmkg.loaders.documents.extract.participation import attendance, participations
+from gcmkg.loaders.documents.extract.participation import participations
 from gcmkg.loaders.documents.extract.references import speaker_references
 from gcmkg.loaders.documents.extract.segments import segment_participations
 from gcmkg.loaders.documents.extract.sessions import (

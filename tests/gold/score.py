@@ -399,7 +399,7 @@ def score_store(store: Store, gold: Gold) -> Report:
     report.scores["objectives"] = _passage_score(
         "objectives", gold.objectives, "objective", select(store, "objectives"), "objective", passages, report
     )
-    initiatives, initiative_objectives = _initiative_rows(store)
+    initiatives, initiative_objectives = initiative_rows(store)
     every_document = frozenset({p.document for p in passages})
     report.scores["initiatives"] = _passage_score(
         "initiatives", gold.initiatives, _initiative_value, initiatives, "value", passages, report, every_document
@@ -524,7 +524,7 @@ def _initiative_value(row: dict[str, str]) -> str:
     return f"{row['fund']} | {where} | {row['status']}"
 
 
-def _initiative_rows(store: Store) -> tuple[list[dict[str, str | None]], list[dict[str, str | None]]]:
+def initiative_rows(store: Store) -> tuple[list[dict[str, str | None]], list[dict[str, str | None]]]:
     """Predicted (passage, value) rows of initiatives, and of initiative-objective links."""
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     for r in select(store, "initiatives"):
@@ -593,7 +593,7 @@ def _context_score(
     return score
 
 
-def _subject_key(row: dict[str, str | None], reference: set[str]) -> str:
+def subject_key(row: dict[str, str | None], reference: set[str]) -> str:
     """A predicted citation subject as the gold writes it: an entity key, a programme, a figure, a name."""
     entity = key(row["subject"])
     if not entity:
@@ -621,7 +621,7 @@ def _citation_score(store: Store, gold: Gold, reference: set[str]) -> Score:
     score = Score("citations")
     score.gold = {(r["document"], r["footnote"], r["url"], _gold_subject(r)) for r in gold.citations}
     score.predicted = {
-        (r["document"] or "", r["footnote"] or "", r["url"] or "", _subject_key(r, reference))
+        (r["document"] or "", r["footnote"] or "", r["url"] or "", subject_key(r, reference))
         for r in select(store, "citations")
     }
     return score

@@ -17,8 +17,20 @@ AGENT_KINDS = (Kind.STATE, Kind.ORGANISATION)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UPPER}][\w'’-]*"
 PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
-_HONOURED_PERSON = re.compile(rf"(?:H\.\s?E\.\s+(?:(?:Ms|Mr|Mrs|Dr)\.\s+)?|(?:Ms|Mr|Mrs|Dr)\.\s+)({PERSON_NAME})")
-_SEPARATORS = re.compile(r"\s*(?:;|,|/|\s[–-]\s)\s*")
+_TITLE = r"(?:Ms|Mr|Mrs|Dr|Prof)\.\s+|Professor\s+"
+HONORIFIC = rf"(?:H\.\s?E\.\s+(?:{_TITLE})?|{_TITLE})"
+_HONOURED_PERSON = re.compile(rf"{HONORIFIC}({PERSON_NAME})")
+# The verbs of reported speech; a title introduced before one ends where it begins.
+SPEECH_VERB = re.compile(
+    r"\b(?:stressed|expressed|urged|highlighted|underscored|underlined|encouraged|noted|thanked|shared|called|"
+    r"emphasi[sz]ed|said|stated|recalled|welcomed|opened|closed|concluded|reiterated|commended|explained|"
+    r"presented|delivered|addressed|pointed|reminded|invited|announced|praised|acknowledged|declared|"
+    r"affirmed|reaffirmed|spoke|gave|made|provided|asked|argued|outlined|summari[sz]ed|reported|described|"
+    r"appealed|observed|warned|insisted|suggested|proposed|recommended|informed|briefed|drew|introduced|"
+    r"remarked|added|cautioned|echoed|requested|reflected|given|read|conveyed|took\s+the\s+floor)\b"
+)
+SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
+SEPARATORS = re.compile(SEPARATORS_PATTERN)
 _LEADING = re.compile(r"^(?:and|the|The)\s+")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,12})\)\s*$")
 _FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
@@ -42,16 +54,16 @@ def new_organisation(name: str, start: int, matcher: Matcher) -> Agent | None:
     return Agent(URIRef(ids.organisation(label)), start, start + len(text), text, label=label)
 
 
-def resolve_list(text: str, base: int, matcher: Matcher) -> list[Agent]:
+def resolve_list(text: str, base: int, matcher: Matcher, separators: re.Pattern[str] = SEPARATORS) -> list[Agent]:
     """The States and organisations of a list, in order, each once.
 
     Known names are found first, so a missing comma between two States ("Netherlands North Macedonia")
     does no harm. The list is then cut into items at separators (; , / –) outside known names; an item
     that holds more than known names and connecting words ("United Nations Resident Coordinator's
-    Office") names an organisation of its own.
+    Office") names an organisation of its own. ``separators`` may add joining words of a particular form.
     """
     agents: list[Agent] = []
-    for item_start, item, matches in _items(text, matcher):
+    for item_start, item, matches in _items(text, matcher, separators):
         leftover = item
         for match in sorted(matches, key=lambda m: -m.start):
             leftover = leftover[: match.start] + " " + leftover[match.end :]
@@ -65,13 +77,13 @@ def resolve_list(text: str, base: int, matcher: Matcher) -> list[Agent]:
     return _unique(agents)
 
 
-def _items(text: str, matcher: Matcher) -> list[tuple[int, str, list[Match]]]:
+def _items(text: str, matcher: Matcher, separators: re.Pattern[str]) -> list[tuple[int, str, list[Match]]]:
     """(offset, item text, known names in it) for each list item; separators inside names do not cut."""
     matches = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
     inside = [False] * len(text)
     for match in matches:
         inside[match.start : match.end] = [True] * (match.end - match.start)
-    cuts = [(sep.start(), sep.end()) for sep in _SEPARATORS.finditer(text) if not any(inside[sep.start() : sep.end()])]
+    cuts = [(sep.start(), sep.end()) for sep in separators.finditer(text) if not any(inside[sep.start() : sep.end()])]
     items: list[tuple[int, str, list[Match]]] = []
     position = 0
     for cut_start, cut_end in [*cuts, (len(text), len(text))]:
@@ -141,10 +153,12 @@ def person(name: str, start: int, affiliated: Agent | tuple[Agent, ...] | None) 
 
 
 def honoured_people(text: str) -> list[tuple[str, int, int]]:
-    """People introduced with an honorific: (name, start, end of the title that follows, up to the next one)."""
+    """People introduced with an honorific: (name, start, end of the title that follows: the next person or
+    the next speech verb, whichever comes first)."""
     found = list(_HONOURED_PERSON.finditer(text))
     people = []
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
-        people.append((match.group(1), match.start(1), end))
+        verb = SPEECH_VERB.search(text, match.end(1), end)
+        people.append((match.group(1), match.start(1), verb.start() if verb else end))
     return people

@@ -38,6 +38,8 @@ _TRAILING = ".,;:)]'\""
 _URL_PART = re.compile(r"[/%=_#?&]|\.[a-z]{2,5}[.,;:)]?$")
 _PLAIN_PART = re.compile(r"[a-z0-9_~%=&#?/.-][A-Za-z0-9_~%=&#?/.:;,-]*")
 _STOP_PART = re.compile(r"[.,;:]$")
+_SLUG_PART = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+/?")
+_SLUG_END = re.compile(r"/[a-z0-9]+(?:-[a-z0-9]+)+$")
 MAX_GAP = 2
 _ANAPHOR = re.compile(
     r"^(?:(?:Additionally|In addition|Furthermore|Moreover|Also|Further|Likewise|Similarly|Moreover),\s*)?"
@@ -73,10 +75,15 @@ def urls(text: str) -> list[str]:
 
 
 def _continuation(text: str, end: int) -> str:
-    """The words after a URL that continue its path, up to the last one that looks like part of a URL."""
+    """The words after a URL that continue its path, up to the last one that looks like part of a URL; a
+    hyphenated word that ends the footnote continues a URL split inside a hyphenated slug ("…/third-regional-re
+    view-gcm-hearing")."""
     if end == 0 or _STOP_PART.search(text[end - 1]):
         return ""
-    parts = text[end:].split()[:_MAX_CONTINUATION]
+    rest = text[end:].split()
+    if len(rest) == 1 and _SLUG_PART.fullmatch(rest[0]) and _SLUG_END.search(text, 0, end):
+        return rest[0]
+    parts = rest[:_MAX_CONTINUATION]
     joined = ""
     for index, part in enumerate(parts):
         if part.startswith("http") or not _PLAIN_PART.fullmatch(part):

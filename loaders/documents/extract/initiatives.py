@@ -38,6 +38,15 @@ _FUNDING = (
 )
 _LINK_AFTER = re.compile(rf"^[\s,]+(?:[\w'’-]+[\s,]+){{0,5}}?{_FUNDING}\b(?:[\s,]+[\w'’-]+){{0,4}}?[\s,]+$")
 _LINK_BEFORE = re.compile(rf"^[\"”’']?[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_FUNDING}\b(?:\s+[\w'’-]+){{0,4}}?\s+$")
+# A programme that is the subject of a passive predicate naming the fund, however long its description: "A
+# regional programme for … , led by UNODC and IOM, has been admitted to the", "… is in the pipeline of the".
+_PASSIVE_LINK = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"(?:(?:also|now|already|recently|since|being|jointly)\s+)*"
+    r"(?:(?P<verb>(?:co-?)?(?:funded|financed|supported|sponsored)\s+(?:by|through|from|under)|"
+    r"(?:admitted|submitted|accepted|included|placed)\s+(?:to|into|in))\s+|in\s+)"
+    r"(?:the\s+)?(?:pipeline\s+of\s+(?:the\s+)?)?$"
+)
 _INTO_PIPELINE = re.compile(r"^[\s,]+(?:[\w'’-]+[\s,]+){0,5}?(?:in|into|to)\s+(?:the\s+)?$")
 _PIPELINE_AFTER = re.compile(r"(?:['’]s)?\s+pipeline\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\bwhich\b|\bwho\b|\bwhile\b|\bwhereas\b")
@@ -50,8 +59,15 @@ _BEFORE_STATUS = re.compile(
 )
 _LOCATIVE = re.compile(r"\b(?:in|for|across|covering)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
-_PLACE = re.compile(r"\b(?:in|across)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})")
+_PLACE = re.compile(r"\b(?:in|across|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})")
 _BEFORE_NOUN = re.compile(r"^\s*,\s*(?:(?:a|an|the|another|one|two|three|its|new|first|second)\s+)*[\w\s'’-]{0,40}$")
+# Between States that qualify a programme noun and the noun: at most two lower-case words ("cross-border").
+_QUALIFIER = re.compile(r"[\s–—-]+(?:[a-z][\w-]*\s+){0,2}")
+# Between the States that are a clause's subject and the programme: a verb and the noun phrase's opening.
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|recently|jointly)\s+)*[a-z]+(?:ed|s)\s+"
+    r"(?:(?:a|an|the|its|their|one|two|three|new|first|second)\s+)+(?:[\w'’-]+\s+){0,3}"
+)
 _MAX_GAP = 160
 
 
@@ -87,7 +103,7 @@ def initiatives(passage: Passage, found: list[Match], objectives: tuple[int, ...
                 continue
             first, last = min(noun.start(), fund.start), max(noun.end(), fund.end)
             plural = noun.group(0).endswith("s")
-            for location in _locations(text, first, noun.end(), offset, end, states, plural):
+            for location in _locations(text, first, noun, offset, end, states, plural):
                 start, stop = min(first, location.start), max(last, location.end)
                 facts.append(
                     InitiativeFact(
@@ -126,12 +142,25 @@ def _linked_fund(text: str, noun: re.Match[str], funds: list[_Fund]) -> _Fund | 
             ok = _ADJACENT.match(between) or _LINK_BEFORE.match(between)
         elif fund.start >= noun.end():
             between = text[noun.end() : fund.start]
-            ok = _LINK_AFTER.match(between) or (_INTO_PIPELINE.match(between) and _PIPELINE_AFTER.match(text, fund.end))
+            ok = (
+                _LINK_AFTER.match(between)
+                or _passive_link(text, between, fund)
+                or (_INTO_PIPELINE.match(between) and _PIPELINE_AFTER.match(text, fund.end))
+            )
         else:
             continue
         if ok and len(between) <= _MAX_GAP and not _CLAUSE_BREAK.search(between) and not _NOUN.search(between):
             linked.append((len(between), fund))
     return min(linked, key=lambda pair: pair[0])[1] if linked else None
+
+
+def _passive_link(text: str, between: str, fund: _Fund) -> bool:
+    """Whether ``between`` ends on a passive predicate naming the fund: a verb ("is financed by the"), or
+    "in" the fund's pipeline ("is in the pipeline of the", "is in the Migration MPTF pipeline")."""
+    passive = _PASSIVE_LINK.search(between)
+    if passive is None:
+        return False
+    return bool(passive.group("verb") or _PIPELINE.search(passive.group(0)) or _PIPELINE_AFTER.match(text, fund.end))
 
 
 def _status(text: str, first: int, last: int) -> str:
@@ -156,21 +185,27 @@ def _word(noun: re.Match[str]) -> str:
 
 
 def _locations(
-    text: str, first: int, last: int, clause_start: int, clause_end: int, states: list[Match], plural: bool
+    text: str, first: int, noun: re.Match[str], clause_start: int, clause_end: int, states: list[Match], plural: bool
 ) -> list[_Location]:
-    """Where the programme runs: the "in …" phrase right before ``first`` (where the description opens),
-    else those after ``last`` (the programme noun's end) in the clause."""
-    before = _state_lists(text, [m for m in states if clause_start <= m.start and m.end <= first])
-    before = [loc for loc in before if _BEFORE_NOUN.match(text[loc.end : first]) and _in_front(text, loc)]
-    if before:
-        chosen = [before[-1]]
+    """Where the programme runs: the "in …" phrase right before ``first`` (where the description opens), else
+    the States that qualify the noun ("a Kyrgyzstan and Tajikistan joint programme"), else those of "in …"
+    phrases after the noun in the clause, else the States that are the clause's subject ("Georgia presented a
+    joint programme proposal")."""
+    earlier = _state_lists(text, [m for m in states if clause_start <= m.start and m.end <= first])
+    before = [loc for loc in earlier if _BEFORE_NOUN.match(text[loc.end : first]) and _in_front(text, loc)]
+    qualifying = [loc for loc in earlier if _QUALIFIER.fullmatch(text, loc.end, noun.start())]
+    if before or qualifying:
+        chosen = [before[-1] if before else qualifying[-1]]
     else:
-        stop = _clause_stop(text, last, clause_end)
+        stop = _clause_stop(text, noun.end(), clause_end)
         after = [
-            loc for loc in _state_lists(text, [m for m in states if last <= m.start < stop]) if _in_front(text, loc)
+            loc
+            for loc in _state_lists(text, [m for m in states if noun.end() <= m.start < stop])
+            if _in_front(text, loc)
         ]
-        places = _places(text, last, stop, after)
-        chosen = sorted(after + places, key=lambda loc: loc.start)
+        places = _places(text, noun.end(), stop, after)
+        subjects = [loc for loc in earlier[:1] if _is_subject(text, loc, clause_start, first)]
+        chosen = sorted(after + places, key=lambda loc: loc.start) or subjects
         if not plural:
             chosen = chosen[:1]
     if plural:
@@ -178,6 +213,13 @@ def _locations(
             loc for loc in chosen if not loc.states
         ]
     return chosen
+
+
+def _is_subject(text: str, location: _Location, clause_start: int, first: int) -> bool:
+    """Whether the States open the clause (after an introductory phrase ending in a comma at most) and a verb
+    and the programme's noun phrase follow them."""
+    opening = text[clause_start : location.start].strip()
+    return (not opening or opening.endswith(",")) and bool(_SUBJECT_VERB.fullmatch(text, location.end, first))
 
 
 def _state_lists(text: str, states: list[Match]) -> list[_Location]:

@@ -2,9 +2,8 @@
 
 Recognised forms (see loaders/documents/README.md): "Lead Organizers: …", "Moderator: Ms. X, Org",
 "Member State Speaker: State", "Substantive inputs presented by: A; B on behalf of C, D and E; …",
-"X exercised their right of reply", co-chairs introduced with an honorific, agenda rows
-("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)"),
-and attendance lists ("Representatives of the following … attended …: A, B, …").
+"X exercised their right of reply", co-chairs introduced with an honorific, and agenda rows
+("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)").
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from collections.abc import Iterator
 
 from gcmkg.graph import ids
 from gcmkg.loaders.documents.extract.agents import (
+    HONORIFIC,
     PERSON_NAME,
     affiliation,
     affiliations,
@@ -22,29 +22,46 @@ from gcmkg.loaders.documents.extract.agents import (
     resolve_list,
 )
 from gcmkg.loaders.documents.extract.sentences import sentences
-from gcmkg.loaders.documents.facts import Agent, Attendance, Participation, SessionRef
+from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
 
 _LEAD = re.compile(r"\bLead\s+Organi[sz]ers?\s*:\s*(.+?)(?=\s+Moderator\s*:|$)")
-_MODERATOR = re.compile(rf"\bModerator\s*:\s*(?:(?:Ms|Mr|Mrs|Dr)\.\s+)?({PERSON_NAME})\s*,\s*(.+?)$")
+_MODERATOR = re.compile(rf"\bModerator\s*:\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.+?)$")
 _STATE_SPEAKER = re.compile(r"\bMember\s+State\s+Speaker\s*:\s*(.+?)\.?$", re.IGNORECASE)
 _PRESENTERS = re.compile(r"\bSubstantive\s+inputs\s+presented\s+by\s*:\s*(.+)$")
-_REPLY = re.compile(r"(?:^|(?<=[.;]\s))(?:The\s+)?([^.;]+?)\s+exercised\s+(?:their|its|the)\s+right\s+of\s+reply\.?")
+_REPLY = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?:The\s+)?((?:{HONORIFIC}|[^.;])+?)\s+exercised\s+(?:their|its|the)\s+right\s+of\s+reply\.?"
+)
 _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 _CO_CHAIR = re.compile(r"\bco-?chair", re.IGNORECASE)
-_ATTENDED = re.compile(r"\bRepresentatives\s+of\s+the\s+following\b[^:]*?\battended\b[^:]*:\s*(.+?)\.?$")
-_REPRESENTED = re.compile(r"^(?:\d{1,3}\.\s+)?(?P<who>[^,;]+?)\s+(?:was|were)\s+represented\s+by\s+(?P<list>.+?)\.?$")
-_WITH = re.compile(r",?\s+with\s+")
-_AND_THE = re.compile(r",?\s+and\s+the\s+")
-_RESPECTIVELY = re.compile(r",?\s+respectively\s*$")
-_HONORIFIC = re.compile(r"^\s*(?:and\s+)?(?:H\.\s?E\.|Ms\.|Mr\.|Mrs\.|Dr\.)")
-_ROW_NAME = re.compile(rf"^\s*({PERSON_NAME})\s*,\s*(.*)$")
+_ROW_NAME = re.compile(rf"^\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.*)$")
 
 
 def _participations(session: SessionRef, role: str, agents: list[Agent], passage: Passage) -> Iterator[Participation]:
     for agent in agents:
         yield Participation(session, role, agent, passage)
+
+
+def _speaking(text: str, base: int, matcher: Matcher, prefer_state: bool) -> list[Agent]:
+    """The agents of an entry naming who spoke: each person introduced with an honorific, affiliated to what
+    their title names after the name, or else before it ("The representative of Azerbaijan, Mr. X"); with
+    ``prefer_state`` the person's State, which spoke through them, is listed too. An entry naming nobody is a
+    list of States and organisations."""
+    people = honoured_people(text)
+    if not people:
+        return resolve_list(text, base, matcher)
+    found: list[Agent] = []
+    previous = 0
+    for name, start, end in people:
+        title_start = start + len(name)
+        linked = affiliations(text[title_start:end], base + title_start, matcher, prefer_state) or affiliations(
+            text[previous:start], base + previous, matcher, prefer_state
+        )
+        found.append(person(name, base + start, linked))
+        found += [agent for agent in linked if prefer_state and _is_state(agent)]
+        previous = end
+    return found
 
 
 def _presenters(text: str, base: int, session: SessionRef, passage: Passage, matcher: Matcher) -> list[Participation]:
@@ -57,9 +74,9 @@ def _presenters(text: str, base: int, session: SessionRef, passage: Passage, mat
         behalf = _ON_BEHALF.match(item.strip())
         offset = base + start + (len(item) - len(item.lstrip()))
         if not behalf:
-            found += _participations(session, "presenter", resolve_list(item.strip(), offset, matcher), passage)
+            found += _participations(session, "presenter", _speaking(item.strip(), offset, matcher, False), passage)
             continue
-        speakers = resolve_list(behalf.group(1), offset, matcher)
+        speakers = _speaking(behalf.group(1), offset, matcher, False)
         spoken_for = resolve_list(behalf.group(2), offset + behalf.start(2), matcher)
         for speaker in speakers:
             found.append(Participation(session, "presenter", speaker, passage, on_behalf_of=tuple(spoken_for)))
@@ -75,7 +92,7 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
             continue
         for name, start, end in honoured_people(sentence):
             title = sentence[start + len(name) : end]
-            chair_of = re.search(rf"Co-?Chair\s+of\s+(.+?),\s*(?:H\.\s?E\.|(?:Ms|Mr)\.)?\s*{re.escape(name)}", sentence)
+            chair_of = re.search(rf"Co-?Chair\s+of\s+(.+?),\s*{HONORIFIC}?{re.escape(name)}", sentence)
             place = chair_of.group(1) if chair_of else title
             place_base = passage.start + sentence_start + (chair_of.start(1) if chair_of else start + len(name))
             represented = affiliation(place, place_base, matcher, True)
@@ -143,12 +160,12 @@ def participations(
     speaker = _STATE_SPEAKER.search(text)
     if speaker:
         found += _participations(
-            session, "speaker", resolve_list(speaker.group(1), passage.start + speaker.start(1), matcher), passage
+            session, "speaker", _speaking(speaker.group(1), passage.start + speaker.start(1), matcher, True), passage
         )
     replies = list(_REPLY.finditer(text))
     for reply in replies:
         found += _participations(
-            session, "right-of-reply", resolve_list(reply.group(1), passage.start + reply.start(1), matcher), passage
+            session, "right-of-reply", _speaking(reply.group(1), passage.start + reply.start(1), matcher, True), passage
         )
     presenters = _PRESENTERS.search(text)
     if presenters:
@@ -161,24 +178,3 @@ def participations(
             listed.rstrip().rstrip("."), passage.start + presenters.start(1), session, passage, matcher
         )
     return found
-
-
-def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Attendance]:
-    """The States and organisations that an attendance sentence lists as having attended the review:
-    "Representatives of the following … attended …: A, B, …", and "The European Union was represented by
-    the Delegation …, the European External Action Service (EEAS), and the European Commission, with …"
-    (the body represented and every body that represented it, "and the" separating two; people are not
-    attendees)."""
-    if year is None:
-        return []
-    attended = _ATTENDED.search(passage.text)
-    if attended:
-        agents = resolve_list(attended.group(1), passage.start + attended.start(1), matcher)
-        return [Attendance(year, agent, passage) for agent in agents]
-    represented = _REPRESENTED.match(passage.text)
-    if represented is None or _HONORIFIC.match(represented.group("list")):
-        return []
-    listed = _AND_THE.sub(", the ", _RESPECTIVELY.sub("", _WITH.sub(", ", represented.group("list"))))
-    agents = resolve_list(represented.group("who"), passage.start + represented.start("who"), matcher)
-    agents += resolve_list(listed, passage.start + represented.start("list"), matcher)
-    return [Attendance(year, agent, passage) for agent in agents]

@@ -13,26 +13,29 @@ title names, before and after the name, are the person's affiliations; a person 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gcmkg.loaders.documents.extract.agents import PERSON_NAME, affiliations, honoured_people, person
+from gcmkg.loaders.documents.extract.agents import (
+    PERSON_NAME,
+    SPEECH_VERB,
+    affiliations,
+    honoured_people,
+    person,
+)
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SegmentRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
 
-_SPEECH_VERB = re.compile(
-    r"\b(?:stressed|expressed|urged|highlighted|underscored|underlined|encouraged|noted|thanked|shared|called|"
-    r"emphasi[sz]ed|said|stated|recalled|welcomed|opened|closed|concluded|reiterated|commended|explained|"
-    r"presented|delivered|addressed|pointed|reminded|invited|announced|praised|acknowledged|declared|"
-    r"affirmed|reaffirmed|spoke|gave|made|provided)\b"
-)
 _TITLE_NOUN = re.compile(
     r"\b(?:Director[- ]General|Director|Secretary(?:-General)?|Minister|Commissioner|President|Chair(?:person)?|"
     r"Co-?Chair|Representative|representative|Rapporteur|Ambassador|Coordinator|Head|Chief|Envoy|Mayor|"
     r"Deputy|Vice|Special Adviser|Adviser|Officer|Manager)\b[^,;.]*,\s*$"
 )
 _NAMED_AFTER_TITLE = re.compile(rf",\s*(?P<name>{PERSON_NAME}),")
+_PASSIVE_BY = re.compile(r"\s+by\s+")
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?$")
+_TITLE_END = re.compile(r"[;:]|\.(?:\s|$)|\b(?:and|who|which|while)\b|" + SPEECH_VERB.pattern)
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo(?:-|\s+)?message\b", re.IGNORECASE)
 _KEYNOTE = re.compile(r"\bkeynote\b", re.IGNORECASE)
@@ -53,30 +56,75 @@ def segment_participations(passage: Passage, segment: SegmentRef, matcher: Match
     """The participations of the people who took the floor in ``passage``, a passage of ``segment``."""
     found: list[Participation] = []
     for offset, sentence in sentences(passage.text):
-        verb = _SPEECH_VERB.search(sentence)
+        verb = SPEECH_VERB.search(sentence)
         if verb is None:
             continue
-        named = [n for n in _people(sentence, matcher) if n.end <= verb.start()]
-        titles = _titles(sentence, named, verb.start())
-        base = passage.start + offset
-        index = 0
-        while index < len(named):
-            (before, after) = titles[index]
-            behalf = _ON_BEHALF.search(sentence, after[0], after[1])
-            own = [before, (after[0], behalf.start() if behalf else after[1])]
-            speaker = _person(named[index], own, sentence, base, matcher)
-            role = _role(sentence, "".join(sentence[a:b] for a, b in own), segment)
-            if behalf and index + 1 < len(named):
-                other_before, other_after = titles[index + 1]
-                other_titles = [(behalf.end(), named[index + 1].start), other_after]
-                represented = _person(named[index + 1], other_titles, sentence, base, matcher)
-                found.append(Participation(segment, role, speaker, passage, on_behalf_of=(represented,)))
-                found.append(Participation(segment, "on-behalf-of", represented, passage, via=speaker))
-                index += 2
-                continue
-            found.append(Participation(segment, role, speaker, passage))
-            index += 1
+        passive = _PASSIVE_BY.match(sentence, verb.end())
+        if passive and _AUXILIARY.search(sentence, 0, verb.start()):
+            later = SPEECH_VERB.search(sentence, passive.end())
+            window = (passive.end(), later.start() if later else len(sentence))
+        else:
+            window = (0, verb.start())
+        found += _speakers(sentence, window, passage, passage.start + offset, segment, matcher)
     return found
+
+
+def _speakers(
+    sentence: str, window: tuple[int, int], passage: Passage, base: int, segment: SegmentRef, matcher: Matcher
+) -> list[Participation]:
+    """The people named in ``window`` of ``sentence`` who took the floor, and the people they spoke for: named
+    right after "on behalf of" in the speaker's title, or after the verb ("… delivered remarks on behalf of
+    the Executive Secretary, Ms. X"). A person spoken for whose title names nothing shares the speaker's."""
+    people = _people(sentence, matcher)
+    named = [n for n in people if window[0] <= n.start and n.end <= window[1]]
+    titles = _titles(sentence, named, window[1])
+    found: list[Participation] = []
+    index = 0
+    while index < len(named):
+        (before, after) = titles[index]
+        behalf = _ON_BEHALF.search(sentence, after[0], after[1])
+        own = [before, (after[0], behalf.start() if behalf else after[1])]
+        speaker = _person(named[index], own, sentence, base, matcher)
+        role = _role(sentence, "".join(sentence[a:b] for a, b in own), segment)
+        represented = None
+        if behalf and index + 1 < len(named):
+            other_after = titles[index + 1][1]
+            represented = _person(
+                named[index + 1], [(behalf.end(), named[index + 1].start), other_after], sentence, base, matcher
+            )
+            index += 1
+        elif behalf is None and index + 1 == len(named):
+            represented = _spoken_for_after_verb(sentence, window[1], people, base, matcher)
+        if represented is None:
+            found.append(Participation(segment, role, speaker, passage))
+        else:
+            represented = replace(represented, affiliations=represented.affiliations or speaker.affiliations)
+            found.append(Participation(segment, role, speaker, passage, on_behalf_of=(represented,)))
+            found.append(Participation(segment, "on-behalf-of", represented, passage, via=speaker))
+        index += 1
+    return found
+
+
+def _spoken_for_after_verb(
+    sentence: str, verb_start: int, people: list[_Named], base: int, matcher: Matcher
+) -> Agent | None:
+    """The person named first after "on behalf of" following the verb, with the title around the name."""
+    behalf = _ON_BEHALF.search(sentence, verb_start)
+    if behalf is None:
+        return None
+    following = [n for n in people if n.start >= behalf.end()]
+    if not following or SPEECH_VERB.search(sentence, behalf.end(), following[0].start):
+        return None
+    first = following[0]
+    title_end = following[1].start if len(following) > 1 else len(sentence)
+    clause = _TITLE_END.search(sentence, first.end, title_end)
+    return _person(
+        first,
+        [(behalf.end(), first.start), (first.end, clause.start() if clause else title_end)],
+        sentence,
+        base,
+        matcher,
+    )
 
 
 def _titles(sentence: str, named: list[_Named], end: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:

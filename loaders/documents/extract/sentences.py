@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bNo)[.?!;]\s+(?=[A-Z])")
-_FULL_STOP = re.compile(
-    r"(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bNo)(?<!\bpara)(?<!\bpp)(?<!\bp)(?<!\bart)"
-    r"[.?!]\s+(?=[A-Z0-9])"
-)
+# Abbreviations whose full stop does not end a sentence.
+_NOT_AN_END = r"(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)"
+_SENTENCE_END = re.compile(_NOT_AN_END + r"[.?!;]\s+(?=[A-Z])")
+_FULL_STOP = re.compile(_NOT_AN_END + r"(?<!\bpara)(?<!\bpp)(?<!\bp)(?<!\bart)[.?!]\s+(?=[A-Z0-9])")
 
 
 def sentences(text: str, at_semicolons: bool = True) -> Iterator[tuple[int, str]]:

@@ -13,9 +13,10 @@ whether it is an observed figure, a target, a threshold or a limit.
   ("the 2030 Agenda", "the 1954 Convention") is no time. A sentence without one carries on the time of the
   previous sentence's figures ("… since 2014 worldwide. Europe has been the deadliest destination; 29,126
   deaths …").
-- *Kind*: a ``target`` ("funding target", "aims to", "reduce remittance costs to 3%", a plan's "up to 100"),
-  a ``limit`` (a duration with "up to", "no more than", "maximum"), a ``threshold`` (a duration with "more
-  than", "at least", "over", or a "90-day visa"), else ``observed``.
+- *Kind*: a ``limit`` (a figure something is "capped at" or "limited to", a "60-day deadline", a duration
+  with "up to", "no more than", "maximum"), a ``target`` ("funding target", "aims to", "reduce remittance
+  costs to 3%", a plan's "up to 100"), a ``threshold`` (a duration with "more than", "at least", "over", or a
+  "90-day visa"), else ``observed``.
 - *About*: the State, organisation or region named nearest to the figure in its clause, the one before it
   first ("Kazakhstan regularised some 170,000 migrants").
 """
@@ -59,6 +60,10 @@ _LIMIT_WORDS = frozenset({"up to", "no more than", "at most", "not exceeding"})
 _THRESHOLD_WORDS = frozenset(
     {"more than", "over", "at least", "exceeding", "above", "below", "under", "less than", "fewer than"}
 )
+_CAPPED = re.compile(
+    r"\b(?:capp(?:ed|ing)|caps?|limit(?:ed|ing|s)?|restrict(?:ed|ing|s)?)\b[^;.]{0,80}?\b(?:at|to)\s+$", re.IGNORECASE
+)
+_LIMIT_NOUN = re.compile(r"[\s-]*(?:time[\s-]+)?(?:deadline|limit|cap|ceiling)\b", re.IGNORECASE)
 _MAXIMUM = re.compile(r"\b(?:maximum|max\.)\s+(?:of\s+)?$", re.IGNORECASE)
 _STOP = frozenset(
     "in on at by for from to with and or but as per were was is are be been being have has had will would "
@@ -191,6 +196,8 @@ def _time_expressions(sentence: str, low: int, high: int, figure: Figure) -> lis
 
 def _kind(sentence: str, figure: Figure, clause: _Clause) -> str:
     before = sentence[clause.start : figure.start]
+    if _CAPPED.search(before) or _LIMIT_NOUN.match(sentence, figure.end):
+        return "limit"
     if figure.is_duration or _MAXIMUM.search(before):
         if figure.quantified in _LIMIT_WORDS or _MAXIMUM.search(before):
             return "limit"

@@ -1,0 +1,67 @@
+"""Who attended a review: the States and organisations that attendance sentences list.
+
+Recognised forms, sentence by sentence: a list after a colon announced by "the following …" and a verb of
+attending ("Representatives of the following member States attended: A, B, …"; "The following entities were
+also represented: …"); a list after "in attendance were" / "present were" / "attending were"; a subject that
+attended or participated ("The Holy See attended as an observer State"); and "X was represented by A, B and
+by C, through its D, as well as by E" (the body represented and every body that represented it; people are
+not attendees).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gcmkg.loaders.documents.extract.agents import HONORIFIC, SEPARATORS_PATTERN, resolve_list
+from gcmkg.loaders.documents.extract.sentences import sentences
+from gcmkg.loaders.documents.facts import Agent, Attendance
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.segmenting import Passage
+
+_ATTEND_VERB = r"(?:attended|participated|took\s+part|(?:was|were)\s+(?:also\s+)?(?:represented|present))"
+_FOLLOWING = re.compile(rf"\bthe\s+following\b[^:]*?\b{_ATTEND_VERB}\b[^:]*:\s*(?P<list>.+?)\.?$", re.IGNORECASE)
+_PRESENT_WERE = re.compile(
+    r"\b(?:in\s+attendance|present|attending|participating)\s+(?:were|was|included)\s+(?P<list>.+?)\.?$",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"^(?:(?:Representatives|Delegations?|Representation)\s+(?:of|from)\s+)?(?P<list>[A-Z].*?)\s+(?:also\s+)?"
+    r"(?:attended|participated|took\s+part)\b(?!\s*:)"
+)
+_REPRESENTED = re.compile(r"^(?P<who>[^,;]+?)\s+(?:was|were)\s+represented\s+by\s+(?P<list>.+?)\.?$")
+_HONORIFIC = re.compile(rf"^\s*(?:and\s+)?{HONORIFIC}")
+# Besides commas, words join the bodies of a represented-by list ("… and by the X, through its Y and its Z, as
+# well as by W, with V"); outside known names only, so "Bosnia and Herzegovina" stays whole.
+_BODY_SEPARATORS = re.compile(
+    r",?\s+(?:and\s+(?:by|its)|as\s+well\s+as(?:\s+by)?|through\s+its|with|and(?=\s+the\s))\s+|" + SEPARATORS_PATTERN
+)
+_RESPECTIVELY = re.compile(r",?\s+respectively\s*$")
+
+
+def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Attendance]:
+    """The States and organisations that the sentences of ``passage`` list as having attended the review."""
+    if year is None:
+        return []
+    found: list[Agent] = []
+    for offset, sentence in sentences(passage.text):
+        found += _attendees(sentence, passage.start + offset, matcher)
+    seen: set[str] = set()
+    return [Attendance(year, agent, passage) for agent in found if not (agent.iri in seen or seen.add(agent.iri))]
+
+
+def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
+    listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence)
+    if listed:
+        return resolve_list(listed.group("list"), base + listed.start("list"), matcher)
+    represented = _REPRESENTED.match(sentence)
+    if represented:
+        if _HONORIFIC.match(represented.group("list")):
+            return []
+        bodies = _RESPECTIVELY.sub("", represented.group("list"))
+        return resolve_list(represented.group("who"), base + represented.start("who"), matcher) + resolve_list(
+            bodies, base + represented.start("list"), matcher, _BODY_SEPARATORS
+        )
+    subject = _SUBJECT.match(sentence)
+    if subject and not _HONORIFIC.match(subject.group("list")):
+        return [agent for agent in resolve_list(subject.group("list"), base, matcher) if agent.label is None]
+    return []
