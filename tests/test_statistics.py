@@ -136,3 +136,11 @@ def test_a_cap_or_a_deadline_is_a_limit(matcher: Matcher) -> None:
     ]
     # a duration that qualifies a permit is still a threshold
     assert read("Spain issues a 90-day permit.", matcher) == [(Decimal(90), None, "day", None, None, "threshold")]
+
+
+def test_currency_codes_are_upper_case(matcher: Matcher) -> None:
+    # "all" is not the Albanian lek, "ALL" is
+    assert read("They visited all 12 centres; Albania paid ALL 1,200 in fees.", matcher) == [
+        (Decimal(12), None, "count", None, None, "observed"),
+        (Decimal(1200), None, "ALL", None, None, "observed"),
+    ]

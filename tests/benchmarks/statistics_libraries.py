@@ -87,6 +87,7 @@ def _timed(
     seconds = []
     result: set[Fact] = set()
     for _ in range(3):
+        sentences.cache_clear()  # each run splits the passages anew
         started = time.perf_counter()
         result = finder(passages)
         seconds.append(time.perf_counter() - started)
@@ -115,7 +116,7 @@ def main(build: Path) -> None:
 
 def _splitters() -> list[tuple[str, Callable[[str], list[object]]]]:
     found: list[tuple[str, Callable[[str], list[object]]]] = [
-        ("gcmkg (sentences.py)", lambda text: list(sentences(text, at_semicolons=False)))
+        ("gcmkg (sentences.py)", lambda text: list(sentences.__wrapped__(text, at_semicolons=False)))
     ]
     try:
         import pysbd

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import pycountry
 from number_parser import parse_number
@@ -33,7 +34,8 @@ _WORDS = (
 _CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 _CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
 _CODES = sorted({currency.alpha_3 for currency in pycountry.currencies})
-_CURRENCY = rf"(?:\b(?:{'|'.join(_CODES)})\b\s?|US\$\s?|[$€£]\s?)"
+# ISO 4217 codes are upper case: "all 12 centres" is no amount in Albanian lek.
+_CURRENCY = rf"(?:(?-i:\b(?:{'|'.join(_CODES)})\b)\s?|US\$\s?|[$€£]\s?)"
 _NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
 _SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
 _FIGURE = re.compile(
@@ -46,6 +48,8 @@ _FIGURE = re.compile(
     r"(?P<duration>(?:\s+|-)(?:days?|weeks?|months?|years?)\b(?!-old))?",
     re.IGNORECASE,
 )
+# Every figure holds a number: sentences without one are not searched (the figure pattern is costly).
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORDS})\b", re.IGNORECASE)
 _FRACTION = re.compile(
     r"\b(?P<fraction>half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\s+of\b", re.I
 )
@@ -112,7 +116,8 @@ class Figure:
 
 def figures(sentence: str) -> list[Figure]:
     """Every figure of ``sentence``, left to right."""
-    found = [f for f in (_figure(m, sentence) for m in _FIGURE.finditer(sentence)) if f is not None]
+    matches = _FIGURE.finditer(sentence) if _ANY_NUMBER.search(sentence) else ()
+    found = [f for f in (_figure(m, sentence) for m in matches) if f is not None]
     for fraction in _FRACTION.finditer(sentence):
         if not any(f.start <= fraction.start() < f.end for f in found):
             value = Decimal(_FRACTIONS[" ".join(fraction.group("fraction").lower().split())])
@@ -121,12 +126,18 @@ def figures(sentence: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
+@lru_cache(maxsize=64)
+def _word_number(word: str) -> Decimal | None:
+    """ "seven" → 7, through number-parser (which rebuilds its tables on every call: hence the cache)."""
+    parsed = parse_number(word)
+    return Decimal(parsed) if parsed is not None else None
+
+
 def _number(text: str | None) -> Decimal | None:
     if text is None:
         return None
     if text[0].isalpha():
-        parsed = parse_number(text.lower())
-        return Decimal(parsed) if parsed is not None else None
+        return _word_number(text.lower())
     if re.fullmatch(r"\d+,\d{1,2}", text):  # a decimal comma: "0,7%"
         text = text.replace(",", ".")
     try:

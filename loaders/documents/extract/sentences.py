@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
-# Abbreviations whose full stop does not end a sentence.
-_NOT_AN_END = r"(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)"
+# Abbreviations whose full stop does not end a sentence (the lookahead first: it fails fast where no
+# punctuation is).
+_NOT_AN_END = r"(?=[.?!;])(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)"
 _SENTENCE_END = re.compile(_NOT_AN_END + r"[.?!;]\s+(?=[A-Z])")
 _FULL_STOP = re.compile(_NOT_AN_END + r"(?<!\bpara)(?<!\bpp)(?<!\bp)(?<!\bart)[.?!]\s+(?=[A-Z0-9])")
 
 
-def sentences(text: str, at_semicolons: bool = True) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=256)
+def sentences(text: str, at_semicolons: bool = True) -> tuple[tuple[int, str], ...]:
     """(offset, sentence) pairs covering ``text``; honorifics such as "Ms." do not end a sentence. With
-    ``at_semicolons`` a semicolon followed by a capital ends one too, as in lists of examples."""
+    ``at_semicolons`` a semicolon followed by a capital ends one too, as in lists of examples. Cached: every
+    extractor splits the same passages."""
+    found = []
     position = 0
     for match in (_SENTENCE_END if at_semicolons else _FULL_STOP).finditer(text):
-        yield position, text[position : match.start() + 1]
+        found.append((position, text[position : match.start() + 1]))
         position = match.end()
     if position < len(text):
-        yield position, text[position:]
+        found.append((position, text[position:]))
+    return tuple(found)
