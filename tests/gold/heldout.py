@@ -26,6 +26,7 @@ from tests.gold.score import (
     key,
     load_passages,
     map_quote,
+    predicted_people,
     select,
     slug,
     statistic_value,
@@ -72,13 +73,7 @@ def score_held_out(store: Store, gold: dict[str, Any]) -> Report:
     for p in gold["people"]:
         scores["people"].gold.add((p["document"], p["person"], str(p["event"]), p["role"]))
         scores["affiliations"].gold |= {(p["person"], a) for a in p["affiliations"]}
-    for r in select(store, "people"):
-        agent, role = key(r["agent"]), key(r["role"]).removeprefix("role/")
-        if agent.startswith("person/"):
-            event = "review" if role == "co-chair" else r["event"] or ""
-            scores["people"].predicted.add((r["document"] or "", agent, event, role))
-            if r["affiliation"]:
-                scores["affiliations"].predicted.add((agent, key(r["affiliation"])))
+    scores["people"].predicted, scores["affiliations"].predicted = predicted_people(store)
 
     scores["attendance"].gold = {(agent,) for agent in gold["attendance"]}
     scores["attendance"].predicted = {(key(r["agent"]),) for r in select(store, "attendance")}

@@ -503,14 +503,23 @@ def _people_scores(store: Store, gold: Gold) -> tuple[Score, Score]:
         if row["person"].startswith("person/"):
             people.gold.add((row["document"], row["person"], row["event"], row["role"]))
             affiliations.gold |= {(row["person"], a) for a in _items(row["affiliations"])}
+    people.predicted, affiliations.predicted = predicted_people(store, PEOPLE_DOCUMENTS)
+    return people, affiliations
+
+
+def predicted_people(store: Store, documents: frozenset[str] | None = None) -> tuple[set[Fact], set[Fact]]:
+    """The build's people with their roles (document, person, event, role) and affiliations (person,
+    affiliation), in ``documents`` (all when None); a co-chair's event is the review's ("review")."""
+    people: set[Fact] = set()
+    affiliations: set[Fact] = set()
     for r in select(store, "people"):
         agent, role = key(r["agent"]), key(r["role"]).removeprefix("role/")
-        if r["document"] not in PEOPLE_DOCUMENTS or not agent.startswith("person/"):
+        if (documents is not None and r["document"] not in documents) or not agent.startswith("person/"):
             continue
         event = "review" if role == "co-chair" else r["event"] or ""
-        people.predicted.add((r["document"] or "", agent, event, role))
+        people.add((r["document"] or "", agent, event, role))
         if r["affiliation"]:
-            affiliations.predicted.add((agent, key(r["affiliation"])))
+            affiliations.add((agent, key(r["affiliation"])))
     return people, affiliations
 
 

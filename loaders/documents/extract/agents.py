@@ -74,7 +74,7 @@ def resolve_list(text: str, base: int, matcher: Matcher, separators: re.Pattern[
         agent = new_organisation(item.strip(), base + item_start + lead, matcher)
         if agent is not None:
             agents.append(agent)
-    return _unique(agents)
+    return unique_agents(agents)
 
 
 def _items(text: str, matcher: Matcher, separators: re.Pattern[str]) -> list[tuple[int, str, list[Match]]]:
@@ -99,7 +99,8 @@ def _items(text: str, matcher: Matcher, separators: re.Pattern[str]) -> list[tup
     return items
 
 
-def _unique(agents: list[Agent]) -> list[Agent]:
+def unique_agents(agents: list[Agent]) -> list[Agent]:
+    """``agents`` in order, each IRI once."""
     seen: set[URIRef] = set()
     unique = []
     for agent in agents:
@@ -124,7 +125,7 @@ def affiliations(text: str, base: int, matcher: Matcher, prefer_state: bool) -> 
     if prefer_state and states:
         return (_agent_from_match(states[-1], base),)
     if matches:
-        return tuple(_unique([_agent_from_match(m, base) for m in matches]))
+        return tuple(unique_agents([_agent_from_match(m, base) for m in matches]))
     expanded = _acronym_expansion(text, base)
     return (expanded,) if expanded is not None else ()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.loaders.documents.extract.agents import HONORIFIC, SEPARATORS_PATTERN, resolve_list
+from gcmkg.loaders.documents.extract.agents import HONORIFIC, SEPARATORS_PATTERN, resolve_list, unique_agents
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Attendance
 from gcmkg.loaders.documents.matcher import Matcher
@@ -45,8 +45,7 @@ def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Att
     found: list[Agent] = []
     for offset, sentence in sentences(passage.text):
         found += _attendees(sentence, passage.start + offset, matcher)
-    seen: set[str] = set()
-    return [Attendance(year, agent, passage) for agent in found if not (agent.iri in seen or seen.add(agent.iri))]
+    return [Attendance(year, agent, passage) for agent in unique_agents(found)]
 
 
 def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:

@@ -78,11 +78,13 @@ _YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
 _AGENDA_TIME = re.compile(r"^\s*(?:mins?|minutes|hours?|hrs?)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"^\s+(?P<noun>[\"'“‘(]?[A-Za-z][\w'’-]*)")
 _NEXT_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-_NOT_COUNTED = frozenset(
-    "in on at by for from to of with and or but as per were was is are be been being have has had will would "
+#: Prepositions, conjunctions, auxiliaries, determiners and pronouns: words no counted noun or phrase is.
+FUNCTION_WORDS = frozenset(
+    "in on at by for from to with and or but as per were was is are be been being have has had will would "
     "shall should may might can could do does did that which who whom whose this these those the a an its their "
-    "his her our your my it they we he she i times percent cent".split()
+    "his her our your my it they we he she".split()
 )
+_NOT_COUNTED = FUNCTION_WORDS | {"of", "i", "times", "percent", "cent"}
 #: Counted nouns that are parts of the review itself or of the GCM: not statistics about migration.
 _OWN_PARTS = frozenset(
     "session sessions roundtable roundtables segment segments objective objectives principle principles "

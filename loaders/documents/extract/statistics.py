@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from gcmkg.loaders.documents.extract.figures import Figure, figures
+from gcmkg.loaders.documents.extract.figures import FUNCTION_WORDS, Figure, figures
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Statistic
 from gcmkg.loaders.documents.matcher import Kind, Match
@@ -65,12 +65,9 @@ _CAPPED = re.compile(
 )
 _LIMIT_NOUN = re.compile(r"[\s-]*(?:time[\s-]+)?(?:deadline|limit|cap|ceiling)\b", re.IGNORECASE)
 _MAXIMUM = re.compile(r"\b(?:maximum|max\.)\s+(?:of\s+)?$", re.IGNORECASE)
-_STOP = frozenset(
-    "in on at by for from to with and or but as per were was is are be been being have has had will would "
-    "shall should may might can could do does did that which who whom whose this these those the a an its their "
-    "his her our your my it they we he she compared amounting while whereas including according since "
-    "between during across within among through than also only still already now then mainly mostly "
-    "respectively each every annually".split()
+_STOP = FUNCTION_WORDS | frozenset(
+    "compared amounting while whereas including according since between during across within among through "
+    "than also only still already now then mainly mostly respectively each every annually".split()
 )
 _PARTICIPLES = frozenset(
     "undertaken taken given seen done made held brought built sent kept found shown known "
