@@ -9,9 +9,9 @@ page break or a footnote block cut in two; and recover footnote marks written as
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
+from gcmkg.loaders.documents.furniture import edge_lines, furniture
 from gcmkg.loaders.documents.headings import Heading, classify, is_list_item
 from gcmkg.loaders.documents.lostmarks import place_lost_marks
 from gcmkg.loaders.documents.markup import MARK, MARK_OPEN, clean_line, heading_level, mark
@@ -21,7 +21,6 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[Pp]age\s+)?-?\s*\d{1,3}\s*-?(?:\s*(?:/|of)\s
 _URL_ONLY = re.compile(r"^(?:https?://\S+[;,.]?\s*)+$")
 _FOOTNOTE_DEFINITION = re.compile(f"^\\s*{MARK.pattern}\\s*(.*)$", re.DOTALL)
 _TERMINAL = tuple('.!?:;)"”’')
-MIN_REPEATED_PAGES = 3
 #: A paragraph of this many words that has ended a sentence inside but not at its end was cut (by a page
 #: break) in mid-sentence; a shorter line without a full stop is a label or a list line.
 _PROSE_WORDS = 25
@@ -50,25 +49,16 @@ class CleanedText:
     footnotes: dict[int, str]
 
 
-def _furniture(pages: list[list[str]]) -> set[str]:
-    """Lines repeated at the top or bottom of most pages: running headers and footers."""
-    if len(pages) < MIN_REPEATED_PAGES:
-        return set()
-    edges: Counter[str] = Counter()
-    for lines in pages:
-        filled = [line.strip() for line in lines if line.strip()]
-        edges.update(set(filled[:2] + filled[-2:]))
-    threshold = max(MIN_REPEATED_PAGES, len(pages) // 2)
-    return {line for line, count in edges.items() if count >= threshold}
-
-
 def _content_lines(raw: str) -> list[str]:
     """The lines of ``raw`` without page numbers and running headers; a page break is a blank line."""
     pages = [page.split("\n") for page in raw.replace("\r\n", "\n").replace("\r", "\n").split(PAGE_BREAK)]
-    furniture = _furniture(pages)
+    repeated = furniture(pages)
     kept: list[str] = []
     for lines in pages:
-        kept.extend(line for line in lines if line.strip() not in furniture and not _PAGE_NUMBER.match(line))
+        edges = set(edge_lines(lines))
+        kept.extend(
+            line for line in lines if not (line in edges and repeated.covers(line)) and not _PAGE_NUMBER.match(line)
+        )
         kept.append("")
     return kept
 

@@ -39,6 +39,9 @@ from gcmkg.loaders.documents.reading import UnreadableDocument
 from gcmkg.loaders.documents.segmenting import Passage, Segmented, segment
 from gcmkg.loaders.table import Row
 
+#: Documents written before a session: they say who will take part, not what was presented.
+PREPARATORY_KINDS = ("background-note", "agenda")
+
 
 @dataclass
 class DocumentFacts:
@@ -87,7 +90,9 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
         facts.mentions[passage.number] = [m.shifted(passage.start) for m in local]
         facts.objectives[passage.number] = _passage_objectives(passage)
         session = by_passage.get(passage.number)
-        facts.participations += participations(passage, session, review_sessions, matcher)
+        facts.participations += participations(
+            passage, session, review_sessions, matcher, meta.kind not in PREPARATORY_KINDS
+        )
         if year is not None and session is None and passage.number not in by_segment:
             facts.contributions += contributions(passage, year, local)
         if passage.number in by_segment:

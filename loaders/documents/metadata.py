@@ -6,17 +6,33 @@ import re
 from dataclasses import dataclass
 
 from gcmkg.loaders.documents.segmenting import Segmented
+from gcmkg.loaders.documents.sessionnames import SESSION_NAMED
 from gcmkg.loaders.table import Row
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_YEAR = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|–|and)\s*\d{{1,2}})?\s+(?:{_MONTHS})\s+((?:19|20)\d\d)\b")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_KINDS = (
-    ("background note", "background-note"),
-    ("executive summary", "report"),
-    ("report", "report"),
-    ("summary", "report"),
+#: What a title line says the document is, tried in this order on each line of the head: the first line
+#: that matches one decides. A summary is of one session when its title names one ("Summary of Session 3").
+_KIND_CUES = (
+    (re.compile(r"^(?:annotated\s+|provisional\s+)*agenda\b", re.IGNORECASE), "agenda"),
+    (re.compile(r"\b(?:background|concept)\s+(?:note|paper)\b", re.IGNORECASE), "background-note"),
+    (
+        re.compile(r"^(?:draft\s+)?report\b|\b(?:summary|final)\s+report\b|^executive\s+summary\b", re.IGNORECASE),
+        "report",
+    ),
+    (
+        re.compile(
+            rf"\bsummary\b.*(?:{SESSION_NAMED.pattern}|\b(?:a|one)\s+(?:thematic\s+)?session\b)"
+            rf"|{SESSION_NAMED.pattern}.*\bsummary\b",
+            re.IGNORECASE,
+        ),
+        "session-summary",
+    ),
+    (re.compile(r"\bsummary\b", re.IGNORECASE), "report"),
 )
+#: Title lines are short: a line of more words is prose, whose "report" or "agenda" says nothing of the document.
+_TITLE_WORDS = 30
 HEAD_CHARACTERS = 2000
 
 
@@ -42,8 +58,15 @@ def _inferred_year(head: str) -> int | None:
 
 
 def _inferred_kind(head: str) -> str:
-    lowered = head.lower()
-    return next((kind for cue, kind in _KINDS if cue in lowered), "document")
+    """The kind the first title line with a cue names ("Provisional agenda", "Summary of Session 3", …)."""
+    for line in head.split("\n"):
+        words = line.split()
+        if not words or len(words) > _TITLE_WORDS:
+            continue
+        for cue, kind in _KIND_CUES:
+            if cue.search(line.strip()):
+                return kind
+    return "document"
 
 
 def describe(identifier: str, segmented: Segmented, row: Row | None) -> DocumentMeta:

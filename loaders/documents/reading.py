@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from gcmkg.loaders.documents.pdflayout import Piece, layout_text, page_pieces
+
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md")
 PDF_SUFFIX = ".pdf"
@@ -98,17 +100,19 @@ def _pdf_text(data: bytes) -> str:
             pages = _extract_pages(data)
     except Exception as error:  # broken PDFs raise more than pypdf's own errors (KeyError, ValueError, ...)
         raise UnreadableDocument(_pdf_failure(error, notes)) from error
-    if not any(page.strip() for page in pages):
-        raise UnreadableDocument(f"PDF has no extractable text ({len(pages)} page(s); scanned images need OCR)")
-    return PAGE_BREAK.join(pages)
+    if not any(piece.text.strip() for pieces in pages for piece in pieces):
+        raise UnreadableDocument(
+            f"no text layer ({len(pages)} page(s) of images or drawings; a scanned PDF needs OCR first)"
+        )
+    return layout_text(pages)
 
 
-def _extract_pages(data: bytes) -> list[str]:
-    """Each page's text; an encrypted PDF opens only if its user password is empty (pypdf tries that)."""
+def _extract_pages(data: bytes) -> list[list[Piece]]:
+    """Each page's text pieces; an encrypted PDF opens only if its user password is empty (pypdf tries that)."""
     from pypdf import PdfReader  # imported here: only PDF documents pay for it
 
     reader = PdfReader(io.BytesIO(data), strict=False)
-    return [page.extract_text() or "" for page in reader.pages]
+    return [page_pieces(page) for page in reader.pages]
 
 
 def _pdf_failure(error: Exception, notes: list[str]) -> str:

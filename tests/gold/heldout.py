@@ -2,8 +2,10 @@
 tests/fixtures/unseen/gold.json): the facts of tests/gold/score.py, read and compared the same way.
 
 The key lists every mention, initiative of a fund, citation, statistic, named person and attendee of its
-documents. A citation's subject that is not a reference entity is compared by kind only ("named",
-"statistic"), as the key gives no name for it.
+documents; a key may also list each document's kind, the objectives of each session, every participation in a
+session and the objectives each passage names (tests/fixtures/published). Categories the key does not list
+are not scored. A citation's subject that is not a reference entity is compared by kind only ("named",
+"statistic"), as the key gives no name for it; a key without subjects compares citations by URL.
 
     python -m tests.gold.heldout BUILD tests/fixtures/unseen/gold.json [--json]
 """
@@ -33,7 +35,21 @@ from tests.gold.score import (
     subject_key,
 )
 
-CATEGORIES = ("mentions", "initiatives", "citations", "statistics", "people", "affiliations", "attendance")
+CATEGORIES = (
+    "kinds",
+    "sessions",
+    "participation",
+    "objectives",
+    "mentions",
+    "initiatives",
+    "citations",
+    "statistics",
+    "people",
+    "affiliations",
+    "attendance",
+)
+#: The key's section each category is read from.
+SECTIONS = {"affiliations": "people"}
 
 
 def score_held_out(store: Store, gold: dict[str, Any]) -> Report:
@@ -41,6 +57,8 @@ def score_held_out(store: Store, gold: dict[str, Any]) -> Report:
     report = Report(scores={name: Score(name) for name in CATEGORIES})
     scores = report.scores
     passages = load_passages(store)
+    listed = set(gold)
+    gold = {name: gold.get(name, []) for name in {*CATEGORIES, *listed}}
 
     def passage_of(row: dict[str, Any]) -> str:
         try:
@@ -61,9 +79,14 @@ def score_held_out(store: Store, gold: dict[str, Any]) -> Report:
     }
     scores["initiatives"].predicted = {(r["passage"] or "", r["value"] or "") for r in initiative_rows(store)[0]}
 
-    scores["citations"].gold = {(c["document"], str(c["footnote"]), c["url"], c["subject"]) for c in gold["citations"]}
+    with_subject = all("subject" in c for c in gold["citations"])
+    scores["citations"].gold = {
+        (c["document"], str(c["footnote"]), c["url"], c["subject"] if with_subject else "") for c in gold["citations"]
+    }
     scores["citations"].predicted = {
         (r["document"] or "", r["footnote"] or "", r["url"] or "", subject_key(r, reference).split(":")[0])
+        if with_subject
+        else (r["document"] or "", r["footnote"] or "", r["url"] or "", "")
         for r in select(store, "citations")
     }
 
@@ -77,6 +100,31 @@ def score_held_out(store: Store, gold: dict[str, Any]) -> Report:
 
     scores["attendance"].gold = {(agent,) for agent in gold["attendance"]}
     scores["attendance"].predicted = {(key(r["agent"]),) for r in select(store, "attendance")}
+
+    scores["kinds"].gold = set(dict(gold["kinds"]).items()) if gold["kinds"] else set()
+    scores["kinds"].predicted = {(r["document"] or "", r["kind"] or "") for r in select(store, "kinds")}
+    scores["sessions"].gold = {(str(s["year"]), str(s["session"]), str(s["objective"])) for s in gold["sessions"]}
+    scores["sessions"].predicted = {
+        (r["year"] or "", r["session"] or "", r["objective"] or "") for r in select(store, "sessions")
+    }
+    scores["participation"].gold = {
+        (p["document"], str(p["year"]), str(p["session"]), p["agent"], p["role"], p["via"])
+        for p in gold["participation"]
+    }
+    scores["participation"].predicted = {
+        (
+            r["document"] or "",
+            r["year"] or "",
+            r["session"] or "",
+            key(r["agent"]),
+            key(r["role"]).removeprefix("role/"),
+            key(r["via"]),
+        )
+        for r in select(store, "participation")
+    }
+    scores["objectives"].gold = {(passage_of(o), str(o["objective"])) for o in gold["objectives"]}
+    scores["objectives"].predicted = {(r["passage"] or "", r["objective"] or "") for r in select(store, "objectives")}
+    report.scores = {name: score for name, score in scores.items() if SECTIONS.get(name, name) in listed}
     return report
 
 

@@ -27,7 +27,8 @@ SPEECH_VERB = re.compile(
     r"presented|delivered|addressed|pointed|reminded|invited|announced|praised|acknowledged|declared|"
     r"affirmed|reaffirmed|spoke|gave|made|provided|asked|argued|outlined|summari[sz]ed|reported|described|"
     r"appealed|observed|warned|insisted|suggested|proposed|recommended|informed|briefed|drew|introduced|"
-    r"remarked|added|cautioned|echoed|requested|reflected|given|read|conveyed|took\s+the\s+floor)\b"
+    r"remarked|added|cautioned|echoed|requested|reflected|given|read|conveyed|discussed|indicated|contributed|"
+    r"showcased|illustrated|detailed|took\s+the\s+floor)\b"
 )
 SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
 SEPARATORS = re.compile(SEPARATORS_PATTERN)
@@ -37,7 +38,8 @@ _FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
 _CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\))*")
 
 
-def _agent_from_match(match: Match, base: int) -> Agent:
+def agent_from_match(match: Match, base: int) -> Agent:
+    """The agent a known name stands for, its span moved by ``base``."""
     return Agent(match.entity.iri, base + match.start, base + match.end, match.surface)
 
 
@@ -68,7 +70,7 @@ def resolve_list(text: str, base: int, matcher: Matcher, separators: re.Pattern[
         for match in sorted(matches, key=lambda m: -m.start):
             leftover = leftover[: match.start] + " " + leftover[match.end :]
         if matches and _CONNECTORS.fullmatch(leftover):
-            agents += [_agent_from_match(match, base + item_start) for match in matches]
+            agents += [agent_from_match(match, base + item_start) for match in matches]
             continue
         lead = len(item) - len(item.lstrip())
         agent = new_organisation(item.strip(), base + item_start + lead, matcher)
@@ -123,9 +125,9 @@ def affiliations(text: str, base: int, matcher: Matcher, prefer_state: bool) -> 
     matches = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
     states = [m for m in matches if m.entity.kind is Kind.STATE]
     if prefer_state and states:
-        return (_agent_from_match(states[-1], base),)
+        return (agent_from_match(states[-1], base),)
     if matches:
-        return tuple(unique_agents([_agent_from_match(m, base) for m in matches]))
+        return tuple(unique_agents([agent_from_match(m, base) for m in matches]))
     expanded = _acronym_expansion(text, base)
     return (expanded,) if expanded is not None else ()
 

@@ -25,8 +25,10 @@ _PRESENT_WERE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
-    r"^(?:(?:Representatives|Delegations?|Representation)\s+(?:of|from)\s+)?(?P<list>[A-Z].*?)\s+(?:also\s+)?"
-    r"(?:attended|participated|took\s+part)\b(?!\s*:)"
+    r"^(?:(?:An?\s+|The\s+)?(?:Representatives|Delegations?|Representation|delegation)\s+(?:of|from)\s+)?"
+    r"(?P<list>[A-Z].*?)\s+(?:also\s+)?"
+    r"(?:attended|participated|took\s+part|followed\s+the\s+(?:proceedings|meeting|session|discussions?|work))"
+    r"\b(?!\s*:)"
 )
 _REPRESENTED = re.compile(r"^(?P<who>[^,;]+?)\s+(?:was|were)\s+represented\s+by\s+(?P<list>.+?)\.?$")
 _HONORIFIC = re.compile(rf"^\s*(?:and\s+)?{HONORIFIC}")

@@ -3,7 +3,8 @@
 Recognised forms (see loaders/documents/README.md): "Lead Organizers: …", "Moderator: Ms. X, Org",
 "Member State Speaker: State", "Substantive inputs presented by: A; B on behalf of C, D and E; …",
 "X exercised their right of reply", co-chairs introduced with an honorific, and agenda rows
-("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)").
+("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)"). A passage
+with none of these labels is read as prose (narrated.py).
 """
 
 from __future__ import annotations
@@ -21,20 +22,30 @@ from gcmkg.loaders.documents.extract.agents import (
     person,
     resolve_list,
 )
+from gcmkg.loaders.documents.extract.narrated import narrated_participations
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
 
-_LEAD = re.compile(r"\bLead\s+Organi[sz]ers?\s*:\s*(.+?)(?=\s+Moderator\s*:|$)")
+_LEAD = re.compile(
+    r"\b(?:Lead\s+Organi[sz]ers?|(?:Co-?)?Organi[sz]ed\s+by|Lead\s+agenc(?:y|ies))\s*:\s*(.+?)(?=\s+Moderator\s*:|$)",
+    re.IGNORECASE,
+)
 _MODERATOR = re.compile(rf"\bModerator\s*:\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.+?)$")
 _STATE_SPEAKER = re.compile(r"\bMember\s+State\s+Speaker\s*:\s*(.+?)\.?$", re.IGNORECASE)
 _PRESENTERS = re.compile(r"\bSubstantive\s+inputs\s+presented\s+by\s*:\s*(.+)$")
 _REPLY = re.compile(
-    rf"(?:^|(?<=[.;]\s))(?:The\s+)?((?:{HONORIFIC}|[^.;])+?)\s+exercised\s+(?:their|its|the)\s+right\s+of\s+reply\.?"
+    rf"(?:^|(?<=[.;]\s))(?:The\s+)?((?:{HONORIFIC}|[^.;])+?)\s+(?:exercised|made\s+use\s+of|used|invoked|"
+    r"availed\s+(?:itself|themselves)\s+of)\s+(?:their|its|the|his|her)\s+right\s+(?:of|to)\s+reply\.?"
 )
+#: An opening clause before the subject ("Before the session closed, the delegation of …"): no name in it.
+_OPENING_CLAUSE = re.compile(r"^[^,]*,\s*(?:the\s+)?")
+_SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:delegations?|representatives?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 _CO_CHAIR = re.compile(r"\bco-?chair", re.IGNORECASE)
+_ON_BEHALF_OF_CHAIR = re.compile(r"[^.;]*?\bon\s+behalf\s+of\s+the\s+co-?chairs?\b", re.IGNORECASE)
 _ROW_NAME = re.compile(rf"^\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.*)$")
 
 
@@ -84,6 +95,16 @@ def _presenters(text: str, base: int, session: SessionRef, passage: Passage, mat
     return found
 
 
+def _without_opening_clause(text: str, start: int, matcher: Matcher) -> tuple[str, int]:
+    """``text`` (at ``start``) without the clauses before its subject that name no one."""
+    while (opening := _OPENING_CLAUSE.match(text)) and not (
+        re.search(HONORIFIC, opening.group(0)) or mentions(opening.group(0), matcher)
+    ):
+        text, start = text[opening.end() :], start + opening.end()
+    spokesperson = _SPOKESPERSON.match(text)
+    return (text[spokesperson.end() :], start + spokesperson.end()) if spokesperson else (text, start)
+
+
 def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -> list[Participation]:
     """People introduced with an honorific in a sentence about the co-chairs, for every session."""
     found: list[Participation] = []
@@ -92,6 +113,8 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
             continue
         for name, start, end in honoured_people(sentence):
             title = sentence[start + len(name) : end]
+            if _ON_BEHALF_OF_CHAIR.match(sentence, end):
+                continue  # speaking for a co-chair is not being one
             chair_of = re.search(rf"Co-?Chair\s+of\s+(.+?),\s*{HONORIFIC}?{re.escape(name)}", sentence)
             place = chair_of.group(1) if chair_of else title
             place_base = passage.start + sentence_start + (chair_of.start(1) if chair_of else start + len(name))
@@ -132,9 +155,15 @@ def _agenda_row(passage: Passage, session: SessionRef, matcher: Matcher) -> list
 
 
 def participations(
-    passage: Passage, session: SessionRef | None, review_sessions: list[SessionRef], matcher: Matcher
+    passage: Passage,
+    session: SessionRef | None,
+    review_sessions: list[SessionRef],
+    matcher: Matcher,
+    reports_presentations: bool = True,
 ) -> list[Participation]:
-    """Every participation that ``passage`` states."""
+    """Every participation that ``passage`` states. ``reports_presentations``: the document tells what was
+    presented (a report or a summary), so those its prose says spoke in the session presented; a background
+    note or an agenda, written before the session, does not."""
     text = passage.text
     found: list[Participation] = _co_chairs(passage, review_sessions, matcher)
     if session is None:
@@ -164,10 +193,13 @@ def participations(
         )
     replies = list(_REPLY.finditer(text))
     for reply in replies:
+        subject, start = _without_opening_clause(reply.group(1), reply.start(1), matcher)
         found += _participations(
-            session, "right-of-reply", _speaking(reply.group(1), passage.start + reply.start(1), matcher, True), passage
+            session, "right-of-reply", _speaking(subject, passage.start + start, matcher, True), passage
         )
     presenters = _PRESENTERS.search(text)
+    if not (lead or moderator or speaker or presenters):
+        return found + narrated_participations(passage, session, matcher, reports_presentations)
     if presenters:
         listed = presenters.group(1)
         for reply in replies:

@@ -4,10 +4,11 @@ In a passage under a segment heading ("II. Opening of the session", "IV. Closing
 sentence's first speech verb ("stressed", "urged", "highlighted" …) took the floor: introduced with an honorific
 ("Ms. Irem Arf, Stakeholder Rapporteur, highlighted") or, after a title, by name between commas ("the
 Director General of … and Coordinator of …, Amy Pope, urged"). The role is the segment's remarks
-(`opening-remarks`, `closing-remarks`), unless the sentence says "video message" (`video-message`) or
-"keynote" (`keynote`), or the person's title is a rapporteur's (`rapporteur`). "A, on behalf of B" gives A
-`gcm:onBehalfOf` B and B the role `on-behalf-of` with `gcm:via` A. The States and organisations a person's
-title names, before and after the name, are the person's affiliations; a person may have several.
+(`opening-remarks`, `closing-remarks`), unless the sentence says "video message" or "recorded message"
+(`video-message`) or "keynote" (`keynote`), or the person's title is a rapporteur's (`rapporteur`). "A, on
+behalf of B" gives A `gcm:onBehalfOf` B and B the role `on-behalf-of` with `gcm:via` A. The States and
+organisations a person's title names, before and after the name, are the person's affiliations; a person may
+have several.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _PASSIVE_BY = re.compile(r"\s+by\s+")
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?$")
 _TITLE_END = re.compile(r"[;:]|\.(?:\s|$)|\b(?:and|who|which|while)\b|" + SPEECH_VERB.pattern)
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\b", re.IGNORECASE)
-_VIDEO = re.compile(r"\bvideo(?:-|\s+)?message\b", re.IGNORECASE)
+_VIDEO = re.compile(r"\b(?:video|(?:pre-?)?recorded|filmed)(?:-|\s+)?(?:message|statement|address)\b", re.IGNORECASE)
 _KEYNOTE = re.compile(r"\bkeynote\b", re.IGNORECASE)
 _RAPPORTEUR = re.compile(r"\bRapporteur\b")
 _REMARKS = {"opening": "opening-remarks", "closing": "closing-remarks"}

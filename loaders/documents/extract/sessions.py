@@ -2,38 +2,108 @@
 session addresses.
 
 A session heading ("Session 2", "B. Session 2", "Roundtable 4 – Friday …") sets the session of the
-passages after it, until a structural heading (a numbered chapter, an annex) ends it. A document whose
-session headings all name one session (a background note) is about that session throughout.
+passages after it, until a structural heading (a numbered chapter, an annex) ends it. Prose does the same:
+a paragraph whose first sentence names a session and then the objectives it covered ("Session 4 of the
+third Regional Review addressed objectives 1, 3 and 7", "In the second session, which focused on objectives
+4 to 6, …") opens that session, unless the paragraph before or after it opens with another session (a list
+of sessions opens none); a passing remark ("objectives 15 and 16 will be taken up in the fourth session")
+records the session's objectives but opens nothing. A document whose session headings and opening
+paragraphs all name one session (a background note, the summary of a session) is about that session
+throughout.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from gcmkg.loaders.documents.extract.objectives import objective_numbers
+from gcmkg.loaders.documents.extract.objectives import OBJECTIVE_REFERENCE, objective_numbers
+from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import SegmentRef, SessionObjectives, SessionRef
 from gcmkg.loaders.documents.headings import HeadingKind
-from gcmkg.loaders.documents.segmenting import Passage, Segmented
+from gcmkg.loaders.documents.segmenting import Passage, Section, Segmented
+from gcmkg.loaders.documents.sessionnames import SESSION_NAMED, session_number
 
 _OFFERED_SPACE = re.compile(r"\boffer(?:s|ed)?\s+space\s+for\s+discussion\b", re.IGNORECASE)
 _OBJECTIVE_LINE = re.compile(r"^GCM\s+objective\s+\d{1,2}\s*:", re.IGNORECASE)
-_SESSION_LIST_ITEM = re.compile(r"^(?:[-•*]\s*)?(?:Session|Roundtable)\s+(\d{1,2})\s*:\s*Objectives?\b")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
+#: A verb saying what a session covered.
+_COVERED = re.compile(
+    r"\b(?:address|cover|focus|concentrat|centr|dedicat|devot|discuss|examin|consider|review|explor|deal|dealt|"
+    r"look|turn|tackl|treat|offer|featur|spann?)\w*",
+    re.IGNORECASE,
+)
+#: At most this many words between a session and its objectives make one name ("Session 2 (objectives 4, 5)",
+#: "the session on objective 9").
+_ATTACHED_WORDS = 3
+
+
+def stated_sessions(text: str) -> Iterator[tuple[int, list[int]]]:
+    """(session, objectives) for each sentence of ``text`` that names a session and the objectives it covered.
+
+    The objectives a session covered are those named after it (before the next session the sentence names),
+    or anywhere in a sentence naming one session; they count when several are listed ("objectives 4, 5 and
+    6") or when a verb says the session covered them ("the third session focused on objective 9").
+    """
+    for _, sentence in sentences(text):
+        named = list(SESSION_NAMED.finditer(sentence))
+        for index, session in enumerate(named):
+            end = named[index + 1].start() if index + 1 < len(named) else len(sentence)
+            scope = sentence if len(named) == 1 else sentence[session.start() : end]
+            references = list(OBJECTIVE_REFERENCE.finditer(scope))
+            if not references:
+                continue
+            listed = any(len(objective_numbers(ref.group(0))) > 1 for ref in references)
+            after = sentence[session.end() : end]
+            first = OBJECTIVE_REFERENCE.search(after)
+            attached = first is not None and len(after[: first.start()].split()) <= _ATTACHED_WORDS
+            if listed or attached or _COVERED.search(scope):
+                yield session_number(session), objective_numbers(scope)
+
+
+def _opening_session(text: str) -> int | None:
+    """The session a passage opens with: its first sentence names it, then the objectives it covered."""
+    first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", text))), None)
+    stated = list(stated_sessions(first[1])) if first else []
+    if len(stated) != 1:
+        return None
+    named = SESSION_NAMED.search(first[1])  # type: ignore[index]
+    reference = OBJECTIVE_REFERENCE.search(first[1])  # type: ignore[index]
+    return stated[0][0] if named and reference and named.start() < reference.start() else None
+
+
+def _opened_sessions(segmented: Segmented) -> dict[int, int]:
+    """Passage number → the one session its prose opens (see the module docstring)."""
+    openings = [_opening_session(passage.text) for passage in segmented.passages]
+    opened: dict[int, int] = {}
+    for index, passage in enumerate(segmented.passages):
+        neighbours = {openings[i] for i in (index - 1, index + 1) if 0 <= i < len(openings)} - {None}
+        if openings[index] is not None and not neighbours - {openings[index]}:
+            opened[passage.number] = openings[index]  # type: ignore[assignment]
+    return opened
 
 
 def session_numbers(segmented: Segmented) -> list[int]:
-    """The session numbers of the document's session headings, in order, each once."""
+    """The session numbers of the document's session headings and statements, in order, each once."""
     numbers: list[int] = []
     for section in segmented.sections:
         number = section.heading.number
         if section.heading.kind is HeadingKind.SESSION and number is not None and number not in numbers:
             numbers.append(number)
+    for passage in segmented.passages:
+        numbers += [number for number, _ in stated_sessions(passage.text) if number not in numbers]
     return numbers
 
 
 def document_session(segmented: Segmented, year: int | None) -> SessionRef | None:
-    """The one session a document is about, if its session headings all name the same one."""
-    numbers = session_numbers(segmented)
-    return SessionRef(year, numbers[0]) if year is not None and len(numbers) == 1 else None
+    """The one session a document is about, if its session headings and the sessions its paragraphs open
+    with all name the same one."""
+    numbers = {
+        section.heading.number
+        for section in segmented.sections
+        if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None
+    } | set(_opened_sessions(segmented).values())
+    return SessionRef(year, numbers.pop()) if year is not None and len(numbers) == 1 else None
 
 
 def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, SessionRef]:
@@ -41,19 +111,28 @@ def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, Sessio
     if year is None:
         return {}
     default = document_session(segmented, year)
-    by_section: dict[int, SessionRef | None] = {}
-    current: SessionRef | None = None
-    for section in segmented.sections:
-        if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None:
-            current = SessionRef(year, section.heading.number)
-        elif section.heading.kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
-            current = None
-        by_section[section.number] = current
+    opened = _opened_sessions(segmented)
+    headings = iter(segmented.sections)
     sessions: dict[int, SessionRef] = {}
+    current: SessionRef | None = None
+    reached: Section | None = None
+    in_segment = False
     for passage in segmented.passages:
-        session = by_section.get(passage.section.number) if passage.section else None
-        if session or default:
-            sessions[passage.number] = session or default  # type: ignore[assignment]
+        for section in headings if passage.section not in (None, reached) else ():
+            reached = section
+            kind = section.heading.kind
+            if kind is HeadingKind.SESSION and section.heading.number is not None:
+                current = SessionRef(year, section.heading.number)
+            elif kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
+                current = None
+            if kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
+                in_segment = kind is HeadingKind.SEGMENT
+            if section is passage.section:
+                break
+        if passage.number in opened:
+            current, in_segment = SessionRef(year, opened[passage.number]), False
+        if current or (default and not in_segment):  # the opening and closing are no session's
+            sessions[passage.number] = current or default  # type: ignore[assignment]
     return sessions
 
 
@@ -78,14 +157,13 @@ def passage_segments(segmented: Segmented, year: int | None) -> dict[int, Segmen
     }
 
 
-def _passage_objectives(passage: Passage) -> tuple[int | None, list[int]]:
-    """(session named by the passage itself or None, objectives) when the passage says what a session covers."""
-    listed = _SESSION_LIST_ITEM.match(passage.text)
-    if listed:
-        return int(listed.group(1)), objective_numbers(passage.text)
-    if _OFFERED_SPACE.search(passage.text) or _OBJECTIVE_LINE.match(passage.text):
-        return None, objective_numbers(passage.text)
-    return None, []
+def _passage_objectives(passage: Passage) -> list[tuple[int | None, list[int]]]:
+    """(session the passage names, or None for its own session; objectives) for each statement of what a
+    session covers: sentences naming a session, "offers space for discussion of …", "GCM objective N:" lines."""
+    stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text))
+    if not stated and (_OFFERED_SPACE.search(passage.text) or _OBJECTIVE_LINE.match(passage.text)):
+        stated.append((None, objective_numbers(passage.text)))
+    return stated
 
 
 def session_objectives(
@@ -100,10 +178,10 @@ def session_objectives(
             numbers = objective_numbers(section.heading.text)
             found.setdefault(SessionRef(year, section.heading.number), []).extend(numbers)
     for passage in segmented.passages:
-        named, numbers = _passage_objectives(passage)
-        session = SessionRef(year, named) if named is not None else sessions.get(passage.number)
-        if session is not None and numbers:
-            found.setdefault(session, []).extend(numbers)
+        for named, numbers in _passage_objectives(passage):
+            session = SessionRef(year, named) if named is not None else sessions.get(passage.number)
+            if session is not None and numbers:
+                found.setdefault(session, []).extend(numbers)
     return [
         SessionObjectives(session, tuple(sorted(set(numbers))))
         for session, numbers in sorted(found.items(), key=lambda item: (item[0].year, item[0].number))

@@ -1,0 +1,289 @@
+"""A PDF's pages, as laid out, → text in the corpus's conventions: body paragraphs, footnote marks, footnotes.
+
+pypdf reports each piece of text with its position and font size. From those, per document:
+
+- **lines** are the pieces that share a baseline (a raised footnote mark joins the line it is raised above);
+- the **body size** is the font size most of the text is set in; a line set larger is a title (``# …``);
+- **page furniture** (running headers, footers, page and job numbers) goes: lines repeated at the top or
+  foot of the pages (``furniture.py``);
+- **footnote marks** are digits set smaller than their line, glued to the word or punctuation before them
+  ("online.¹"): they become superscript digits, as the text documents write them;
+- **footnotes** are the lines at a page's foot set smaller than the body, from the first one that opens with
+  a number: each becomes a definition ("¹ https://…") placed after the paragraph that cites it, even when that
+  paragraph goes on over the page;
+- **paragraphs** end where the space between two lines is larger than the document's line spacing, after a
+  line much shorter than the usual one, and before a line that reads as a heading; lines of a paragraph are
+  joined, a word hyphenated at a line end is joined again (the hyphen is kept where the
+  document writes the word with a hyphen elsewhere, or where the part before it is already a compound:
+  "whole-of-|government"); a paragraph cut by a page break goes on when the page's last line does not end
+  a sentence, or the next page opens in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gcmkg.loaders.documents.furniture import EDGE_LINES, furniture
+from gcmkg.loaders.documents.headings import classify, is_list_item
+
+#: A mark is set at most this share of its line's size; footnotes at most FOOTNOTE_SHARE of the body's.
+MARK_SHARE = 0.8
+FOOTNOTE_SHARE = 0.93
+#: A small line this many of its own heights below the line above it is set apart: a footer.
+FOOTER_GAP = 2.5
+#: A line set this much larger than the body is a title.
+TITLE_SHARE = 1.15
+#: Pieces whose baselines differ by at most this share of the larger size stand on one line.
+SAME_LINE_SHARE = 0.5
+#: A gap between two lines this much larger than the usual line spacing separates paragraphs.
+PARAGRAPH_GAP = 1.35
+#: Where paragraphs are not spaced apart: a line shorter than this share of the usual line ends its paragraph.
+SHORT_LINE_SHARE = 0.6
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_FOOTNOTE_START = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})(?=\s*\S)\s*(.*)$")
+_SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$")
+_HYPHENATED = re.compile(r"(\w+)-$")
+_WORD = re.compile(r"[\w-]+")
+
+
+@dataclass
+class Piece:
+    """A run of text as pypdf reports it: its baseline, font size and order in the content stream."""
+
+    text: str
+    y: float
+    size: float
+    order: int
+
+
+@dataclass
+class Line:
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def main(self) -> Piece:
+        """The piece set largest: its baseline is the line's."""
+        return max(self.pieces, key=lambda piece: (piece.size, len(piece.text.strip())))
+
+    @property
+    def size(self) -> float:
+        """The size most of the line's characters are set in."""
+        weights: Counter[float] = Counter()
+        for piece in self.pieces:
+            weights[round(piece.size, 1)] += len(piece.text.strip())
+        return weights.most_common(1)[0][0]
+
+    @property
+    def text(self) -> str:
+        """The line's text, digits set smaller than the line written as superscripts."""
+        size = self.size
+        parts = []
+        for piece in sorted(self.pieces, key=lambda piece: piece.order):
+            mark = piece.text.strip()
+            if mark.isdigit() and piece.size <= MARK_SHARE * size:
+                if parts:  # a mark is glued to the word or punctuation it follows
+                    parts[-1] = parts[-1].rstrip()
+                parts.append(mark.translate(_SUPERSCRIPT))
+            else:
+                parts.append(piece.text)
+        return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+
+
+def _product(first: Sequence[float], second: Sequence[float]) -> list[float]:
+    """The product of two PDF transformation matrices [a b c d e f]."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = second
+    return [
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    ]
+
+
+def page_pieces(page: Any) -> list[Piece]:
+    """The text pieces of a pypdf page with their baselines and sizes in page space."""
+    pieces: list[Piece] = []
+
+    def visit(text: str, cm: Sequence[float], tm: Sequence[float], _font: Any, size: float) -> None:
+        text = text.replace("\n", " ")  # pypdf ends a run with a line break where the next stands apart
+        if not text:
+            return
+        matrix = _product(tm, cm)
+        scale = (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 or 1.0
+        if not text.strip() and pieces:
+            pieces[-1].text += text
+            return
+        pieces.append(Piece(text, matrix[5], abs(size * scale), len(pieces)))
+
+    page.extract_text(visitor_text=visit)
+    return pieces
+
+
+def lines_of(pieces: Iterable[Piece]) -> list[Line]:
+    """Pieces → lines, top of the page first."""
+    lines: list[Line] = []
+    for piece in sorted(pieces, key=lambda piece: (-piece.y, piece.order)):
+        if lines:
+            main = lines[-1].main
+            if abs(main.y - piece.y) <= SAME_LINE_SHARE * max(main.size, piece.size):
+                lines[-1].pieces.append(piece)
+                continue
+        lines.append(Line([piece]))
+    return [line for line in lines if line.text]
+
+
+def _body_size(pages: Sequence[Sequence[Line]]) -> float:
+    weights: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _without_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    repeated = furniture([[line.text for line in lines] for lines in pages])
+    kept = []
+    for lines in pages:
+        edges = {id(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]}
+        kept.append([line for line in lines if not (id(line) in edges and repeated.covers(line.text))])
+    return kept
+
+
+def _split_footnotes(lines: list[Line], body: float, hyphenated_words: set[str]) -> tuple[list[Line], list[str]]:
+    """(body lines, footnote definitions) of one page: the small lines at its foot from the first numbered one.
+
+    A small line set apart below the body or the footnotes (more than FOOTER_GAP line heights) is the page's
+    footer, such as a job number printed on the first page only, and goes.
+    """
+    start = len(lines)
+    while start > 0 and lines[start - 1].size <= FOOTNOTE_SHARE * body:
+        start -= 1
+    while start < len(lines) and not _FOOTNOTE_START.match(lines[start].text):
+        start += 1
+    notes: list[str] = []
+    for previous, line in zip([None, *lines[start:]], lines[start:], strict=False):
+        opening = _FOOTNOTE_START.match(line.text)
+        if previous is not None and previous.main.y - line.main.y > FOOTER_GAP * line.size:
+            break
+        if opening:
+            number = opening.group(1).translate(_PLAIN_DIGITS).translate(_SUPERSCRIPT)
+            notes.append(f"{number} {opening.group(2)}")
+        else:
+            notes[-1] = _joined(notes[-1], line.text, hyphenated_words)
+    return _without_footer(lines[:start], body), notes
+
+
+def _without_footer(lines: list[Line], body: float) -> list[Line]:
+    """The lines without the small ones set apart at their end."""
+    end = len(lines)
+    while end > 1 and lines[end - 1].size <= FOOTNOTE_SHARE * body:
+        end -= 1
+    for index in range(max(end, 1), len(lines)):
+        if lines[index - 1].main.y - lines[index].main.y > FOOTER_GAP * lines[index].size:
+            return lines[:index]
+    return lines
+
+
+def _joined(before: str, after: str, hyphenated_words: set[str]) -> str:
+    """Two lines of one paragraph as one: a word hyphenated at the line end is joined again."""
+    cut = _HYPHENATED.search(before)
+    if cut and after[:1].isupper():
+        return before + after  # a compound cut at its own hyphen: "Directorate-|General", "Co-|Chairs"
+    if cut and after[:1].islower():
+        head = before[: cut.end() - 1]
+        tail = _WORD.match(after)
+        word = f"{cut.group(1)}-{tail.group(0) if tail else ''}".lower()
+        keep_hyphen = "-" in before[: cut.start()].rsplit(" ", 1)[-1] or word in hyphenated_words
+        return f"{head}-{after}" if keep_hyphen else head + after
+    return f"{before} {after}"
+
+
+def _line_spacing(pages: Sequence[Sequence[Line]], body: float) -> float:
+    """The distance between the baselines of two lines of one paragraph (a low percentile of all gaps)."""
+    gaps = [
+        upper.main.y - lower.main.y
+        for lines in pages
+        for upper, lower in zip(lines, lines[1:], strict=False)
+        if abs(upper.size - body) < 0.5 and abs(lower.size - body) < 0.5 and upper.main.y > lower.main.y
+    ]
+    if not gaps:
+        return body * 1.2
+    gaps.sort()
+    return gaps[len(gaps) // 10]  # lines of a paragraph stand closest; short paragraphs make many wider gaps
+
+
+def _usual_length(pages: Sequence[Sequence[Line]], body: float) -> float:
+    """The median length in characters of the body's lines: a full line."""
+    lengths = [len(line.text) for lines in pages for line in lines if abs(line.size - body) < 0.5]
+    return statistics.median(lengths) if lengths else 0.0
+
+
+@dataclass
+class _Writer:
+    """Paragraphs in reading order; footnotes wait until the paragraph citing them has ended."""
+
+    hyphenated_words: set[str]
+    blocks: list[str] = field(default_factory=list)
+    open: str | None = None
+    waiting: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        if self.open is not None:
+            self.blocks.append(self.open)
+            self.open = None
+        self.blocks += self.waiting
+        self.waiting = []
+
+    def add(self, text: str, new_paragraph: bool) -> None:
+        if self.open is not None and not new_paragraph and not is_list_item(text):
+            self.open = _joined(self.open, text, self.hyphenated_words)
+            return
+        self.close()
+        self.open = text
+
+
+def _continues(previous: str | None, line: str) -> bool:
+    """True if the first line of a page goes on with the paragraph the page before ended with."""
+    if previous is None or previous.startswith("#") or is_list_item(line):
+        return False
+    return line[:1].islower() or not _SENTENCE_END.search(previous)
+
+
+def layout_text(pages: Sequence[Sequence[Piece]]) -> str:
+    """The text of a document's pages of pieces, in the corpus's conventions (module docstring)."""
+    lined = _without_furniture([lines_of(pieces) for pieces in pages])
+    body = _body_size(lined)
+    spacing = _line_spacing(lined, body)
+    words = {word.lower() for lines in lined for line in lines for word in _WORD.findall(line.text)}
+    writer = _Writer({word for word in words if "-" in word})
+    usual = _usual_length(lined, body)
+    for lines in lined:
+        body_lines, notes = _split_footnotes(lines, body, writer.hyphenated_words)
+        previous: Line | None = None
+        for line in body_lines:
+            text = f"# {line.text}" if line.size >= TITLE_SHARE * body else line.text
+            if previous is None:
+                new_paragraph = not _continues(writer.open, text)
+            else:
+                new_paragraph = (
+                    previous.main.y - line.main.y > PARAGRAPH_GAP * spacing
+                    or text.startswith("#") != (writer.open or "").startswith("#")
+                    or len(previous.text) < SHORT_LINE_SHARE * usual
+                    or (bool(_SENTENCE_END.search(previous.text)) and classify(line.text) is not None)
+                )
+            if text.startswith("#") and not new_paragraph and writer.open is not None:
+                text = text[2:]
+            writer.add(text, new_paragraph)
+            previous = line
+        writer.waiting += notes
+    writer.close()
+    return "\n\n".join(writer.blocks) + "\n"

@@ -1,0 +1,244 @@
+"""Sessions and participation told in prose (issue 18): sentences written for these tests, in phrasings the corpus
+and the held-out fixtures do not use; every expected value worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmkg.graph import ids
+from gcmkg.loaders.documents.cleaning import clean
+from gcmkg.loaders.documents.extract.narrated import narrated_participations
+from gcmkg.loaders.documents.extract.participation import participations
+from gcmkg.loaders.documents.extract.sessions import document_session, passage_sessions, stated_sessions
+from gcmkg.loaders.documents.facts import Participation, SessionRef
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.metadata import _inferred_kind
+from gcmkg.loaders.documents.segmenting import Passage, segment
+from gcmkg.loaders.reference import load_reference
+
+SESSION = SessionRef(2030, 2)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher.from_graphs(source.graph for source in load_reference())
+
+
+def _roles(found: list[Participation]) -> set[tuple[str, str, str]]:
+    """(role, agent, via) of each participation, keys as in the gold: ``state/NOR``, ``person/…``."""
+    return {
+        (p.role, ids.local_path(p.agent.iri), ids.local_path(p.via.iri) if p.via is not None else "") for p in found
+    }
+
+
+def _told(text: str, matcher: Matcher, presenters: bool = True) -> set[tuple[str, str, str]]:
+    return _roles(narrated_participations(Passage(1, text, 0, len(text), None), SESSION, matcher, presenters))
+
+
+# ------------------------------------------------------------------------------------------------- sessions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Roundtable 2, devoted to objectives 12 and 13, opened with a film.", [(2, [12, 13])]),
+        ("Session three examined objective 9 in depth.", [(3, [9])]),
+        ("The 4th thematic session (objectives 16 through 18) closed the day.", [(4, [16, 17, 18])]),
+        ("Objective 20 was dealt with in the fifth session.", [(5, [20])]),
+        ("Session 1 looked at objectives 1 to 3, and session 2 at objectives 4 and 5.", [(1, [1, 2, 3]), (2, [4, 5])]),
+    ],
+)
+def test_a_sentence_states_what_a_session_covered(sentence: str, expected: list[tuple[int, list[int]]]) -> None:
+    assert list(stated_sessions(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In session 2 Poland shared its work on objective 7 data.",  # an objective named in passing
+        "The Review held its second session in Geneva.",  # no objective
+        "The session two weeks later addressed objectives 1 and 2.",  # "two weeks", not session two
+    ],
+)
+def test_a_session_named_in_passing_states_nothing(sentence: str) -> None:
+    assert list(stated_sessions(sentence)) == []
+
+
+def _segmented(paragraphs: list[str]):  # type: ignore[no-untyped-def]
+    return segment(clean("\n\n".join(paragraphs) + "\n"))
+
+
+def test_prose_opens_sessions_and_a_passing_remark_or_a_list_opens_none() -> None:
+    segmented = _segmented(
+        [
+            "I. Thematic debates",
+            "1. The sessions were arranged as follows.",
+            "- Session 1: objectives 1 and 2",
+            "- Session 2: objectives 3 and 4",
+            "2. Later that day, the session first heard Ukraine.",
+            "3. Session 1 of the review centred on objectives 1 and 2. Ukraine spoke first.",
+            "4. Data gaps remain; objectives 3 and 4 will come up again in the second session.",
+            "5. Under the second session, which took up objectives 3 and 4, Chile spoke.",
+            "6. Chile returned to the same point.",
+            "II. Conclusions",
+            "7. The Co-Chairs closed the meeting.",
+        ]
+    )
+    by_passage = {
+        p.text[:2]: session.number
+        for p in segmented.passages
+        if (session := passage_sessions(segmented, 2030).get(p.number))
+    }
+    assert by_passage == {"3.": 1, "4.": 1, "5.": 2, "6.": 2}
+    assert document_session(segmented, 2030) is None
+
+
+def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> None:
+    segmented = _segmented(
+        [
+            "Co-Chairs' summary",
+            "1. The third round table of the review was devoted to objectives 10 and 11.",
+            "2. Georgia presented its referral system.",
+        ]
+    )
+    assert document_session(segmented, 2030) == SessionRef(2030, 3)
+    assert set(passage_sessions(segmented, 2030).values()) == {SessionRef(2030, 3)}
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("United Nations\n\nAnnotated provisional agenda\n\nItem 1. Opening", "agenda"),
+        ("Item 4 of the provisional agenda\n\nChair's summary of the second thematic session", "session-summary"),
+        ("Concept note\n\nRoundtable 3", "background-note"),
+        ("Draft report of the Regional Review on its third session", "report"),
+        ("Summary of the discussions", "report"),
+        ("Regional Review\n\nGeneva, 4 April 2030", "document"),
+    ],
+)
+def test_a_document_says_what_it_is_in_a_title_line(head: str, kind: str) -> None:
+    assert _inferred_kind(head) == kind
+
+
+# --------------------------------------------------------------------------------------------- participation
+
+
+def test_moderator_after_moderated_by_and_before_moderator(matcher: Matcher) -> None:
+    assert ("moderator", "person/lena-berg", "") in _told(
+        "The exchange was moderated by Prof. Lena Berg, Chair of the Migration Policy Group.", matcher
+    )
+    assert ("moderator", "person/joao-silva", "") in _told(
+        "Mr. João Silva of the International Labour Organization steered the debate as its moderator.", matcher
+    )
+
+
+def test_member_state_speaker_before_or_after_the_words(matcher: Matcher) -> None:
+    assert _told("Ms. Ana Popescu, State Secretary for Labour of Romania, spoke as member State speaker.", matcher) == {
+        ("speaker", "person/ana-popescu", ""),
+        ("speaker", "state/ROU", ""),
+    }
+    assert _told("As member State speaker, Mr. Jonas Petraitis of Lithuania set out the questions.", matcher) == {
+        ("speaker", "person/jonas-petraitis", ""),
+        ("speaker", "state/LTU", ""),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The round table was co-organized by UNFPA and the World Health Organization (WHO).", {"unfpa", "who"}),
+        ("Under the joint leadership of OHCHR and UN Women, participants reviewed the data.", {"ohchr", "un-women"}),
+        ("UNDP and the International Labour Organization served as lead organizers.", {"undp", "ilo"}),
+    ],
+)
+def test_lead_organisers_in_three_constructions(matcher: Matcher, sentence: str, expected: set[str]) -> None:
+    found = _told(sentence, matcher)
+    assert {agent.removeprefix("organisation/") for role, agent, _ in found if role == "lead-organiser"} == expected
+    assert {role for role, _, _ in found} == {"lead-organiser"}
+
+
+def test_presenters_passive_active_and_as_did(matcher: Matcher) -> None:
+    assert _told("Statements were delivered by Norway, Sweden and the OECD.", matcher) == {
+        ("presenter", "state/NOR", ""),
+        ("presenter", "state/SWE", ""),
+        ("presenter", "organisation/oecd", ""),
+    }
+    assert _told("Greece and Cyprus then presented a joint project, as did UNICEF.", matcher) == {
+        ("presenter", "state/GRC", ""),
+        ("presenter", "state/CYP", ""),
+        ("presenter", "organisation/unicef", ""),
+    }
+
+
+def test_spoken_for_in_a_parenthesis_an_apposition_and_a_main_clause(matcher: Matcher) -> None:
+    assert _told("Finland (speaking also for Denmark) described its skills partnership.", matcher) == {
+        ("presenter", "state/FIN", ""),
+        ("on-behalf-of", "state/DNK", "state/FIN"),
+    }
+    assert _told("Malta, which spoke as well on behalf of Cyprus and Greece, urged more solidarity.", matcher) == {
+        ("presenter", "state/MLT", ""),
+        ("on-behalf-of", "state/CYP", "state/MLT"),
+        ("on-behalf-of", "state/GRC", "state/MLT"),
+    }
+    assert _told("The delegate of Estonia also spoke on behalf of Latvia and Lithuania.", matcher) == {
+        ("presenter", "state/EST", ""),
+        ("on-behalf-of", "state/LVA", "state/EST"),
+        ("on-behalf-of", "state/LTU", "state/EST"),
+    }
+
+
+def test_people_named_after_by_present_with_their_state(matcher: Matcher) -> None:
+    found = narrated_participations(
+        Passage(
+            1,
+            (
+                text := "A joint presentation was given by Ms. Eva Novak, Director at the Ministry of the "
+                "Interior of Slovenia, and Mr. Marko Horvat of Croatia."
+            ),
+            0,
+            len(text),
+            None,
+        ),
+        SESSION,
+        matcher,
+    )
+    assert {
+        (ids.local_path(p.agent.iri), tuple(ids.local_path(a.iri) for a in p.agent.affiliations)) for p in found
+    } == {("person/eva-novak", ("state/SVN",)), ("person/marko-horvat", ("state/HRV",))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Participants referred to estimates of the ILO showing that fees absorbed three months of wages.",
+        "Ms. Ana Popescu, State Secretary of Romania, stressed that pathways must be regular.",  # a title's State
+        "Several delegations noted that Morocco and Spain cooperate closely.",  # not the subjects
+    ],
+)
+def test_names_that_are_not_the_subject_of_speech_present_nothing(matcher: Matcher, sentence: str) -> None:
+    assert {role for role, _, _ in _told(sentence, matcher)} <= {"speaker"}
+    assert not any(role == "presenter" for role, _, _ in _told(sentence, matcher))
+
+
+def test_a_note_written_before_the_session_names_no_presenters(matcher: Matcher) -> None:
+    assert _told("Austria introduced a points-based scheme in 2029.", matcher, presenters=False) == set()
+    assert _told("Austria introduced a points-based scheme in 2029.", matcher) == {("presenter", "state/AUT", "")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Azerbaijan availed itself of its right of reply.", {"state/AZE"}),
+        ("Before the meeting closed, the delegation of Armenia made use of its right of reply.", {"state/ARM"}),
+    ],
+)
+def test_right_of_reply_in_other_words(matcher: Matcher, sentence: str, expected: set[str]) -> None:
+    found = participations(Passage(1, sentence, 0, len(sentence), None), SESSION, [SESSION], matcher)
+    assert {ids.local_path(p.agent.iri) for p in found if p.role == "right-of-reply"} == expected
+    assert {p.role for p in found} == {"right-of-reply"}
+
+
+def test_speaking_for_a_co_chair_is_not_being_one(matcher: Matcher) -> None:
+    text = "Mr. Karl Weber delivered the closing remarks on behalf of the Co-Chair of Austria, Ms. Eva Gruber."
+    found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
+    assert _roles(found) == {("co-chair", "person/eva-gruber", ""), ("co-chair", "state/AUT", "")}
