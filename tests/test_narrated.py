@@ -112,7 +112,7 @@ def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> N
         ("Item 4 of the provisional agenda\n\nChair's summary of the second thematic session", "session-summary"),
         ("Concept note\n\nRoundtable 3", "background-note"),
         ("Draft report of the Regional Review on its third session", "report"),
-        ("Summary of the discussions", "report"),
+        ("Summary of the discussions", "summary"),
         ("Regional Review\n\nGeneva, 4 April 2030", "document"),
     ],
 )
@@ -211,13 +211,20 @@ def test_people_named_after_by_present_with_their_state(matcher: Matcher) -> Non
     "sentence",
     [
         "Participants referred to estimates of the ILO showing that fees absorbed three months of wages.",
-        "Ms. Ana Popescu, State Secretary of Romania, stressed that pathways must be regular.",  # a title's State
         "Several delegations noted that Morocco and Spain cooperate closely.",  # not the subjects
     ],
 )
 def test_names_that_are_not_the_subject_of_speech_present_nothing(matcher: Matcher, sentence: str) -> None:
     assert {role for role, _, _ in _told(sentence, matcher)} <= {"speaker"}
     assert not any(role == "presenter" for role, _, _ in _told(sentence, matcher))
+
+
+def test_a_person_presents_and_the_state_of_the_title_is_an_affiliation(matcher: Matcher) -> None:
+    text = "Ms. Ana Popescu, State Secretary of Romania, stressed that pathways must be regular."
+    found = narrated_participations(Passage(1, text, 0, len(text), None), SESSION, matcher)
+    assert [
+        (p.role, ids.local_path(p.agent.iri), [ids.local_path(a.iri) for a in p.agent.affiliations]) for p in found
+    ] == [("presenter", "person/ana-popescu", ["state/ROU"])]
 
 
 def test_a_note_written_before_the_session_names_no_presenters(matcher: Matcher) -> None:
@@ -242,3 +249,59 @@ def test_speaking_for_a_co_chair_is_not_being_one(matcher: Matcher) -> None:
     text = "Mr. Karl Weber delivered the closing remarks on behalf of the Co-Chair of Austria, Ms. Eva Gruber."
     found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
     assert _roles(found) == {("co-chair", "person/eva-gruber", ""), ("co-chair", "state/AUT", "")}
+
+
+def test_co_chairs_named_as_states_in_apposition(matcher: Matcher) -> None:
+    text = "It was drafted by the Co-Chairs of the meeting, the Republic of Moldova and Norway; it binds no one."
+    found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
+    assert _roles(found) == {("co-chair", "state/MDA", ""), ("co-chair", "state/NOR", "")}
+    text = "The Co-Chairs thanked the interpreters, the secretariat and the technicians."
+    assert participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher) == []
+
+
+def test_presenters_run_through_a_name_that_is_no_agent_and_the_clause_after_a_list(matcher: Matcher) -> None:
+    assert _told("UNHCR and the secretariat of the Budapest Process also made presentations.", matcher) == {
+        ("presenter", "organisation/unhcr", "")
+    }
+    assert _told(
+        "A statement was made by Chile on behalf of Peru, while Norway, also speaking for Iceland, described a pilot.",
+        matcher,
+    ) == {
+        ("presenter", "state/CHL", ""),
+        ("on-behalf-of", "state/PER", "state/CHL"),
+        ("presenter", "state/NOR", ""),
+        ("on-behalf-of", "state/ISL", "state/NOR"),
+    }
+
+
+def test_a_person_named_by_surname_is_the_person_named_in_full(matcher: Matcher) -> None:
+    from gcmkg.loaders.documents.extraction import extract
+
+    text = (
+        "Report of the Review, Geneva, 2 May 2030\n\nII. Opening of the meeting\n\n"
+        "1. H.E. Ms. Rosa Maria Lind, Minister of Labour of Sweden, opened the meeting. "
+        "Ms. Maria Lind then stressed the value of data.\n"
+    )
+    people = {ids.local_path(p.agent.iri) for p in extract("r", text, None, matcher).participations if p.agent.person}
+    assert people == {"person/rosa-maria-lind"}
+
+
+def test_attendance_through_bodies_and_after_an_opening_clause(matcher: Matcher) -> None:
+    from gcmkg.loaders.documents.extract.attendance import attendance
+
+    def attendees(text: str) -> set[str]:
+        return {ids.local_path(a.agent.iri) for a in attendance(Passage(1, text, 0, len(text), None), 2030, matcher)}
+
+    assert attendees("Among the regional bodies, the OSCE and the Council of Europe were present.") == {
+        "organisation/osce",
+        "organisation/council-of-europe",
+    }
+    assert attendees(
+        "The European Union participated through the European Commission, including its "
+        "Directorate-General for Migration and Home Affairs (DG HOME), and through Frontex."
+    ) == {
+        "organisation/european-union",
+        "organisation/european-commission",
+        "organisation/dg-home",
+        "organisation/frontex",
+    }

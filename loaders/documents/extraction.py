@@ -10,7 +10,7 @@ from gcmkg.loaders.documents.extract.citations import citations
 from gcmkg.loaders.documents.extract.contributions import contributions
 from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.extract.objectives import objective_numbers
-from gcmkg.loaders.documents.extract.participation import participations
+from gcmkg.loaders.documents.extract.participation import participations, settled
 from gcmkg.loaders.documents.extract.references import speaker_references
 from gcmkg.loaders.documents.extract.segments import segment_participations
 from gcmkg.loaders.documents.extract.sessions import (
@@ -34,7 +34,7 @@ from gcmkg.loaders.documents.facts import (
 from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.matcher import Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
-from gcmkg.loaders.documents.metadata import DocumentMeta, describe
+from gcmkg.loaders.documents.metadata import DocumentMeta, describe, settled_kind
 from gcmkg.loaders.documents.reading import UnreadableDocument
 from gcmkg.loaders.documents.segmenting import Passage, Segmented, segment
 from gcmkg.loaders.table import Row
@@ -79,7 +79,9 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     segmented = segment(clean(raw))
     meta = describe(identifier, segmented, row)
     _check_structure(segmented, meta)
-    facts = DocumentFacts(meta, segmented, session=document_session(segmented, meta.year))
+    session = document_session(segmented, meta.year)
+    meta = settled_kind(meta, session is not None)
+    facts = DocumentFacts(meta, segmented, session=session)
     year = meta.year
     by_passage = passage_sessions(segmented, year)
     by_segment = passage_segments(segmented, year)
@@ -107,6 +109,7 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
                 facts.mentions[passage.number] + speaker_references(passage, session, facts.participations, matcher),
                 key=lambda match: (match.start, match.end),
             )
+    facts.participations = settled(facts.participations)
     facts.citations = citations(
         identifier, segmented.footnotes, segmented.passages, facts.mentions, facts.initiatives, facts.statistics
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gcmkg.loaders.documents.segmenting import Segmented
 from gcmkg.loaders.documents.sessionnames import SESSION_NAMED
@@ -29,8 +29,10 @@ _KIND_CUES = (
         ),
         "session-summary",
     ),
-    (re.compile(r"\bsummary\b", re.IGNORECASE), "report"),
+    (re.compile(r"\bsummary\b", re.IGNORECASE), "summary"),
 )
+#: A summary that names no session in its title: of one session if its text is about one, else of the review.
+SUMMARY = "summary"
 #: Title lines are short: a line of more words is prose, whose "report" or "agenda" says nothing of the document.
 _TITLE_WORDS = 30
 HEAD_CHARACTERS = 2000
@@ -44,6 +46,14 @@ class DocumentMeta:
     year: int | None
     date: str | None = None
     language: str | None = None
+
+
+def settled_kind(meta: DocumentMeta, about_one_session: bool) -> DocumentMeta:
+    """``meta`` with a summary's kind settled: ``session-summary`` if the document is about one session, else
+    ``report``; other kinds unchanged."""
+    if meta.kind != SUMMARY:
+        return meta
+    return replace(meta, kind="session-summary" if about_one_session else "report")
 
 
 def _first_title(segmented: Segmented) -> str:

@@ -1,5 +1,5 @@
 """How a text names a session of a review: "Session 3", "session three", "Roundtable 4", "the third session",
-"the 2nd roundtable"."""
+"the 2nd roundtable", "the first of the four thematic sessions"."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ _UNIT = r"(?:thematic\s+|plenary\s+|panel\s+)?(?:session|roundtable|round[\s-]+t
 SESSION_NAMED = re.compile(
     rf"\b(?:(?:session|roundtable|round[\s-]+table)\s+(\d{{1,2}}|{'|'.join(_CARDINALS)})\b(?![.,]\d)"
     r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|more|other)\b)"
-    rf"|({'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+{_UNIT}\b)",
+    rf"|({'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:{_UNIT}\b|of\s+the\s+(?:\w+\s+){{0,2}}{_UNIT}s\b))",
     re.IGNORECASE,
 )
 

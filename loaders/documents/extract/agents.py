@@ -28,7 +28,7 @@ SPEECH_VERB = re.compile(
     r"affirmed|reaffirmed|spoke|gave|made|provided|asked|argued|outlined|summari[sz]ed|reported|described|"
     r"appealed|observed|warned|insisted|suggested|proposed|recommended|informed|briefed|drew|introduced|"
     r"remarked|added|cautioned|echoed|requested|reflected|given|read|conveyed|discussed|indicated|contributed|"
-    r"showcased|illustrated|detailed|took\s+the\s+floor)\b"
+    r"showcased|illustrated|detailed|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close)\b"
 )
 SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
 SEPARATORS = re.compile(SEPARATORS_PATTERN)

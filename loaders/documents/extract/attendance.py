@@ -27,15 +27,20 @@ _PRESENT_WERE = re.compile(
 _SUBJECT = re.compile(
     r"^(?:(?:An?\s+|The\s+)?(?:Representatives|Delegations?|Representation|delegation)\s+(?:of|from)\s+)?"
     r"(?P<list>[A-Z].*?)\s+(?:also\s+)?"
-    r"(?:attended|participated|took\s+part|followed\s+the\s+(?:proceedings|meeting|session|discussions?|work))"
+    r"(?:attended|participated|took\s+part|followed\s+the\s+(?:proceedings|meeting|session|discussions?|work)"
+    r"|(?:was|were)\s+(?:also\s+)?(?:represented|present)(?!\s+(?:by|through)))"
     r"\b(?!\s*:)"
 )
-_REPRESENTED = re.compile(r"^(?P<who>[^,;]+?)\s+(?:was|were)\s+represented\s+by\s+(?P<list>.+?)\.?$")
+_REPRESENTED = re.compile(
+    r"^(?P<who>[^,;]+?)\s+(?:(?:was|were)\s+represented\s+(?:by|through)|(?:took\s+part|participated)\s+through)"
+    r"\s+(?P<list>.+?)\.?$"
+)
 _HONORIFIC = re.compile(rf"^\s*(?:and\s+)?{HONORIFIC}")
 # Besides commas, words join the bodies of a represented-by list ("… and by the X, through its Y and its Z, as
 # well as by W, with V"); outside known names only, so "Bosnia and Herzegovina" stays whole.
 _BODY_SEPARATORS = re.compile(
-    r",?\s+(?:and\s+(?:by|its)|as\s+well\s+as(?:\s+by)?|through\s+its|with|and(?=\s+the\s))\s+|" + SEPARATORS_PATTERN
+    r",?\s+(?:and\s+(?:by|its|through)|as\s+well\s+as(?:\s+by)?|through\s+its|including(?:\s+its)?|with|and(?=\s+the\s))\s+|"
+    + SEPARATORS_PATTERN
 )
 _RESPECTIVELY = re.compile(r",?\s+respectively\s*$")
 

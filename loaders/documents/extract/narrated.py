@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from gcmkg.loaders.documents.extract.agents import (
     AGENT_KINDS,
+    HONORIFIC,
     SPEECH_VERB,
     affiliations,
     agent_from_match,
@@ -43,24 +44,38 @@ from gcmkg.loaders.documents.matcher import Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
 
-_MODERATED = re.compile(r"\bmoderat(?:ed|es|ing|ion|or)\b", re.IGNORECASE)
+_MODERATED = re.compile(
+    r"\bmoderat(?:ed|es|ing|ion|or)\b|\b(?:guided|facilitated|steered|chaired)\s+the\s+"
+    r"(?:debate|discussion|exchange|dialogue|conversation)\b",
+    re.IGNORECASE,
+)
+#: A role noun followed by the person in apposition: "opened by the member State speaker, Mr. X, …".
+_APPOSED = re.compile(rf"^\s*,\s*{HONORIFIC}")
 _BY = re.compile(r"^\s+by\b")
-_STATE_SPEAKER = re.compile(r"\bmember\s+States?\s+speaker\b(?!\s*:)", re.IGNORECASE)
+_STATE_SPEAKER = re.compile(
+    r"\bmember\s+States?\s+speaker\b(?!\s*:)"
+    r"|\b(?:speaking|spoke)\s+(?:first\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?member\s+States\b",
+    re.IGNORECASE,
+)
 _LED_BY = re.compile(
     r"\b(?:session|preparation|discussion|roundtable|round\s+table)s?\b[^.;]*?\b(?:was|were)\s+(?:jointly\s+)?"
     r"(?:co-?)?(?:led|organi[sz]ed|prepared|convened|coordinated|entrusted)\s+(?:jointly\s+)?(?:by|to)\s+",
     re.IGNORECASE,
 )
-_UNDER_LEAD = re.compile(r"\bunder\s+the\s+(?:joint\s+)?lead(?:ership)?\s+of\s+", re.IGNORECASE)
+_UNDER_LEAD = re.compile(
+    r"\bunder\s+the\s+(?:joint\s+)?lead(?:ership)?\s+of\s+|\blead\s+organi[sz]ers\s+(?:were|was|included)\s+",
+    re.IGNORECASE,
+)
 _LED_AFTER = re.compile(
     r"\s+(?:(?:acted|served)\s+as\s+(?:the\s+)?(?:co-?leads?|lead\s+organi[sz]ers?|leads?|organi[sz]ers)\b"
-    r"|co-?led\b|led\s+(?:its|the)\s+preparation\b|were\s+the\s+lead\s+organi[sz]ers\b)",
+    r"|co-?led\b|(?:led|leading)\s+(?:its|the)\s+preparation\b|were\s+the\s+lead\s+organi[sz]ers\b)",
     re.IGNORECASE,
 )
 _PASSIVE_PRESENTED = re.compile(
     r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
-    r"(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:made|given|delivered|provided|offered|presented|shared)"
-    r"|presented|introduced)\s+by\s+",
+    r"(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
+    r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
+    r"|(?:presented|introduced)\s+by)\s+",
     re.IGNORECASE,
 )
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
@@ -79,21 +94,33 @@ _AFTER_NAME = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*,?")
 #: What may stand between two names of one list, or between a name and the verb it is the subject of.
 _LIST_GAP = re.compile(
     r"(?:\s|,|[()]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\band\b|\bor\b|\bthe\b|\bThe\b|\bas\s+well\s+as\b|\b(?:jointly|together)\s+with\b|"
-    r"\([A-Z][\w.&-]{1,12}\)|[’']s\b|\b(?:also|each|both|jointly|together|then|further|in\s+turn)\b)*"
+    r"\([A-Z][\w.&-]{1,12}\)|[’']s\b|\b(?:also|each|both|jointly|together|then|further|in\s+turn)\b|"
+    r"\b(?:secretariat|representatives?|delegations?|delegates?)\s+of\b)*"
 )
 #: What may open a sentence or a clause before its subjects.
 _CLAUSE_OPENING = re.compile(
-    r"(?:^|[,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat)\s*(?:the\s+)?"
+    r"(?:^|[,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwith)\s*(?:the\s+)?"
     r"(?:(?:the\s+)?(?:representatives?|delegations?|delegates?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 #: An aside saying whom a subject also spoke for, skipped when reading the subjects of a verb.
 _ASIDE = re.compile(
-    r"\([^()]*\b(?:behalf|for)\b[^()]*\)|,\s*(?:the\s+latter\s+)?(?:speaking|which|who)\b[^,]*\b(?:behalf|for)\b[^,]*,"
+    r"\([^()]*\b(?:behalf|for)\b[^()]*\)"
+    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|which|who)\b[^,]*\b(?:behalf|for)\b[^,]*,"
 )
 #: Words that join the items of a list read after "by": they become separators.
-_JOINERS = re.compile(r",?\s+(?:as\s+well\s+as|and)\s+by\s+|\s+(?:jointly|together)\s+with\s+|,?\s+as\s+well\s+as\s+")
-_CLAUSE_END = re.compile(r",\s+(?:which|who|while|whereas|with)\b|;|\.(?:\s|$)")
+_JOINERS = re.compile(
+    r",?\s+(?:as\s+well\s+as|and)\s+(?:\w+\s+){0,4}?(?:by|from)\s+|,\s+(?:by|from)\s+|\s+(?:jointly|together)\s+with\s+"
+    r"|,?\s+as\s+well\s+as\s+"
+)
+_HONORIFIC_END = re.compile(rf"{HONORIFIC}$")
+#: Where a list read after "by" ends: a contrasting clause.
+_LIST_END = re.compile(r",\s+(?:whereas|while|but)\b|;")
+#: "…, whose representative, Ms. X, …": the person spoke for the agent named last before.
+_WHOSE_REPRESENTATIVE_BEFORE = re.compile(rf",\s*whose\s+representatives?,?\s+{HONORIFIC}$")
+_CLAUSE_END = re.compile(
+    r",\s+(?:which|who|whose|while|whereas|with)\b|;|\.(?:\s|$)|\s+and\s+(?:was\s+|were\s+)?[a-z]+ed\b"
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +131,8 @@ class _Sentence:
     base: int
     names: list[Match]
     people: list[tuple[str, int, int]]
+    others: tuple[Match, ...] = ()
+    """Known names that are no agent (a process, an initiative): they may stand in a list of agents."""
 
     def agents_outside_titles(self) -> list[Match]:
         """The known agents not inside a person's title (which are that person's affiliations)."""
@@ -117,8 +146,10 @@ def narrated_participations(
     read presenters too (not in a document written before the session)."""
     found: list[Participation] = []
     for offset, text in sentences(passage.text):
-        names = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
-        sentence = _Sentence(text, passage.start + offset, names, honoured_people(text))
+        found_names = mentions(text, matcher)
+        names = [m for m in found_names if m.entity.kind in AGENT_KINDS]
+        others = tuple(m for m in found_names if m.entity.kind not in AGENT_KINDS)
+        sentence = _Sentence(text, passage.start + offset, names, honoured_people(text), others)
         claimed = [*_moderators(sentence, matcher), *_state_speakers(sentence, matcher), *_leads(sentence, matcher)]
         found += [Participation(session, role, agent, passage) for role, agent in claimed]
         taken = {agent.iri for _, agent in claimed}
@@ -132,7 +163,7 @@ def _holder(sentence: _Sentence, cue: re.Match[str]) -> tuple[str, int, int] | N
     else the first one after it."""
     before = [p for p in sentence.people if p[1] < cue.start()]
     after = [p for p in sentence.people if p[1] >= cue.end()]
-    if _BY.match(sentence.text[cue.end() :]) and after:
+    if (_BY.match(sentence.text[cue.end() :]) or _APPOSED.match(sentence.text[cue.end() :])) and after:
         return after[0]
     return before[-1] if before else after[0] if after else None
 
@@ -186,11 +217,14 @@ def _subjects(sentence: _Sentence, verb_start: int) -> list[Agent]:
     the verb's subjects. An aside saying whom they also spoke for may stand between ("Finland (speaking also
     for Denmark) described …"); the names in it are not subjects."""
     asides = [aside.span() for aside in _ASIDE.finditer(sentence.text, 0, verb_start)]
-    names = [
-        m
-        for m in sentence.agents_outside_titles()
-        if m.end <= verb_start and not any(start <= m.start < end for start, end in asides)
-    ]
+    names = sorted(
+        (
+            m
+            for m in [*sentence.agents_outside_titles(), *sentence.others]
+            if m.end <= verb_start and not any(start <= m.start < end for start, end in asides)
+        ),
+        key=lambda m: m.start,
+    )
     subjects: list[Match] = []
     position = verb_start
     for name in reversed(names):
@@ -204,7 +238,22 @@ def _subjects(sentence: _Sentence, verb_start: int) -> list[Agent]:
         position = name.start
     if not subjects or not _CLAUSE_OPENING.search(sentence.text[:position]):
         return []
-    return [agent_from_match(m, sentence.base) for m in subjects]
+    return [agent_from_match(m, sentence.base) for m in subjects if m.entity.kind in AGENT_KINDS]
+
+
+def _speaking_person(sentence: _Sentence, verb_start: int, matcher: Matcher) -> list[Agent]:
+    """The person introduced with an honorific and a title at the opening of the clause of a speech verb
+    ("Ms. X, Deputy Minister of Interior of Albania, explained …"), with the affiliations of the title."""
+    for name, start, end in sentence.people:
+        title = sentence.text[start + len(name) : verb_start]
+        if (
+            end == verb_start
+            and title.startswith(",")
+            and _CLAUSE_OPENING.search(_HONORIFIC_END.sub("", sentence.text[:start]))
+        ):
+            linked = affiliations(title.strip(" ,"), sentence.base + start + len(name), matcher, True)
+            return [person(name, sentence.base + start, linked)] if linked else []
+    return []
 
 
 def _presenters(sentence: _Sentence, session: SessionRef, passage: Passage, matcher: Matcher) -> list[Participation]:
@@ -214,10 +263,13 @@ def _presenters(sentence: _Sentence, session: SessionRef, passage: Passage, matc
     passive = _PASSIVE_PRESENTED.search(text)
     if _RIGHT_OF_REPLY.search(text):
         return []  # read by participation.py
+    if passive:
+        contrast = _LIST_END.search(text, passive.end())
+        end = contrast.start() if contrast else end
     for verb in SPEECH_VERB.finditer(text):
-        if passive and verb.start() >= passive.start():
-            break
-        subjects = _subjects(sentence, verb.start())
+        if passive and passive.start() <= verb.start() < end:
+            continue
+        subjects = _subjects(sentence, verb.start()) or _speaking_person(sentence, verb.start(), matcher)
         found += [(agent, _spoken_for(sentence, agent.end - sentence.base, matcher)) for agent in subjects]
     as_did = _AS_DID.search(text)
     if passive:
@@ -285,15 +337,22 @@ def _run_end(sentence: _Sentence, start: int) -> int:
 
 
 def _people_or_agents(text: str, base: int, matcher: Matcher) -> list[Agent]:
-    """The people of a list (with the State or organisation of their title), else its States and organisations."""
-    people = honoured_people(text)
-    if not people:
-        return resolve_list(text, base, matcher)
+    """The people of a list (with the State or organisation of their title), and the States and organisations
+    it names outside the people's titles."""
+    outside = re.sub(HONORIFIC, lambda m: " " * len(m.group(0)), text)
     found = []
+    people = honoured_people(text)
+    for _, start, end in people:
+        outside = outside[:start] + " " * (end - start) + outside[end:]
+    agents = resolve_list(outside, base, matcher)
     for name, start, end in people:
         title = re.sub(r"[\s,]*(?:and)?[\s,]*$", "", text[start + len(name) : end])
-        found.append(person(name, base + start, affiliations(title, base + start + len(name), matcher, True)))
-    return found
+        linked = affiliations(title, base + start + len(name), matcher, True)
+        spoken_for = [agent for agent in agents if agent.end <= base + start]
+        if not linked and spoken_for and _WHOSE_REPRESENTATIVE_BEFORE.search(text[:start]):
+            linked = (spoken_for[-1],)
+        found.append(person(name, base + start, linked))
+    return agents + found
 
 
 def _spoken_for(sentence: _Sentence, after: int, matcher: Matcher) -> tuple[Agent, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from gcmkg.graph import ids
 from gcmkg.loaders.documents.extract.agents import (
@@ -38,13 +39,17 @@ _STATE_SPEAKER = re.compile(r"\bMember\s+State\s+Speaker\s*:\s*(.+?)\.?$", re.IG
 _PRESENTERS = re.compile(r"\bSubstantive\s+inputs\s+presented\s+by\s*:\s*(.+)$")
 _REPLY = re.compile(
     rf"(?:^|(?<=[.;]\s))(?:The\s+)?((?:{HONORIFIC}|[^.;])+?)\s+(?:exercised|made\s+use\s+of|used|invoked|"
-    r"availed\s+(?:itself|themselves)\s+of)\s+(?:their|its|the|his|her)\s+right\s+(?:of|to)\s+reply\.?"
+    r"availed\s+(?:itself|themselves)\s+of|(?:replied|responded|spoke|took\s+the\s+floor|asked\s+for\s+the\s+floor)"
+    r"\b[^.;]*?\bin\s+(?:the\s+)?exercise\s+of)\s+(?:their|its|the|his|her)\s+right\s+(?:of|to)\s+reply\.?"
 )
 #: An opening clause before the subject ("Before the session closed, the delegation of …"): no name in it.
 _OPENING_CLAUSE = re.compile(r"^[^,]*,\s*(?:the\s+)?")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_ADVERB = re.compile(r"\s+(?:each|both|also|then|jointly|in\s+turn)$")
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:delegations?|representatives?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 _CO_CHAIR = re.compile(r"\bco-?chair", re.IGNORECASE)
+_CHAIR_STATES = re.compile(r"\bCo-?Chairs\b[^,;.]*,\s*([^;.]+)")
 _ON_BEHALF_OF_CHAIR = re.compile(r"[^.;]*?\bon\s+behalf\s+of\s+the\s+co-?chairs?\b", re.IGNORECASE)
 _ROW_NAME = re.compile(rf"^\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.*)$")
 
@@ -96,21 +101,32 @@ def _presenters(text: str, base: int, session: SessionRef, passage: Passage, mat
 
 
 def _without_opening_clause(text: str, start: int, matcher: Matcher) -> tuple[str, int]:
-    """``text`` (at ``start``) without the clauses before its subject that name no one."""
+    """``text`` (at ``start``) without the adverbial clauses before its subject ("Before the session closed,",
+    "Following the statement of the Russian Federation,"): clauses that open with neither a name nor a person."""
     while (opening := _OPENING_CLAUSE.match(text)) and not (
-        re.search(HONORIFIC, opening.group(0)) or mentions(opening.group(0), matcher)
+        re.match(HONORIFIC, opening.group(0))
+        or re.match(HONORIFIC, text[opening.end() :])  # the clause is the title of the person after it
+        or any(m.start == 0 for m in mentions(_LEADING_THE.sub("", text), matcher))
     ):
         text, start = text[opening.end() :], start + opening.end()
+    text = _TRAILING_ADVERB.sub("", text)
     spokesperson = _SPOKESPERSON.match(text)
     return (text[spokesperson.end() :], start + spokesperson.end()) if spokesperson else (text, start)
 
 
 def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -> list[Participation]:
-    """People introduced with an honorific in a sentence about the co-chairs, for every session."""
+    """People introduced with an honorific in a sentence about the co-chairs, for every session; or, where the
+    sentence names no one, the States in apposition to the co-chairs ("the Co-Chairs of the Review, Portugal
+    and Kyrgyzstan")."""
     found: list[Participation] = []
     for sentence_start, sentence in sentences(passage.text):
         if not _CO_CHAIR.search(sentence):
             continue
+        apposed = _CHAIR_STATES.search(sentence)
+        if apposed and not honoured_people(sentence):
+            states = resolve_list(apposed.group(1), passage.start + sentence_start + apposed.start(1), matcher)
+            if states and all(_is_state(state) for state in states):
+                found += [Participation(s, "co-chair", state, passage) for s in sessions for state in states]
         for name, start, end in honoured_people(sentence):
             title = sentence[start + len(name) : end]
             if _ON_BEHALF_OF_CHAIR.match(sentence, end):
@@ -210,3 +226,26 @@ def participations(
             listed.rstrip().rstrip("."), passage.start + presenters.start(1), session, passage, matcher
         )
     return found
+
+
+#: Roles that say more of a person in a session than presenting does.
+_HOLDING_ROLES = frozenset({"moderator", "speaker", "co-chair", "lead-organiser"})
+
+
+def settled(found: list[Participation]) -> list[Participation]:
+    """A document's participations with each person named once: a person referred to by the last words of a
+    full name given in the document ("Ms. Carvalho Monteiro" after "Ms. Inês Carvalho Monteiro") is that
+    person; and a person who moderates or speaks for a State in a session does not also present in it."""
+    full_names = sorted({p.agent.label for p in found if p.agent.person and p.agent.label}, key=len, reverse=True)
+    renamed: list[Participation] = []
+    for participation in found:
+        agent = participation.agent
+        longer = next(
+            (name for name in full_names if agent.person and agent.label and name.endswith(" " + agent.label)), None
+        )
+        if longer is not None:
+            agent = person(longer, agent.start, agent.affiliations)
+            agent = replace(agent, end=participation.agent.end, surface=participation.agent.surface)
+        renamed.append(replace(participation, agent=agent))
+    holding = {(p.event, p.agent.iri) for p in renamed if p.role in _HOLDING_ROLES}
+    return [p for p in renamed if not (p.role == "presenter" and p.agent.person and (p.event, p.agent.iri) in holding)]

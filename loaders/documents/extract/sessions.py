@@ -25,6 +25,10 @@ from gcmkg.loaders.documents.segmenting import Passage, Section, Segmented
 from gcmkg.loaders.documents.sessionnames import SESSION_NAMED, session_number
 
 _OFFERED_SPACE = re.compile(r"\boffer(?:s|ed)?\s+space\s+for\s+discussion\b", re.IGNORECASE)
+#: A passage's own session, named without a number ("This session reviewed objectives 14, 15 and 16").
+_THIS_SESSION = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:This|The|That|Each)\s+(?:thematic\s+)?(?:session|roundtable|round\s+table)\b(?!\s+\d)"
+)
 _OBJECTIVE_LINE = re.compile(r"^GCM\s+objective\s+\d{1,2}\s*:", re.IGNORECASE)
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
 #: A verb saying what a session covered.
@@ -50,15 +54,19 @@ def stated_sessions(text: str) -> Iterator[tuple[int, list[int]]]:
         for index, session in enumerate(named):
             end = named[index + 1].start() if index + 1 < len(named) else len(sentence)
             scope = sentence if len(named) == 1 else sentence[session.start() : end]
-            references = list(OBJECTIVE_REFERENCE.finditer(scope))
-            if not references:
-                continue
-            listed = any(len(objective_numbers(ref.group(0))) > 1 for ref in references)
-            after = sentence[session.end() : end]
-            first = OBJECTIVE_REFERENCE.search(after)
-            attached = first is not None and len(after[: first.start()].split()) <= _ATTACHED_WORDS
-            if listed or attached or _COVERED.search(scope):
+            if _covered(scope, session.end() - (session.start() if len(named) > 1 else 0)):
                 yield session_number(session), objective_numbers(scope)
+
+
+def _covered(scope: str, named_end: int) -> bool:
+    """True if ``scope``, naming a session that ends at ``named_end``, says which objectives it covered."""
+    references = list(OBJECTIVE_REFERENCE.finditer(scope))
+    if not references:
+        return False
+    listed = any(len(objective_numbers(ref.group(0))) > 1 for ref in references)
+    first = OBJECTIVE_REFERENCE.search(scope, named_end)
+    attached = first is not None and len(scope[named_end : first.start()].split()) <= _ATTACHED_WORDS
+    return listed or attached or bool(_COVERED.search(scope))
 
 
 def _opening_session(text: str) -> int | None:
@@ -163,6 +171,9 @@ def _passage_objectives(passage: Passage) -> list[tuple[int | None, list[int]]]:
     stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text))
     if not stated and (_OFFERED_SPACE.search(passage.text) or _OBJECTIVE_LINE.match(passage.text)):
         stated.append((None, objective_numbers(passage.text)))
+    first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", passage.text))), (0, ""))[1]
+    if not stated and _THIS_SESSION.match(passage.text) and _covered(first, _THIS_SESSION.match(passage.text).end()):
+        stated.append((None, objective_numbers(first)))
     return stated
 
 
