@@ -116,6 +116,15 @@ def test_it_refers_back_to_the_initiative_of_the_previous_sentence(matcher: Matc
     assert _subjects(body, {1: "https://example.org/armenia"}, matcher) == {1: ("initiative/migration-mptf/ARM", None)}
 
 
+def test_it_that_ends_on_a_known_name_cites_that_name(matcher: Matcher) -> None:
+    """Issue 18: "It …" refers back only when the sentence does not end on a name of its own."""
+    body = (
+        "# Sources\n\nThe Budapest Process adopted a new action plan. It builds on material gathered by the "
+        "Prague Process.<sup>1</sup>"
+    )
+    assert _subjects(body, {1: "https://example.org/plan"}, matcher) == {1: ("process/prague-process", None)}
+
+
 def test_nothing_named_before_the_mark_gives_no_subject(matcher: Matcher) -> None:
     body = "# Notes\n\nA whole-of-route approach could reduce deaths at sea and on land.<sup>1</sup>"
     assert _subjects(body, {1: "https://example.org/route"}, matcher) == {1: ("", None)}

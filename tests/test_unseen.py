@@ -1,16 +1,27 @@
-"""Generalisation: the extractors on held-out documents (tests/fixtures/unseen) that a helper wrote, with their
-answer key, without seeing the extractors' code or output; scored by tests/gold/heldout.py.
+"""Generalisation: the extractors on held-out documents that helpers wrote, with their answer keys, without
+seeing the extractors' code or output; scored by tests/gold/heldout.py.
 
-The first run, before any rule was generalised, scored: initiatives P 0.75 R 0.43, citations 0.93,
-statistics 0.90, people R 0.54 (affiliations R 0.55), attendance R 0.70, mentions P 0.99 R 1.0. The rules
-were then rewritten for the phrasings these documents use (each with a unit test in phrasings of its own);
-the threshold below keeps them from sliding back while leaving room for the two readings still missed (a
-title line's region, a hearing as the subject of a citation).
+- tests/fixtures/unseen (issue 13): a 2026 report and a background note. First run, before any rule was
+  generalised: initiatives P 0.75 R 0.43, citations 0.93, statistics 0.90, people R 0.54 (affiliations R 0.55),
+  attendance R 0.70, mentions P 0.99 R 1.0.
+- tests/fixtures/published (issue 18): a one-session summary, a report with sessions given in prose, a
+  background note and an agenda, none with a manifest row. First run: kinds 0.75, participation R 0.15 (every
+  session fact told in prose was lost), people R 0.40, sessions and objectives 1.0 (the prose session rules
+  were written first, on sentences of their own).
+- tests/fixtures/heldout2 (issue 18): a Co-Chairs' summary, a report and a background note written blind
+  after the published set's rules: first run kinds 0.67, sessions R 0.74, participation P 0.93 R 0.51, people
+  R 0.64, attendance R 0.88.
+
+The rules were then rewritten for the phrasings these documents use, each with a unit test in phrasings of its
+own (tests/test_narrated.py), never keyed to these documents; the threshold keeps them from sliding back
+while leaving room for the readings still missed (a title line's region, a hearing or a process as the
+subject of a citation or as a presenter).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -20,29 +31,34 @@ from tests.conftest import REPO_ROOT
 from tests.gold import heldout
 from tests.gold.score import Report
 
-UNSEEN = REPO_ROOT / "tests" / "fixtures" / "unseen"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+HELD_OUT = ("unseen", "published", "heldout2")
 THRESHOLD = 0.9
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+def build_and_score(folder: Path, out: Path) -> Report:
+    """Build ``folder`` into ``out`` and score it against ``folder``'s gold.json."""
     from gcmkg.graph.cli import cli
 
-    out = tmp_path_factory.mktemp("unseen-build")
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(UNSEEN), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(folder), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
-    gold = json.loads((UNSEEN / "gold.json").read_text(encoding="utf-8"))
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     return heldout.score_held_out(open_store(out), gold)
+
+
+@pytest.fixture(scope="module", params=HELD_OUT)
+def report(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Report:
+    return build_and_score(FIXTURES / request.param, tmp_path_factory.mktemp(f"{request.param}-build"))
 
 
 def test_every_quote_of_the_key_names_one_passage(report: Report) -> None:
     assert report.errors == []
 
 
-@pytest.mark.parametrize("category", heldout.CATEGORIES)
-def test_held_out_precision_and_recall(report: Report, category: str) -> None:
-    s = report.scores[category]
-    detail = "\n".join([*s.false_positives(), "--", *s.false_negatives()])
-    assert s.gold, f"the key lists no {category}"
-    assert s.precision is not None and s.precision >= THRESHOLD, detail
-    assert s.recall is not None and s.recall >= THRESHOLD, detail
+def test_held_out_precision_and_recall(report: Report) -> None:
+    assert report.scores, "the key lists no category"
+    for category, s in report.scores.items():
+        detail = "\n".join([category, *s.false_positives(), "--", *s.false_negatives()])
+        assert s.gold, f"the key lists no {category}"
+        assert s.precision is not None and s.precision >= THRESHOLD, detail
+        assert s.recall is not None and s.recall >= THRESHOLD, detail

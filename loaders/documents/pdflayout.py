@@ -2,21 +2,21 @@
 
 pypdf reports each piece of text with its position and font size. From those, per document:
 
-- **lines** are the pieces that share a baseline (a raised footnote mark joins the line it is raised above);
+- **lines** are the pieces that share a baseline, footnote marks written as superscripts (``pdfpieces.py``);
+- **tables** are written as rows of tab-separated cells (``pdftables.py``);
 - the **body size** is the font size most of the text is set in; a line set larger is a title (``# …``);
 - **page furniture** (running headers, footers, page and job numbers) goes: lines repeated at the top or
   foot of the pages (``furniture.py``);
-- **footnote marks** are digits set smaller than their line, glued to the word or punctuation before them
-  ("online.¹"): they become superscript digits, as the text documents write them;
 - **footnotes** are the lines at a page's foot set smaller than the body, from the first one that opens with
   a number: each becomes a definition ("¹ https://…") placed after the paragraph that cites it, even when that
   paragraph goes on over the page;
 - **paragraphs** end where the space between two lines is larger than the document's line spacing, after a
   line much shorter than the usual one, and before a line that reads as a heading; lines of a paragraph are
-  joined, a word hyphenated at a line end is joined again (the hyphen is kept where the
-  document writes the word with a hyphen elsewhere, or where the part before it is already a compound:
-  "whole-of-|government"); a paragraph cut by a page break goes on when the page's last line does not end
-  a sentence, or the next page opens in lower case.
+  joined, a word hyphenated at a line end is joined again (the hyphen is kept where the document writes the
+  word with a hyphen elsewhere, where the part before it is already a compound ("whole-of-|government"), in
+  a web address, and before a capital: "Directorate-|General"); a paragraph cut by a page break goes on
+  when the page's last line does not end a sentence or introduce a list, or the next page opens in lower
+  case.
 """
 
 from __future__ import annotations
@@ -24,121 +24,36 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from gcmkg.loaders.documents.furniture import EDGE_LINES, furniture
 from gcmkg.loaders.documents.headings import classify, is_list_item
+from gcmkg.loaders.documents.pdfpieces import SUPERSCRIPT, Line, Page, lines_of
+from gcmkg.loaders.documents.pdftables import grid, with_tables
 
-#: A mark is set at most this share of its line's size; footnotes at most FOOTNOTE_SHARE of the body's.
-MARK_SHARE = 0.8
+#: Footnotes are set at most this share of the body's size.
 FOOTNOTE_SHARE = 0.93
 #: A small line this many of its own heights below the line above it is set apart: a footer.
 FOOTER_GAP = 2.5
 #: A line set this much larger than the body is a title.
 TITLE_SHARE = 1.15
-#: Pieces whose baselines differ by at most this share of the larger size stand on one line.
-SAME_LINE_SHARE = 0.5
 #: A gap between two lines this much larger than the usual line spacing separates paragraphs.
 PARAGRAPH_GAP = 1.35
 #: Where paragraphs are not spaced apart: a line shorter than this share of the usual line ends its paragraph.
 SHORT_LINE_SHARE = 0.6
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FOOTNOTE_START = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})(?=\s*\S)\s*(.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$")
+#: A paragraph the page ends with goes on over the page unless it ends a sentence or introduces a list.
+_PARAGRAPH_END = re.compile(r"[.!?:][”\"’)]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$")
 _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD = re.compile(r"[\w-]+")
 
 
-@dataclass
-class Piece:
-    """A run of text as pypdf reports it: its baseline, font size and order in the content stream."""
-
-    text: str
-    y: float
-    size: float
-    order: int
-
-
-@dataclass
-class Line:
-    pieces: list[Piece] = field(default_factory=list)
-
-    @property
-    def main(self) -> Piece:
-        """The piece set largest: its baseline is the line's."""
-        return max(self.pieces, key=lambda piece: (piece.size, len(piece.text.strip())))
-
-    @property
-    def size(self) -> float:
-        """The size most of the line's characters are set in."""
-        weights: Counter[float] = Counter()
-        for piece in self.pieces:
-            weights[round(piece.size, 1)] += len(piece.text.strip())
-        return weights.most_common(1)[0][0]
-
-    @property
-    def text(self) -> str:
-        """The line's text, digits set smaller than the line written as superscripts."""
-        size = self.size
-        parts = []
-        for piece in sorted(self.pieces, key=lambda piece: piece.order):
-            mark = piece.text.strip()
-            if mark.isdigit() and piece.size <= MARK_SHARE * size:
-                if parts:  # a mark is glued to the word or punctuation it follows
-                    parts[-1] = parts[-1].rstrip()
-                parts.append(mark.translate(_SUPERSCRIPT))
-            else:
-                parts.append(piece.text)
-        return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
-
-
-def _product(first: Sequence[float], second: Sequence[float]) -> list[float]:
-    """The product of two PDF transformation matrices [a b c d e f]."""
-    a1, b1, c1, d1, e1, f1 = first
-    a2, b2, c2, d2, e2, f2 = second
-    return [
-        a1 * a2 + b1 * c2,
-        a1 * b2 + b1 * d2,
-        c1 * a2 + d1 * c2,
-        c1 * b2 + d1 * d2,
-        e1 * a2 + f1 * c2 + e2,
-        e1 * b2 + f1 * d2 + f2,
-    ]
-
-
-def page_pieces(page: Any) -> list[Piece]:
-    """The text pieces of a pypdf page with their baselines and sizes in page space."""
-    pieces: list[Piece] = []
-
-    def visit(text: str, cm: Sequence[float], tm: Sequence[float], _font: Any, size: float) -> None:
-        text = text.replace("\n", " ")  # pypdf ends a run with a line break where the next stands apart
-        if not text:
-            return
-        matrix = _product(tm, cm)
-        scale = (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 or 1.0
-        if not text.strip() and pieces:
-            pieces[-1].text += text
-            return
-        pieces.append(Piece(text, matrix[5], abs(size * scale), len(pieces)))
-
-    page.extract_text(visitor_text=visit)
-    return pieces
-
-
-def lines_of(pieces: Iterable[Piece]) -> list[Line]:
-    """Pieces → lines, top of the page first."""
-    lines: list[Line] = []
-    for piece in sorted(pieces, key=lambda piece: (-piece.y, piece.order)):
-        if lines:
-            main = lines[-1].main
-            if abs(main.y - piece.y) <= SAME_LINE_SHARE * max(main.size, piece.size):
-                lines[-1].pieces.append(piece)
-                continue
-        lines.append(Line([piece]))
-    return [line for line in lines if line.text]
+def _width(pages: Sequence[Page]) -> float:
+    """The pages' most common width."""
+    return Counter(round(page.width) for page in pages).most_common(1)[0][0] if pages else 595.0
 
 
 def _body_size(pages: Sequence[Sequence[Line]]) -> float:
@@ -175,7 +90,7 @@ def _split_footnotes(lines: list[Line], body: float, hyphenated_words: set[str])
         if previous is not None and previous.main.y - line.main.y > FOOTER_GAP * line.size:
             break
         if opening:
-            number = opening.group(1).translate(_PLAIN_DIGITS).translate(_SUPERSCRIPT)
+            number = opening.group(1).translate(_PLAIN_DIGITS).translate(SUPERSCRIPT)
             notes.append(f"{number} {opening.group(2)}")
         else:
             notes[-1] = _joined(notes[-1], line.text, hyphenated_words)
@@ -196,6 +111,8 @@ def _without_footer(lines: list[Line], body: float) -> list[Line]:
 def _joined(before: str, after: str, hyphenated_words: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined again."""
     cut = _HYPHENATED.search(before)
+    if cut and "/" in before.rsplit(" ", 1)[-1]:
+        return before + after  # a web address cut at one of its own hyphens
     if cut and after[:1].isupper():
         return before + after  # a compound cut at its own hyphen: "Directorate-|General", "Co-|Chairs"
     if cut and after[:1].islower():
@@ -243,6 +160,15 @@ class _Writer:
         self.blocks += self.waiting
         self.waiting = []
 
+    def join(self, before: str, after: str) -> str:
+        """Two lines of one paragraph or cell as one (hyphenated words joined again)."""
+        return _joined(before, after, self.hyphenated_words)
+
+    def row(self, text: str) -> None:
+        """A table row: a block of its own."""
+        self.close()
+        self.blocks.append(text)
+
     def add(self, text: str, new_paragraph: bool) -> None:
         if self.open is not None and not new_paragraph and not is_list_item(text):
             self.open = _joined(self.open, text, self.hyphenated_words)
@@ -255,24 +181,29 @@ def _continues(previous: str | None, line: str) -> bool:
     """True if the first line of a page goes on with the paragraph the page before ended with."""
     if previous is None or previous.startswith("#") or is_list_item(line):
         return False
-    return line[:1].islower() or not _SENTENCE_END.search(previous)
+    return line[:1].islower() or not _PARAGRAPH_END.search(previous)
 
 
-def layout_text(pages: Sequence[Sequence[Piece]]) -> str:
-    """The text of a document's pages of pieces, in the corpus's conventions (module docstring)."""
-    lined = _without_furniture([lines_of(pieces) for pieces in pages])
+def layout_text(pages: Sequence[Page]) -> str:
+    """The text of a document's pages, in the corpus's conventions (module docstring)."""
+    lined = _without_furniture([lines_of(page.pieces) for page in pages])
     body = _body_size(lined)
     spacing = _line_spacing(lined, body)
     words = {word.lower() for lines in lined for line in lines for word in _WORD.findall(line.text)}
     writer = _Writer({word for word in words if "-" in word})
     usual = _usual_length(lined, body)
+    columns = grid([line for lines in lined for line in lines if abs(line.size - body) < 0.5], _width(pages))
     for lines in lined:
         body_lines, notes = _split_footnotes(lines, body, writer.hyphenated_words)
         previous: Line | None = None
-        for line in body_lines:
+        for line in with_tables(body_lines, columns, spacing, PARAGRAPH_GAP, writer.join):
+            if isinstance(line, str):
+                writer.row(line)
+                previous = None
+                continue
             text = f"# {line.text}" if line.size >= TITLE_SHARE * body else line.text
             if previous is None:
-                new_paragraph = not _continues(writer.open, text)
+                new_paragraph = writer.open is None or not _continues(writer.open, text)
             else:
                 new_paragraph = (
                     previous.main.y - line.main.y > PARAGRAPH_GAP * spacing

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from gcmkg.loaders.documents.pdflayout import Piece, layout_text, page_pieces
+from gcmkg.loaders.documents.pdflayout import layout_text
+from gcmkg.loaders.documents.pdfpieces import Page, page_pieces
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md")
@@ -100,14 +101,14 @@ def _pdf_text(data: bytes) -> str:
             pages = _extract_pages(data)
     except Exception as error:  # broken PDFs raise more than pypdf's own errors (KeyError, ValueError, ...)
         raise UnreadableDocument(_pdf_failure(error, notes)) from error
-    if not any(piece.text.strip() for pieces in pages for piece in pieces):
+    if not any(piece.text.strip() for page in pages for piece in page.pieces):
         raise UnreadableDocument(
             f"no text layer ({len(pages)} page(s) of images or drawings; a scanned PDF needs OCR first)"
         )
     return layout_text(pages)
 
 
-def _extract_pages(data: bytes) -> list[list[Piece]]:
+def _extract_pages(data: bytes) -> list[Page]:
     """Each page's text pieces; an encrypted PDF opens only if its user password is empty (pypdf tries that)."""
     from pypdf import PdfReader  # imported here: only PDF documents pay for it
 

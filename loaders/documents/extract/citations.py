@@ -8,12 +8,13 @@ Subject, in the citing sentence (the sentence of the passage where the mark stan
 1. what the mark sits on, ending right before it ("the Budapest Process²⁴", "Azerbaijan's Regional Training
    Center on Migration²²", "Germany, Portugal¹⁶ and Sweden¹⁷"); a mark after a full stop belongs to the
    sentence, not to its last word;
-2. when the sentence's subject is "it", "this" or "the programme …", what the previous sentence described
-   ("… a Joint Programme funded by the M-MPTF …. Additionally, it has supported …¹⁰");
+2. when the sentence's subject is "it", "this" or "the programme …" and it does not end on a name, what
+   the previous sentence described ("… a Joint Programme funded by the M-MPTF …. Additionally, it has
+   supported …¹⁰");
 3. when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
    perished …, the vast majority on their way to the UNECE region.¹⁴");
-4. else the nearest thing named before the mark (a proper name only if it ends in the head word of an
-   organisation's or an initiative's name: "… Executive Committee", "… Partnership").
+4. else the nearest thing named before the mark: a known entity, or a proper name that ends in the head
+   word of an organisation's or an initiative's name ("… Executive Committee", "… Partnership").
 Things named are the known entities, the initiatives of funds, the figures and the proper names the
 reference data does not know; at the same place a known entity wins over a proper name.
 """
@@ -32,6 +33,7 @@ from gcmkg.loaders.documents.facts import Citation, CitedName, InitiativeFact, S
 from gcmkg.loaders.documents.matcher import Match
 from gcmkg.loaders.documents.segmenting import Footnote, Passage
 
+_CLOSING = ' .,;:)]”"’'
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _TEXT_FRAGMENT = re.compile(r"#:[\"“”]?text=")
 _TRAILING = ".,;:)]'\""
@@ -162,7 +164,11 @@ def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Ca
     if adjacent:
         return _best(adjacent)
     sentence = passage.text[sentence_start - passage.start : offset - passage.start]
-    if _ANAPHOR.match(sentence) and previous_start is not None:
+    named = [c for c in before if c.headed or c.rank <= 1]
+    ends_on_a_name = any(
+        not passage.text[c.end - passage.start : offset - passage.start].strip(_CLOSING) for c in named
+    )
+    if _ANAPHOR.match(sentence) and previous_start is not None and not ends_on_a_name:
         earlier = [c for c in candidates if previous_start <= c.start and c.end <= sentence_start and c.rank in (0, 2)]
         if earlier:
             return max(earlier, key=lambda c: (c.end, -c.rank))
@@ -170,7 +176,6 @@ def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Ca
     figures = [c for c in before if c.statistic]
     if closes and figures:
         return max(figures, key=lambda c: c.end)
-    named = [c for c in before if c.headed]
     return _best(named) if named else None
 
 

@@ -90,7 +90,7 @@ _SPOKEN_FOR = re.compile(
 #: An apposition ("which also spoke for …", ", speaking on behalf of …") ends at the next comma.
 _APPOSITION = re.compile(r"\b(?:which|who|speaking|latter)\b", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+", re.IGNORECASE)
-_AFTER_NAME = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*,?")
+_AFTER_NAME = re.compile(r"(?:\s*\([A-Z][\w.&-]{1,12}\))?\)?[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*,?")
 #: What may stand between two names of one list, or between a name and the verb it is the subject of.
 _LIST_GAP = re.compile(
     r"(?:\s|,|[()]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\band\b|\bor\b|\bthe\b|\bThe\b|\bas\s+well\s+as\b|\b(?:jointly|together)\s+with\b|"

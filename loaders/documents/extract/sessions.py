@@ -9,7 +9,8 @@ third Regional Review addressed objectives 1, 3 and 7", "In the second session, 
 of sessions opens none); a passing remark ("objectives 15 and 16 will be taken up in the fourth session")
 records the session's objectives but opens nothing. A document whose session headings and opening
 paragraphs all name one session (a background note, the summary of a session) is about that session
-throughout.
+throughout, but for its opening and closing segments and what follows a chapter that ended the session's
+own section.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, Sessio
     sessions: dict[int, SessionRef] = {}
     current: SessionRef | None = None
     reached: Section | None = None
-    in_segment = False
+    in_segment = told = False  # told: a session's own section has had passages, and a chapter ended it
     for passage in segmented.passages:
         for section in headings if passage.section not in (None, reached) else ():
             reached = section
@@ -132,6 +133,7 @@ def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, Sessio
             if kind is HeadingKind.SESSION and section.heading.number is not None:
                 current = SessionRef(year, section.heading.number)
             elif kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
+                told = told or (current is not None and current in sessions.values())
                 current = None
             if kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
                 in_segment = kind is HeadingKind.SEGMENT
@@ -139,7 +141,7 @@ def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, Sessio
                 break
         if passage.number in opened:
             current, in_segment = SessionRef(year, opened[passage.number]), False
-        if current or (default and not in_segment):  # the opening and closing are no session's
+        if current or (default and not in_segment and not told):  # the opening and closing are no session's
             sessions[passage.number] = current or default  # type: ignore[assignment]
     return sessions
 

@@ -1,0 +1,205 @@
+"""Documents as they are published (issue 18): PDFs in the usual UN layout read like their text.
+
+The PDFs are typeset here from fixture texts by tests/unlayout.py (running headers with the symbol and a
+short title, page numbers, the job number at every foot, a masthead, footnotes at the page feet with raised
+marks glued to the word, paragraphs and words broken across lines and pages, tables). The held-out documents
+(tests/fixtures/published, tests/fixtures/heldout2) built from their PDFs must give the same facts as built
+from their text.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pyoxigraph import Store
+
+from gcmkg.graph.store import open_store
+from gcmkg.loaders.documents.furniture import furniture
+from gcmkg.loaders.documents.pdflayout import _joined
+from gcmkg.loaders.documents.reading import UnreadableDocument, read_document
+from tests import unlayout
+from tests.conftest import REPO_ROOT
+from tests.gold.score import key, load_passages, normalise, predicted_people, select, statistic_value
+
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+SAMPLE = FIXTURES / "layout" / "sample_report.txt"
+META = {"symbol": "ECE/CES/WP.9/2027/2", "short_title": "Coastal Migration Statistics", "job_number": "GE.27-15032(E)"}
+
+
+# ------------------------------------------------------------------------------------------- page furniture
+
+
+def test_furniture_is_what_repeats_at_the_edges_whatever_its_numbers_and_sides() -> None:
+    pages = [
+        ["United Nations ECE/X/2030/4", "Economic and Social Council", "1. Body text.", "GE.30-01234(E)"],
+        ["ECE/X/2030/4", "2", "2. The text goes on.", "3. More.", "2 GE.30-01234(E)"],
+        ["3", "ECE/X/2030/4", "4. The text ends.", "GE.30-01234(E) 3"],
+    ]
+    found = furniture(pages)
+    for furniture_line in ("ECE/X/2030/4", "United Nations ECE/X/2030/4", "2 GE.30-01234(E)", "GE.30-01234(E) 3"):
+        assert found.covers(furniture_line), furniture_line
+    for text in ("Economic and Social Council", "2. The text goes on.", "4. The text ends."):
+        assert not found.covers(text), text
+
+
+def test_one_page_has_no_furniture_and_a_line_met_on_one_page_only_is_text() -> None:
+    assert not furniture([["ECE/X/2030/4", "Text."]]).covers("ECE/X/2030/4")
+    assert not furniture([["Introduction", "Text."], ["Annex", "More text."]]).covers("Introduction")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joined"),
+    [
+        ("for twelve non-governmental organi-", "zations and", "for twelve non-governmental organizations and"),
+        ("a whole-of-", "government approach", "a whole-of-government approach"),  # a compound goes on
+        ("the Directorate-", "General for Migration", "the Directorate-General for Migration"),
+        ("see https://example.org/country-", "regional-network", "see https://example.org/country-regional-network"),
+        ("a multi-", "stakeholder hearing", "a multi-stakeholder hearing"),  # the document writes it so
+        ("the migrants", "arrived", "the migrants arrived"),
+    ],
+)
+def test_lines_of_a_paragraph_join_and_hyphenated_words_heal(before: str, after: str, joined: str) -> None:
+    assert _joined(before, after, {"multi-stakeholder"}) == joined
+
+
+# ------------------------------------------------------------------------------------------------- reading
+
+
+@pytest.fixture(scope="module")
+def sample_pdf_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("sample") / "sample.pdf"
+    path.write_bytes(unlayout.typeset(SAMPLE.read_text(encoding="utf-8"), date="30 September 2027", **META))
+    return read_document(path)
+
+
+def test_headers_footers_page_and_job_numbers_are_gone(sample_pdf_text: str) -> None:
+    lines = [line.strip() for line in sample_pdf_text.splitlines()]
+    assert META["symbol"] not in sample_pdf_text and META["job_number"] not in sample_pdf_text
+    assert META["short_title"] not in lines  # the running header's line; the title itself says it in full
+    assert not [line for line in sample_pdf_text.splitlines() if line.strip().isdigit()]
+
+
+def test_footnotes_leave_the_page_feet_with_their_marks_in_the_text(sample_pdf_text: str) -> None:
+    """The sample has five footnotes; each becomes a definition of its own, and its mark stays in the body."""
+    source = SAMPLE.read_text(encoding="utf-8")
+    marks = "¹²³⁴⁵"
+    for mark in marks:
+        definitions = [block for block in sample_pdf_text.split("\n\n") if block.startswith(mark + " ")]
+        assert len(definitions) == 1, mark
+        cited = [block for block in sample_pdf_text.split("\n\n") if mark in block and not block.startswith(mark)]
+        assert len(cited) == 1, mark
+    assert sum(source.count(f"\n{mark} ") for mark in marks) == 5
+
+
+def test_paragraphs_come_back_whole(sample_pdf_text: str) -> None:
+    """Every numbered paragraph of the source is one block of the PDF's text, its words in order."""
+    source = SAMPLE.read_text(encoding="utf-8")
+    numbered = [b for b in source.split("\n\n") if b[:3].rstrip(".").strip().isdigit() and ". " in b[:4]]
+    read = {normalise(block) for block in sample_pdf_text.split("\n\n")}
+    assert numbered
+    for paragraph in numbered:
+        plain = normalise(paragraph.replace("**", ""))
+        assert plain in read, plain[:80]
+
+
+def test_a_scan_has_no_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(unlayout.typeset_scanned(SAMPLE.read_text(encoding="utf-8"), **META))
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(path)
+    assert caught.value.reason.startswith("no text layer (")
+
+
+def test_a_scan_is_skipped_by_name_and_the_other_documents_load(tmp_path: Path) -> None:
+    from gcmkg.graph.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "scan.pdf").write_bytes(unlayout.typeset_scanned(SAMPLE.read_text(encoding="utf-8"), **META))
+    (corpus / "note.txt").write_text((FIXTURES / "published" / "background_note_session_2.txt").read_text())
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 5, result.output  # a partial build (README: exit codes)
+    assert f"{corpus / 'scan.pdf'}: no text layer (" in result.output
+    assert {p.document for p in load_passages(open_store(tmp_path / "out"))} == {"note"}
+
+
+# --------------------------------------------------------------------------------- the same facts as the text
+
+
+def typeset_folder(source: Path, target: Path) -> Path:
+    """Every text document of ``source`` typeset as a UN PDF in ``target`` (symbols from documents.csv where
+    the folder has one, else made up)."""
+    target.mkdir(parents=True, exist_ok=True)
+    listed = source / "documents.csv"
+    rows = (
+        {row["file"]: row for row in csv.DictReader(listed.read_text(encoding="utf-8").splitlines())}
+        if listed.exists()
+        else {}
+    )
+    for number, path in enumerate(sorted(source.glob("*.txt")), start=1):
+        row = rows.get(path.name, {})
+        pdf = unlayout.typeset(
+            path.read_text(encoding="utf-8"),
+            symbol=row.get("symbol", f"ECE/GCM/2032/{number}"),
+            short_title=row.get("short_title", "Regional Review"),
+            job_number=row.get("job_number", f"GE.32-0{number}123(E)"),
+        )
+        (target / f"{path.stem}.pdf").write_bytes(pdf)
+    return target
+
+
+def _build(corpus: Path, out: Path) -> Store:
+    from gcmkg.graph.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return open_store(out)
+
+
+def facts(store: Store) -> dict[str, set[tuple[str, ...]]]:
+    """The facts of a build, without the passage numbers (a PDF's masthead adds passages of its own)."""
+    passages = {p.iri: p for p in load_passages(store)}
+
+    def document(row: dict[str, str | None]) -> str:
+        return passages[row["passage"] or ""].document
+
+    return {
+        "kinds": {(r["document"] or "", r["kind"] or "") for r in select(store, "kinds")},
+        "sessions": {(r["year"] or "", r["session"] or "", r["objective"] or "") for r in select(store, "sessions")},
+        "participation": {
+            (r["document"] or "", r["session"] or "", key(r["agent"]), key(r["role"]), key(r["via"]))
+            for r in select(store, "participation")
+        },
+        "objectives": {
+            (document(r), normalise(passages[r["passage"] or ""].text)[:80], r["objective"] or "")
+            for r in select(store, "objectives")
+        },
+        "mentions": {(document(r), key(r["entity"])) for r in select(store, "mentions") if r["passage"] in passages},
+        "citations": {(r["document"] or "", r["footnote"] or "", r["url"] or "") for r in select(store, "citations")},
+        "statistics": {(document(r), statistic_value(r)) for r in select(store, "statistics")},
+        "attendance": {(key(r["agent"]),) for r in select(store, "attendance")},
+        "people": predicted_people(store)[0],
+    }
+
+
+@pytest.fixture(scope="module", params=("published", "heldout2"))
+def builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    folder = FIXTURES / request.param
+    work = tmp_path_factory.mktemp(f"{request.param}-pdf")
+    text = facts(_build(folder, work / "text-build"))
+    pdf = facts(_build(typeset_folder(folder, work / "pdf"), work / "pdf-build"))
+    return text, pdf
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "category",
+    ["kinds", "sessions", "participation", "objectives", "mentions", "citations", "statistics", "attendance", "people"],
+)
+def test_a_pdf_gives_the_facts_of_its_text(builds: tuple[dict, dict], category: str) -> None:  # type: ignore[type-arg]
+    text, pdf = builds
+    assert text[category], f"the text build has no {category}"
+    assert pdf[category] == text[category]
