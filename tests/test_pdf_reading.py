@@ -10,6 +10,7 @@ from their text.
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from tests.gold.score import key, load_passages, normalise, predicted_people, se
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 SAMPLE = FIXTURES / "layout" / "sample_report.txt"
-META = {"symbol": "ECE/CES/WP.9/2027/2", "short_title": "Coastal Migration Statistics", "job_number": "GE.27-15032(E)"}
+META = unlayout.Masthead("ECE/CES/WP.9/2027/2", "Coastal Migration Statistics", "GE.27-15032(E)")
 
 
 # ------------------------------------------------------------------------------------------- page furniture
@@ -71,14 +72,14 @@ def test_lines_of_a_paragraph_join_and_hyphenated_words_heal(before: str, after:
 @pytest.fixture(scope="module")
 def sample_pdf_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("sample") / "sample.pdf"
-    path.write_bytes(unlayout.typeset(SAMPLE.read_text(encoding="utf-8"), date="30 September 2027", **META))
+    path.write_bytes(unlayout.typeset(SAMPLE.read_text(encoding="utf-8"), replace(META, date="30 September 2027")))
     return read_document(path)
 
 
 def test_headers_footers_page_and_job_numbers_are_gone(sample_pdf_text: str) -> None:
     lines = [line.strip() for line in sample_pdf_text.splitlines()]
-    assert META["symbol"] not in sample_pdf_text and META["job_number"] not in sample_pdf_text
-    assert META["short_title"] not in lines  # the running header's line; the title itself says it in full
+    assert META.symbol not in sample_pdf_text and META.job_number not in sample_pdf_text
+    assert META.short_title not in lines  # the running header's line; the title itself says it in full
     assert not [line for line in sample_pdf_text.splitlines() if line.strip().isdigit()]
 
 
@@ -107,7 +108,7 @@ def test_paragraphs_come_back_whole(sample_pdf_text: str) -> None:
 
 def test_a_scan_has_no_text_layer(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
-    path.write_bytes(unlayout.typeset_scanned(SAMPLE.read_text(encoding="utf-8"), **META))
+    path.write_bytes(unlayout.typeset_scanned(SAMPLE.read_text(encoding="utf-8"), META))
     with pytest.raises(UnreadableDocument) as caught:
         read_document(path)
     assert caught.value.reason.startswith("no text layer (")
@@ -118,7 +119,7 @@ def test_a_scan_is_skipped_by_name_and_the_other_documents_load(tmp_path: Path) 
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "scan.pdf").write_bytes(unlayout.typeset_scanned(SAMPLE.read_text(encoding="utf-8"), **META))
+    (corpus / "scan.pdf").write_bytes(unlayout.typeset_scanned(SAMPLE.read_text(encoding="utf-8"), META))
     (corpus / "note.txt").write_text((FIXTURES / "published" / "background_note_session_2.txt").read_text())
     result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "out")])
     assert result.exit_code == 5, result.output  # a partial build (README: exit codes)
@@ -141,12 +142,12 @@ def typeset_folder(source: Path, target: Path) -> Path:
     )
     for number, path in enumerate(sorted(source.glob("*.txt")), start=1):
         row = rows.get(path.name, {})
-        pdf = unlayout.typeset(
-            path.read_text(encoding="utf-8"),
-            symbol=row.get("symbol", f"ECE/GCM/2032/{number}"),
-            short_title=row.get("short_title", "Regional Review"),
-            job_number=row.get("job_number", f"GE.32-0{number}123(E)"),
+        masthead = unlayout.Masthead(
+            row.get("symbol", f"ECE/GCM/2032/{number}"),
+            row.get("short_title", "Regional Review"),
+            row.get("job_number", f"GE.32-0{number}123(E)"),
         )
+        pdf = unlayout.typeset(path.read_text(encoding="utf-8"), masthead)
         (target / f"{path.stem}.pdf").write_bytes(pdf)
     return target
 
@@ -201,5 +202,41 @@ def builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 )
 def test_a_pdf_gives_the_facts_of_its_text(builds: tuple[dict, dict], category: str) -> None:  # type: ignore[type-arg]
     text, pdf = builds
+    assert text[category], f"the text build has no {category}"
+    assert pdf[category] == text[category]
+
+
+@pytest.fixture(scope="module")
+def printed_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    """The published documents printed from HTML by headless Chromium (tests/htmlprint.py), and their text."""
+    from tests.browser import Browser, chromium
+    from tests.htmlprint import print_pdf
+
+    folder = FIXTURES / "published"
+    work = tmp_path_factory.mktemp("printed")
+    pdfs = work / "pdf"
+    pdfs.mkdir()
+    browser = Browser(chromium(), work)
+    try:
+        for number, path in enumerate(sorted(folder.glob("*.txt")), start=1):
+            masthead = unlayout.Masthead(f"ECE/GCM/2028/{number}", "Regional Review", f"GE.28-0{number}456(E)")
+            (pdfs / f"{path.stem}.pdf").write_bytes(
+                print_pdf(browser, path.read_text(encoding="utf-8"), masthead, work)
+            )
+    finally:
+        browser.close()
+    return facts(_build(folder, work / "text-build")), facts(_build(pdfs, work / "pdf-build"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "category",
+    ["kinds", "sessions", "participation", "objectives", "mentions", "citations", "statistics", "attendance", "people"],
+)
+def test_a_pdf_printed_by_a_browser_gives_the_facts_of_its_text(
+    printed_builds: tuple[dict, dict],  # type: ignore[type-arg]
+    category: str,
+) -> None:
+    text, pdf = printed_builds
     assert text[category], f"the text build has no {category}"
     assert pdf[category] == text[category]

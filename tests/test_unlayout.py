@@ -12,12 +12,7 @@ import pytest
 from tests import unlayout
 
 FIXTURE = Path(__file__).parent / "fixtures" / "layout" / "sample_report.txt"
-META = {
-    "symbol": "ECE/CES/WP.9/2027/2",
-    "short_title": "Coastal Migration Statistics",
-    "job_number": "GE.27-15032(E)",
-    "date": "30 September 2027",
-}
+META = unlayout.Masthead("ECE/CES/WP.9/2027/2", "Coastal Migration Statistics", "GE.27-15032(E)", "30 September 2027")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 BODY_MARK_SIZE = round(unlayout.BODY_SIZE * unlayout.MARK_SCALE, 2)
 NOTE_MARK_SIZE = round(unlayout.NOTE_SIZE * unlayout.MARK_SCALE, 2)
@@ -30,7 +25,7 @@ def source() -> str:
 
 @pytest.fixture(scope="module")
 def pdf(source: str) -> bytes:
-    return unlayout.typeset(source, **META)
+    return unlayout.typeset(source, META)
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +79,8 @@ def test_several_pages_with_header_and_job_number(reader: pypdf.PdfReader) -> No
     assert len(reader.pages) >= 3
     for page in reader.pages:
         text = page.extract_text()
-        assert META["symbol"] in text
-        assert META["job_number"] in text
+        assert META.symbol in text
+        assert META.job_number in text
         assert page.mediabox.width == pytest.approx(595.28, abs=0.1)
         assert page.mediabox.height == pytest.approx(841.89, abs=0.1)
 
@@ -96,7 +91,7 @@ def test_first_page_has_the_masthead(reader: pypdf.PdfReader) -> None:
         "United Nations",
         "Economic and Social Council",
         "Distr.: General",
-        META["date"],
+        META.date,
         "Original: English",
         "Economic Commission for Europe",
         "*2715032*",
@@ -107,7 +102,7 @@ def test_first_page_has_the_masthead(reader: pypdf.PdfReader) -> None:
 
 def test_running_header_alternates_sides(chunks) -> None:
     for number, page in enumerate(chunks[1:], start=2):
-        (symbol_x,) = [x for x, _y, _size, text in page if text == META["symbol"]]
+        (symbol_x,) = [x for x, _y, _size, text in page if text == META.symbol]
         (page_number_x,) = [x for x, y, _size, text in page if text == str(number) and y < unlayout.BODY_BOTTOM]
         if number % 2 == 0:
             assert symbol_x == page_number_x == pytest.approx(unlayout.MARGIN)
@@ -175,7 +170,7 @@ def test_long_words_are_hyphenated_at_line_ends(source: str, reader: pypdf.PdfRe
 def test_paragraph_broken_across_pages() -> None:
     words = [f"word{i:04d}" for i in range(1500)]
     text = "I. A long paragraph\n\n1. " + " ".join(words) + "\n\n2. The end."
-    reader = pypdf.PdfReader(io.BytesIO(unlayout.typeset(text, **META)))
+    reader = pypdf.PdfReader(io.BytesIO(unlayout.typeset(text, META)))
     assert len(reader.pages) >= 3
     found = re.findall(r"word\d{4}", " ".join(page.extract_text() for page in reader.pages))
     assert found == words
@@ -184,11 +179,11 @@ def test_paragraph_broken_across_pages() -> None:
 
 
 def test_output_is_deterministic(source: str, pdf: bytes) -> None:
-    assert unlayout.typeset(source, **META) == pdf
+    assert unlayout.typeset(source, META) == pdf
 
 
 def test_scanned_variant_has_no_text_layer(source: str, reader: pypdf.PdfReader) -> None:
-    scanned = pypdf.PdfReader(io.BytesIO(unlayout.typeset_scanned(source, **META, dpi=50)))
+    scanned = pypdf.PdfReader(io.BytesIO(unlayout.typeset_scanned(source, META, dpi=50)))
     assert len(scanned.pages) == len(reader.pages)
     for page in scanned.pages:
         assert page.extract_text().strip() == ""
@@ -214,7 +209,7 @@ def test_parse_strips_markup_and_collects_footnotes() -> None:
 def test_core_fonts_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     core = unlayout.Fonts(dict(unlayout._CORE), dict.fromkeys(unlayout._CORE))
     monkeypatch.setattr(unlayout, "fonts", lambda: core)
-    text = unlayout.typeset("1. Mr. Şahin of Türkiye spoke.¹\n\n¹ A note.", **META)
+    text = unlayout.typeset("1. Mr. Şahin of Türkiye spoke.¹\n\n¹ A note.", META)
     extracted = pypdf.PdfReader(io.BytesIO(text)).pages[0].extract_text()
     assert "Mr. ?ahin of Türkiye spoke." in extracted
     assert "A note." in extracted

@@ -530,17 +530,22 @@ class Layout:
     note_pages: dict[str, int]
 
 
-def layout(
-    text: str,
-    *,
-    symbol: str,
-    short_title: str,
-    job_number: str,
-    date: str | None = None,
-    commission: str | None = "Economic Commission for Europe",
-) -> Layout:
+@dataclass(frozen=True)
+class Masthead:
+    """What a UN document prints around its text: the symbol and job number on every page, a short title in the
+    running header, the date and the commission in the masthead of page 1."""
+
+    symbol: str
+    short_title: str
+    job_number: str
+    date: str | None = None
+    commission: str | None = "Economic Commission for Europe"
+
+
+def layout(text: str, masthead: Masthead) -> Layout:
     """Lay ``text`` out as UN pages (see the module's docstring); ``typeset`` draws this."""
     paras, notes = parse(text)
+    commission = masthead.commission
     if commission and paras and paras[0].kind == "heading3" and paras[0].text.lower() == commission.lower():
         paras = paras[1:]  # the text's own first line is the masthead's "Economic Commission for Europe"
     blocks = _blocks(paras)
@@ -554,9 +559,9 @@ def layout(
     for page in pager.pages:
         ops: list[Op] = []
         if page.number == 1:
-            _masthead(ops, symbol=symbol, date=date, commission=commission, job_number=job_number)
+            _masthead(ops, masthead)
         else:
-            _furniture(ops, page.number, total, symbol=symbol, short_title=short_title, job_number=job_number)
+            _furniture(ops, page.number, total, masthead)
         for offset, line in page.items:
             baseline = page.top - offset - line.height * 0.78
             ops.append(("text", [chunk for span in line.spans for chunk in _chunks(span, baseline)]))
@@ -633,7 +638,8 @@ def _barcode(ops: list[Op], x: float, y: float, digits: str) -> None:
             x += w + 1.0
 
 
-def _masthead(ops: list[Op], *, symbol: str, date: str | None, commission: str | None, job_number: str) -> None:
+def _masthead(ops: list[Op], masthead: Masthead) -> None:
+    symbol, date, commission, job_number = masthead.symbol, masthead.date, masthead.commission, masthead.job_number
     right = PAGE_W - MARGIN
     _emblem(ops, MARGIN + 14, PAGE_H - 58, 13)
     ops.append(("text", [(MARGIN + 36, PAGE_H - 64, "bold", 16.0, "United Nations", 0.0)]))
@@ -657,7 +663,8 @@ def _masthead(ops: list[Op], *, symbol: str, date: str | None, commission: str |
     ops.append(("text", [(MARGIN + 205, FOOTER_Y - 18, "regular", 7.0, f"*{digits}*", 0.0)]))
 
 
-def _furniture(ops: list[Op], number: int, total: int, *, symbol: str, short_title: str, job_number: str) -> None:
+def _furniture(ops: list[Op], number: int, total: int, masthead: Masthead) -> None:
+    symbol, short_title, job_number = masthead.symbol, masthead.short_title, masthead.job_number
     """Header (symbol outer side, short title inner side, thin rule) and footer (page number outer, job inner)."""
     left, right = MARGIN, PAGE_W - MARGIN
     even = number % 2 == 0
@@ -711,22 +718,12 @@ def _draw_vector(c: rl_canvas.Canvas, ops: Sequence[Op]) -> None:
             c.circle(x, y, r, stroke=1, fill=0)
 
 
-def typeset(
-    text: str,
-    *,
-    symbol: str,
-    short_title: str,
-    job_number: str,
-    date: str | None = None,
-    commission: str | None = "Economic Commission for Europe",
-) -> bytes:
+def typeset(text: str, masthead: Masthead) -> bytes:
     """An A4 PDF of ``text`` laid out as a UN document, with a Unicode text layer; the same input gives the same
     bytes. ``commission`` is printed under the masthead (a first line of the text equal to it is not repeated)."""
-    pages = layout(
-        text, symbol=symbol, short_title=short_title, job_number=job_number, date=date, commission=commission
-    ).pages
+    pages = layout(text, masthead).pages
     out = io.BytesIO()
-    c = _canvas(out, short_title, symbol)
+    c = _canvas(out, masthead.short_title, masthead.symbol)
     for ops in pages:
         _draw_vector(c, ops)
         c.showPage()
@@ -778,24 +775,13 @@ def _raster(ops: Sequence[Op], dpi: int):  # -> PIL.Image.Image
     return image
 
 
-def typeset_scanned(
-    text: str,
-    *,
-    symbol: str,
-    short_title: str,
-    job_number: str,
-    date: str | None = None,
-    commission: str | None = "Economic Commission for Europe",
-    dpi: int = 100,
-) -> bytes:
+def typeset_scanned(text: str, masthead: Masthead, dpi: int = 100) -> bytes:
     """The pages of ``typeset`` drawn as greyscale images at ``dpi``: a PDF with no text layer, like a scan."""
     from reportlab.lib.utils import ImageReader
 
-    pages = layout(
-        text, symbol=symbol, short_title=short_title, job_number=job_number, date=date, commission=commission
-    ).pages
+    pages = layout(text, masthead).pages
     out = io.BytesIO()
-    c = _canvas(out, short_title, symbol)
+    c = _canvas(out, masthead.short_title, masthead.symbol)
     for ops in pages:
         c.drawImage(ImageReader(_raster(ops, dpi)), 0, 0, width=PAGE_W, height=PAGE_H)
         c.showPage()

@@ -177,6 +177,31 @@ class _Writer:
         self.open = text
 
 
+@dataclass
+class _Breaks:
+    """Where paragraphs end, from the document's line spacing and its usual line length."""
+
+    spacing: float
+    usual: float
+    last: Line | None = None
+    """The last body line written, on this page or the one before."""
+
+    def starts(self, previous: Line | None, line: Line, text: str, paragraph: str | None) -> bool:
+        """True if ``line`` (written as ``text``) starts a paragraph after ``previous`` on its page (None at the
+        top of a page, where ``paragraph`` is the paragraph the page before ended with)."""
+        short = self.last is not None and len(self.last.text) < SHORT_LINE_SHARE * self.usual
+        if previous is None:
+            return paragraph is None or short or not _continues(paragraph, text)
+        if paragraph is None:
+            return True
+        return (
+            previous.main.y - line.main.y > PARAGRAPH_GAP * self.spacing
+            or text.startswith("#") != paragraph.startswith("#")
+            or short
+            or (bool(_SENTENCE_END.search(previous.text)) and classify(line.text) is not None)
+        )
+
+
 def _continues(previous: str | None, line: str) -> bool:
     """True if the first line of a page goes on with the paragraph the page before ended with."""
     if previous is None or previous.startswith("#") or is_list_item(line):
@@ -193,28 +218,21 @@ def layout_text(pages: Sequence[Page]) -> str:
     writer = _Writer({word for word in words if "-" in word})
     usual = _usual_length(lined, body)
     columns = grid([line for lines in lined for line in lines if abs(line.size - body) < 0.5], _width(pages))
+    breaks = _Breaks(spacing, usual)
     for lines in lined:
         body_lines, notes = _split_footnotes(lines, body, writer.hyphenated_words)
         previous: Line | None = None
         for line in with_tables(body_lines, columns, spacing, PARAGRAPH_GAP, writer.join):
             if isinstance(line, str):
                 writer.row(line)
-                previous = None
+                previous = breaks.last = None
                 continue
             text = f"# {line.text}" if line.size >= TITLE_SHARE * body else line.text
-            if previous is None:
-                new_paragraph = writer.open is None or not _continues(writer.open, text)
-            else:
-                new_paragraph = (
-                    previous.main.y - line.main.y > PARAGRAPH_GAP * spacing
-                    or text.startswith("#") != (writer.open or "").startswith("#")
-                    or len(previous.text) < SHORT_LINE_SHARE * usual
-                    or (bool(_SENTENCE_END.search(previous.text)) and classify(line.text) is not None)
-                )
+            new_paragraph = breaks.starts(previous, line, text, writer.open)
             if text.startswith("#") and not new_paragraph and writer.open is not None:
                 text = text[2:]
             writer.add(text, new_paragraph)
-            previous = line
+            previous = breaks.last = line
         writer.waiting += notes
     writer.close()
     return "\n\n".join(writer.blocks) + "\n"

@@ -49,14 +49,26 @@ class Line:
             weights[round(piece.size, 1)] += len(piece.text.strip())
         return weights.most_common(1)[0][0]
 
+    def is_mark(self, piece: Piece) -> bool:
+        """True if ``piece`` is a footnote mark: digits set smaller than the line."""
+        return piece.text.strip().isdigit() and piece.size <= MARK_SHARE * self.size
+
+    def starts(self) -> list[Piece]:
+        """The pieces that start text of their own on the line: not marks, nor what goes on after a mark."""
+        ordered = sorted(self.pieces, key=lambda piece: piece.order)
+        return [
+            piece
+            for index, piece in enumerate(ordered)
+            if not self.is_mark(piece) and not (index and self.is_mark(ordered[index - 1]))
+        ]
+
     @property
     def text(self) -> str:
         """The line's text, digits set smaller than the line written as superscripts."""
-        size = self.size
         parts = []
         for piece in sorted(self.pieces, key=lambda piece: piece.order):
             mark = piece.text.strip()
-            if mark.isdigit() and piece.size <= MARK_SHARE * size:
+            if self.is_mark(piece):
                 if parts:  # a mark is glued to the word or punctuation it follows
                     parts[-1] = parts[-1].rstrip()
                 parts.append(mark.translate(SUPERSCRIPT))

@@ -40,13 +40,13 @@ class Grid:
         )
 
     def columnar(self, line: Line) -> bool:
-        return any(self.later(piece) for piece in line.pieces)
+        return any(self.later(piece) for piece in line.starts())
 
     def on_page(self, lines: Sequence[Line]) -> Grid:
         """This grid with the column starts that lines of one page share."""
         starts: dict[int, int] = {}
         for line in lines:
-            for start in {round(p.x) for p in line.pieces if p.x - self.left >= self.column_start}:
+            for start in {round(p.x) for p in line.starts() if p.x - self.left >= self.column_start}:
                 starts[start] = starts.get(start, 0) + 1
         return Grid(self.left, self.column_start, frozenset(x for x, count in starts.items() if count >= 2))
 
