@@ -12,7 +12,7 @@ from gcmkg.loaders.documents.extract.participation import participations
 from gcmkg.loaders.documents.extract.sessions import document_session, passage_sessions, stated_sessions
 from gcmkg.loaders.documents.facts import Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
-from gcmkg.loaders.documents.metadata import _inferred_kind
+from gcmkg.loaders.documents.metadata import title_and_kind
 from gcmkg.loaders.documents.segmenting import Passage, segment
 from gcmkg.loaders.reference import load_reference
 
@@ -117,7 +117,12 @@ def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> N
     ],
 )
 def test_a_document_says_what_it_is_in_a_title_line(head: str, kind: str) -> None:
-    assert _inferred_kind(head) == kind
+    assert title_and_kind(head)[1] == kind
+
+
+def test_the_title_is_the_line_that_says_what_the_document_is() -> None:
+    head = "Distr.: General\n\nEconomic and Social Council\n\nReport of the Review on its sixth session\n\n1. Text."
+    assert title_and_kind(head) == ("Report of the Review on its sixth session", "report")
 
 
 # --------------------------------------------------------------------------------------------- participation

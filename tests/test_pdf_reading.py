@@ -240,3 +240,38 @@ def test_a_pdf_printed_by_a_browser_gives_the_facts_of_its_text(
     text, pdf = printed_builds
     assert text[category], f"the text build has no {category}"
     assert pdf[category] == text[category]
+
+
+@pytest.fixture(scope="module")
+def exported_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    """The heldout2 documents exported by LibreOffice with real footnotes (tests/odtprint.py), and their text."""
+    from tests.odtprint import export_pdfs
+
+    folder = FIXTURES / "heldout2"
+    work = tmp_path_factory.mktemp("exported")
+    texts = {
+        path.stem: (
+            path.read_text(encoding="utf-8"),
+            unlayout.Masthead(f"ECE/GCM/2032/{number}", "Regional Review", f"GE.32-0{number}789(E)"),
+        )
+        for number, path in enumerate(sorted(folder.glob("*.txt")), start=1)
+    }
+    pdfs = work / "pdf"
+    pdfs.mkdir()
+    for path in export_pdfs(texts, work).values():
+        path.rename(pdfs / path.name)
+    return facts(_build(folder, work / "text-build")), facts(_build(pdfs, work / "pdf-build"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "category",
+    ["kinds", "sessions", "participation", "objectives", "mentions", "citations", "statistics", "attendance", "people"],
+)
+def test_a_pdf_exported_by_a_word_processor_gives_the_facts_of_its_text(
+    exported_builds: tuple[dict, dict],  # type: ignore[type-arg]
+    category: str,
+) -> None:
+    text, pdf = exported_builds
+    assert text[category], f"the text build has no {category}"
+    assert pdf[category] == text[category]

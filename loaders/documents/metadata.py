@@ -67,23 +67,27 @@ def _inferred_year(head: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _inferred_kind(head: str) -> str:
-    """The kind the first title line with a cue names ("Provisional agenda", "Summary of Session 3", …)."""
+def title_and_kind(head: str) -> tuple[str | None, str]:
+    """The first title line with a cue, and the kind it names ("Provisional agenda", "Summary of Session 3", …)."""
     for line in head.split("\n"):
         words = line.split()
         if not words or len(words) > _TITLE_WORDS:
             continue
         for cue, kind in _KIND_CUES:
             if cue.search(line.strip()):
-                return kind
-    return "document"
+                return " ".join(words), kind
+    return None, "document"
+
 
 
 def describe(identifier: str, segmented: Segmented, row: Row | None) -> DocumentMeta:
-    """The manifest's description of the document where there is a row, else what its text says."""
+    """The manifest's description of the document where there is a row, else what its text says: its title is
+    the title line that says what it is ("Report of the Regional Review … on its fifth session"), else its
+    first heading or line."""
     head = segmented.text[:HEAD_CHARACTERS]
     if row is None:
-        return DocumentMeta(identifier, _first_title(segmented), _inferred_kind(head), _inferred_year(head))
+        title, kind = title_and_kind(head)
+        return DocumentMeta(identifier, title or _first_title(segmented), kind, _inferred_year(head))
     date = row.text("date")
     if not _ISO_DATE.match(date):
         raise row.error(f"date {date!r} is not YYYY-MM-DD")
