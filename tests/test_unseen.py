@@ -11,6 +11,9 @@ seeing the extractors' code or output; scored by tests/gold/heldout.py.
 - tests/fixtures/heldout2 (issue 18): a Co-Chairs' summary, a report and a background note written blind
   after the published set's rules: first run kinds 0.67, sessions R 0.74, participation P 0.93 R 0.51, people
   R 0.64, attendance R 0.88.
+- tests/fixtures/heldout3 (issue 18): a roundtable summary, a report and a concept note with a programme
+  table, by a third writer, blind after the heldout2 rules: first run participation P 0.95 R 0.57, people R
+  0.90, attendance R 0.97; kinds and sessions 1.0.
 
 The rules were then rewritten for the phrasings these documents use, each with a unit test in phrasings of its
 own (tests/test_narrated.py), never keyed to these documents; the threshold keeps them from sliding back
@@ -32,7 +35,7 @@ from tests.gold import heldout
 from tests.gold.score import Report
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
-HELD_OUT = ("unseen", "published", "heldout2")
+HELD_OUT = ("unseen", "published", "heldout2", "heldout3")
 THRESHOLD = 0.9
 
 

@@ -79,7 +79,6 @@ def title_and_kind(head: str) -> tuple[str | None, str]:
     return None, "document"
 
 
-
 def describe(identifier: str, segmented: Segmented, row: Row | None) -> DocumentMeta:
     """The manifest's description of the document where there is a row, else what its text says: its title is
     the title line that says what it is ("Report of the Regional Review … on its fifth session"), else its

@@ -33,7 +33,7 @@ from gcmkg.loaders.documents.pdfpieces import SUPERSCRIPT, Line, Page, lines_of
 from gcmkg.loaders.documents.pdftables import grid, with_tables
 
 #: Footnotes are set at most this share of the body's size.
-FOOTNOTE_SHARE = 0.93
+FOOTNOTE_SHARE = 0.96
 #: A small line this many of its own heights below the line above it is set apart: a footer.
 FOOTER_GAP = 2.5
 #: A line set this much larger than the body is a title.
@@ -110,6 +110,8 @@ def _without_footer(lines: list[Line], body: float) -> list[Line]:
 
 def _joined(before: str, after: str, hyphenated_words: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined again."""
+    if before.endswith("\u00ad"):
+        return before[:-1] + after  # a soft hyphen marks where a word was cut
     cut = _HYPHENATED.search(before)
     if cut and "/" in before.rsplit(" ", 1)[-1]:
         return before + after  # a web address cut at one of its own hyphens

@@ -19,6 +19,8 @@ MARK_SHARE = 0.8
 #: Pieces whose baselines differ by at most this share of the larger size stand on one line.
 SAME_LINE_SHARE = 0.5
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: Typographic ligatures some producers leave in the text layer, as their letters.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
 @dataclass
@@ -74,7 +76,8 @@ class Line:
                 parts.append(mark.translate(SUPERSCRIPT))
             else:
                 parts.append(piece.text)
-        return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+        text = re.sub(r"[ \t]+", " ", "".join(parts).translate(_LIGATURES)).strip()
+        return re.sub("\u00ad(?!$)", "", text)  # a soft hyphen inside a line is no character
 
 
 def _product(first: Sequence[float], second: Sequence[float]) -> list[float]:

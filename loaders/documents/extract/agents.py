@@ -28,14 +28,14 @@ SPEECH_VERB = re.compile(
     r"affirmed|reaffirmed|spoke|gave|made|provided|asked|argued|outlined|summari[sz]ed|reported|described|"
     r"appealed|observed|warned|insisted|suggested|proposed|recommended|informed|briefed|drew|introduced|"
     r"remarked|added|cautioned|echoed|requested|reflected|given|read|conveyed|discussed|indicated|contributed|"
-    r"showcased|illustrated|detailed|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close)\b"
+    r"showcased|illustrated|detailed|offered|set\s+out|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close)\b"
 )
 SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
 SEPARATORS = re.compile(SEPARATORS_PATTERN)
 _LEADING = re.compile(r"^(?:and|the|The)\s+")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,12})\)\s*$")
 _FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
-_CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\))*")
+_CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|\bof\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\))*")
 
 
 def agent_from_match(match: Match, base: int) -> Agent:
@@ -99,6 +99,11 @@ def _items(text: str, matcher: Matcher, separators: re.Pattern[str]) -> list[tup
             items.append((position, item, local))
         position = cut_end
     return items
+
+
+def is_state(agent: Agent) -> bool:
+    """True if ``agent`` is a State."""
+    return str(agent.iri).startswith(ids.ID + "state/")
 
 
 def unique_agents(agents: list[Agent]) -> list[Agent]:

@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rdflib import URIRef
+
 from gcmkg.loaders.documents.extract.agents import (
     AGENT_KINDS,
     HONORIFIC,
@@ -35,12 +37,14 @@ from gcmkg.loaders.documents.extract.agents import (
     affiliations,
     agent_from_match,
     honoured_people,
+    is_state,
     person,
     resolve_list,
+    unique_agents,
 )
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
-from gcmkg.loaders.documents.matcher import Match, Matcher
+from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
 
@@ -58,7 +62,8 @@ _STATE_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _LED_BY = re.compile(
-    r"\b(?:session|preparation|discussion|roundtable|round\s+table)s?\b[^.;]*?\b(?:was|were)\s+(?:jointly\s+)?"
+    r"\b(?:session|preparation|discussion|roundtable|round\s+table|it)s?\b[^.;]*?\b(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:jointly\s+)?"
     r"(?:co-?)?(?:led|organi[sz]ed|prepared|convened|coordinated|entrusted)\s+(?:jointly\s+)?(?:by|to)\s+",
     re.IGNORECASE,
 )
@@ -68,28 +73,46 @@ _UNDER_LEAD = re.compile(
 )
 _LED_AFTER = re.compile(
     r"\s+(?:(?:acted|served)\s+as\s+(?:the\s+)?(?:co-?leads?|lead\s+organi[sz]ers?|leads?|organi[sz]ers)\b"
-    r"|co-?led\b|(?:led|leading)\s+(?:its|the)\s+preparation\b|were\s+the\s+lead\s+organi[sz]ers\b)",
+    r"|co-?led\b|(?:led|leading)\s+(?:its|the)\s+preparation\b|were\s+(?:the|its)\s+lead\s+organi[sz]ers\b)",
     re.IGNORECASE,
 )
 _PASSIVE_PRESENTED = re.compile(
     r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
-    r"(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
+    r"(?:\w+\s+){0,3}?(?:(?:was|were)\s+(?:\w+\s+)?)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
     r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
     r"|(?:presented|introduced)\s+by)\s+",
     re.IGNORECASE,
 )
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
+_REPLY_VERB = re.compile(
+    r"\b(?:exercised|exercising|made\s+use|used|invoked|availed|asked\s+for\s+the\s+floor|requested\s+the\s+floor|"
+    r"responded|replied|took\s+the\s+floor)\b",
+    re.IGNORECASE,
+)
 _AS_DID = re.compile(r",?\s+(?:as\s+did|(?:together|along|jointly)\s+with)\s+")
 #: "(also on behalf of", ", speaking also on behalf of", ", which also spoke on behalf of", ", the latter speaking
 #: as well for": who a presenter spoke for follows.
 _SPOKEN_FOR = re.compile(
-    r"(?P<open>\()?\s*(?:the\s+latter\s+|which\s+|who\s+)?(?:(?:also|as\s+well)\s+)?"
-    r"(?:(?:speaking|spoke|speaks)\s+(?:(?:also|as\s+well)\s+)?(?:on\s+behalf\s+of|for)|on\s+behalf\s+of)\s+",
+    r"(?P<open>\()?\s*(?:the\s+latter\s+|which\s+|who\s+|whose\s+\w+\s+(?:was|were)\s+(?:\w+\s+)?)?"
+    r"(?:(?:also|as\s+well)\s+)?"
+    r"(?:(?:speaking|spoke|speaks|took\s+the\s+floor|taking\s+the\s+floor)\s+(?:(?:also|as\s+well)\s+)?"
+    r"(?:for\s+(?:itself|themselves|herself|himself)\s+and\s+)?(?:on\s+behalf\s+of|in\s+the\s+name\s+of|for)"
+    r"|on\s+behalf\s+of|in\s+the\s+name\s+of|represented)\s+",
     re.IGNORECASE,
 )
 #: An apposition ("which also spoke for …", ", speaking on behalf of …") ends at the next comma.
-_APPOSITION = re.compile(r"\b(?:which|who|speaking|latter)\b", re.IGNORECASE)
-_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+", re.IGNORECASE)
+_APPOSITION = re.compile(r"\b(?:which|who|whose|speaking|latter)\b", re.IGNORECASE)
+#: Words after a list of those spoken for that name no one: "… as well", "… as well as its own", "… too".
+_TRAILING_ADVERBIAL = re.compile(r"\s+(?:as\s+well|too|also)\b.*$", re.DOTALL)
+#: An apposition that closes right before its sentence's verb: ", which spoke for A, B and C, described …".
+_VERB_AFTER_APPOSITION = re.compile(rf"\s*,\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern}")
+_ON_BEHALF = re.compile(r"\b(?:on\s+behalf|in\s+the\s+name)\s+of\s+", re.IGNORECASE)
+#: "a joint statement of A, B and C was read out by A": A presents, for B and C.
+_JOINT_STATEMENT = re.compile(
+    r"\bstatement\s+(?:of|by|on\s+behalf\s+of)\s+(?P<group>[^.;]+?)\s+(?:was|were)\s+(?:read\s+out|delivered|made|"
+    r"presented|read)\s+by\s+(?P<reader>[^.;,]+)",
+    re.IGNORECASE,
+)
 _AFTER_NAME = re.compile(r"(?:\s*\([A-Z][\w.&-]{1,12}\))?\)?[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*,?")
 #: What may stand between two names of one list, or between a name and the verb it is the subject of.
 _LIST_GAP = re.compile(
@@ -99,14 +122,16 @@ _LIST_GAP = re.compile(
 )
 #: What may open a sentence or a clause before its subjects.
 _CLAUSE_OPENING = re.compile(
-    r"(?:^|[,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwith)\s*(?:the\s+)?"
+    r"(?:^|[.,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwith)\s*(?:the\s+)?"
     r"(?:(?:the\s+)?(?:representatives?|delegations?|delegates?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 #: An aside saying whom a subject also spoke for, skipped when reading the subjects of a verb.
 _ASIDE = re.compile(
     r"\([^()]*\b(?:behalf|for)\b[^()]*\)"
-    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|which|who)\b[^,]*\b(?:behalf|for)\b[^,]*,"
+    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|which|who|whose)\b[^.;]*?,"
+    rf"(?=\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern})"
+    r"|,\s*\w+ing\b[^,;.]*,"
 )
 #: Words that join the items of a list read after "by": they become separators.
 _JOINERS = re.compile(
@@ -114,12 +139,21 @@ _JOINERS = re.compile(
     r"|,?\s+as\s+well\s+as\s+"
 )
 _HONORIFIC_END = re.compile(rf"{HONORIFIC}$")
+#: A person's title between the name and the verb: ", Director of …, " or " of Statistics Sweden ".
+_TITLE = re.compile(r"\s*,[^;]*,\s*|\s+(?:of|from)\b[^,;]*")
 #: Where a list read after "by" ends: a contrasting clause.
 _LIST_END = re.compile(r",\s+(?:whereas|while|but)\b|;")
 #: "…, whose representative, Ms. X, …": the person spoke for the agent named last before.
 _WHOSE_REPRESENTATIVE_BEFORE = re.compile(rf",\s*whose\s+representatives?,?\s+{HONORIFIC}$")
 _CLAUSE_END = re.compile(
     r",\s+(?:which|who|whose|while|whereas|with)\b|;|\.(?:\s|$)|\s+and\s+(?:was\s+|were\s+)?[a-z]+ed\b"
+    rf"|,?\s+(?:and\s+)?(?={HONORIFIC})|,\s+and\s+(?=[a-z])(?!the\s)"
+)
+#: Words that join the organisations of a list of lead organisers: they become separators.
+_LEAD_JOINERS = re.compile(
+    r",?\s+(?:(?:working\s+)?(?:closely\s+)?(?:together|jointly)?\s*with|in\s+(?:close\s+)?(?:cooperation|"
+    r"partnership|collaboration)\s+with)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -152,9 +186,31 @@ def narrated_participations(
         sentence = _Sentence(text, passage.start + offset, names, honoured_people(text), others)
         claimed = [*_moderators(sentence, matcher), *_state_speakers(sentence, matcher), *_leads(sentence, matcher)]
         found += [Participation(session, role, agent, passage) for role, agent in claimed]
-        taken = {agent.iri for _, agent in claimed}
+        taken = {agent.iri for _, agent in claimed} | {a.iri for _, agent in claimed for a in agent.affiliations}
         if presenters:
             found += [p for p in _presenters(sentence, session, passage, matcher) if p.agent.iri not in taken]
+    return found
+
+
+def replying(passage: Passage, matcher: Matcher) -> list[Agent]:
+    """The States and organisations that exercised a right of reply in ``passage``: the subjects of the verbs of
+    a sentence that speaks of the right of reply ("Azerbaijan and then Armenia exercised the right of reply",
+    "Armenia then responded, likewise exercising its right", "the delegation of X asked for the floor in
+    exercise of …"). Sentences naming a person are read with the person (participation.py)."""
+    found: list[Agent] = []
+    for offset, text in sentences(passage.text):
+        if not _RIGHT_OF_REPLY.search(text) or honoured_people(text):
+            continue
+        found_names = mentions(text, matcher)
+        sentence = _Sentence(
+            text,
+            passage.start + offset,
+            [m for m in found_names if m.entity.kind in AGENT_KINDS],
+            [],
+            tuple(m for m in found_names if m.entity.kind not in AGENT_KINDS),
+        )
+        for verb in _REPLY_VERB.finditer(text):
+            found += [agent for agent in _subjects(sentence, verb.start()) if agent.iri not in {a.iri for a in found}]
     return found
 
 
@@ -175,9 +231,12 @@ def _titled(
     name, start, end = holder
     title_end = cue.start() if start < cue.start() < end else end
     title = sentence.text[start + len(name) : title_end].rstrip(" ,")
-    return person(
-        name, sentence.base + start, affiliations(title, sentence.base + start + len(name), matcher, prefer_state)
-    )
+    linked = affiliations(title, sentence.base + start + len(name), matcher, prefer_state)
+    if prefer_state and not any(is_state(agent) for agent in linked):
+        # "Tajikistan, represented by H.E. Mr. X, …": the State the clause names before the person
+        before = [m for m in sentence.agents_outside_titles() if m.end <= start and m.entity.kind is Kind.STATE]
+        linked = (agent_from_match(before[-1], sentence.base),) if before else linked
+    return person(name, sentence.base + start, linked)
 
 
 def _moderators(sentence: _Sentence, matcher: Matcher) -> Iterator[tuple[str, Agent]]:
@@ -200,7 +259,8 @@ def _leads(sentence: _Sentence, matcher: Matcher) -> Iterator[tuple[str, Agent]]
     text = sentence.text
     for cue in [*_LED_BY.finditer(text), *_UNDER_LEAD.finditer(text)]:
         end = _clause_end(text, cue.end())
-        for agent in resolve_list(text[cue.end() : end], sentence.base + cue.end(), matcher):
+        listed = _LEAD_JOINERS.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text[cue.end() : end])
+        for agent in resolve_list(listed, sentence.base + cue.end(), matcher):
             yield "lead-organiser", agent
     for cue in _LED_AFTER.finditer(text):
         yield from (("lead-organiser", agent) for agent in _subjects(sentence, cue.start()))
@@ -216,7 +276,7 @@ def _subjects(sentence: _Sentence, verb_start: int) -> list[Agent]:
     """The agents named just before ``verb_start``, joined only by list words, at the opening of their clause:
     the verb's subjects. An aside saying whom they also spoke for may stand between ("Finland (speaking also
     for Denmark) described …"); the names in it are not subjects."""
-    asides = [aside.span() for aside in _ASIDE.finditer(sentence.text, 0, verb_start)]
+    asides = [aside.span() for aside in _ASIDE.finditer(sentence.text) if aside.end() <= verb_start + 1]
     names = sorted(
         (
             m
@@ -236,8 +296,10 @@ def _subjects(sentence: _Sentence, verb_start: int) -> list[Agent]:
             break
         subjects.insert(0, name)
         position = name.start
-    if not subjects or not _CLAUSE_OPENING.search(sentence.text[:position]):
-        return []
+    # the subjects open their clause: the longest run whose text before opens a clause ("Following the
+    # statement of the Russian Federation, Ukraine asked …": Ukraine)
+    while subjects and not _CLAUSE_OPENING.search(sentence.text[: subjects[0].start]):
+        subjects.pop(0)
     return [agent_from_match(m, sentence.base) for m in subjects if m.entity.kind in AGENT_KINDS]
 
 
@@ -248,11 +310,11 @@ def _speaking_person(sentence: _Sentence, verb_start: int, matcher: Matcher) -> 
         title = sentence.text[start + len(name) : verb_start]
         if (
             end == verb_start
-            and title.startswith(",")
+            and _TITLE.fullmatch(title)
             and _CLAUSE_OPENING.search(_HONORIFIC_END.sub("", sentence.text[:start]))
         ):
             linked = affiliations(title.strip(" ,"), sentence.base + start + len(name), matcher, True)
-            return [person(name, sentence.base + start, linked)] if linked else []
+            return [person(name, sentence.base + start, linked), *linked[:1]] if linked else []
     return []
 
 
@@ -276,10 +338,12 @@ def _presenters(sentence: _Sentence, session: SessionRef, passage: Passage, matc
         found += _listed_presenters(sentence, passive.end(), end, matcher)
     elif found and as_did:
         found += _listed_presenters(sentence, as_did.end(), end, matcher)
-    if not found:
-        found += _behalf_only(sentence, matcher)
+    merged: dict[URIRef, tuple[Agent, tuple[Agent, ...]]] = {}
+    for agent, spoken_for in [*found, *_behalf_only(sentence, matcher)]:
+        known = merged.get(agent.iri)
+        merged[agent.iri] = (known[0], known[1] or spoken_for) if known else (agent, spoken_for)
     result: list[Participation] = []
-    for agent, spoken_for in found:
+    for agent, spoken_for in merged.values():
         result.append(Participation(session, "presenter", agent, passage, on_behalf_of=spoken_for))
         result += [Participation(session, "on-behalf-of", other, passage, via=agent) for other in spoken_for]
     return result
@@ -316,11 +380,14 @@ def _spoken_for_list(sentence: _Sentence, behalf: re.Match[str], matcher: Matche
         close = len(text) if close < 0 else close
         resume = close + 1
     elif _APPOSITION.search(behalf.group(0)):
+        run = _run_end(sentence, behalf.end())
         comma = text.find(",", behalf.end())
-        close = resume = comma if comma >= 0 else len(text.rstrip(". "))
+        closes_before_verb = _VERB_AFTER_APPOSITION.match(text, run)
+        close = resume = run if closes_before_verb or comma < 0 else comma
     else:
         close = resume = _run_end(sentence, behalf.end())
-    return tuple(resolve_list(text[behalf.end() : close], sentence.base + behalf.end(), matcher)), resume
+    listed = _TRAILING_ADVERBIAL.sub("", text[behalf.end() : close])
+    return tuple(resolve_list(listed, sentence.base + behalf.end(), matcher)), resume
 
 
 def _run_end(sentence: _Sentence, start: int) -> int:
@@ -351,8 +418,8 @@ def _people_or_agents(text: str, base: int, matcher: Matcher) -> list[Agent]:
         spoken_for = [agent for agent in agents if agent.end <= base + start]
         if not linked and spoken_for and _WHOSE_REPRESENTATIVE_BEFORE.search(text[:start]):
             linked = (spoken_for[-1],)
-        found.append(person(name, base + start, linked))
-    return agents + found
+        found += [person(name, base + start, linked), *linked[:1]]
+    return unique_agents(agents + found)
 
 
 def _spoken_for(sentence: _Sentence, after: int, matcher: Matcher) -> tuple[Agent, ...]:
@@ -363,12 +430,21 @@ def _spoken_for(sentence: _Sentence, after: int, matcher: Matcher) -> tuple[Agen
 
 
 def _behalf_only(sentence: _Sentence, matcher: Matcher) -> list[tuple[Agent, tuple[Agent, ...]]]:
-    """ "X's intervention was delivered also on behalf of A and B": X spoke for A and B."""
-    cue = _ON_BEHALF.search(sentence.text)
-    speakers = [m for m in sentence.agents_outside_titles() if cue and m.end <= cue.start()]
-    if cue is None or not speakers or sentence.people:
+    """ "X's intervention was delivered also on behalf of A and B, and Y's in the name of C": X spoke for A and
+    B, Y for C; "a joint statement of X, A and B was read out by X": X spoke for A and B."""
+    if sentence.people:
         return []
-    spoken_for = resolve_list(
-        sentence.text[cue.end() : _clause_end(sentence.text, cue.end())], sentence.base + cue.end(), matcher
-    )
-    return [(agent_from_match(speakers[-1], sentence.base), tuple(spoken_for))] if spoken_for else []
+    found: list[tuple[Agent, tuple[Agent, ...]]] = []
+    for cue in _ON_BEHALF.finditer(sentence.text):
+        speakers = [m for m in sentence.agents_outside_titles() if m.end <= cue.start()]
+        end = _run_end(sentence, cue.end())
+        spoken_for = resolve_list(sentence.text[cue.end() : end], sentence.base + cue.end(), matcher)
+        if speakers and spoken_for:
+            found.append((agent_from_match(speakers[-1], sentence.base), tuple(spoken_for)))
+    joint = _JOINT_STATEMENT.search(sentence.text)
+    if joint:
+        readers = resolve_list(joint.group("reader"), sentence.base + joint.start("reader"), matcher)
+        group = resolve_list(joint.group("group"), sentence.base + joint.start("group"), matcher)
+        for reader in readers[:1]:
+            found.append((reader, tuple(agent for agent in group if agent.iri != reader.iri)))
+    return found

@@ -13,17 +13,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from gcmkg.graph import ids
 from gcmkg.loaders.documents.extract.agents import (
     HONORIFIC,
     PERSON_NAME,
     affiliation,
     affiliations,
     honoured_people,
+    is_state,
     person,
     resolve_list,
 )
-from gcmkg.loaders.documents.extract.narrated import narrated_participations
+from gcmkg.loaders.documents.extract.narrated import narrated_participations, replying
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
@@ -51,6 +51,7 @@ _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 _CO_CHAIR = re.compile(r"\bco-?chair", re.IGNORECASE)
 _CHAIR_STATES = re.compile(r"\bCo-?Chairs\b[^,;.]*,\s*([^;.]+)")
 _ON_BEHALF_OF_CHAIR = re.compile(r"[^.;]*?\bon\s+behalf\s+of\s+the\s+co-?chairs?\b", re.IGNORECASE)
+_LEAD_LABEL = re.compile(r"\blead\s+(?:organi[sz]\w*|agenc\w*|entit\w*)|\borgani[sz]ed\s+by\b|\borgani[sz]ers\b", re.I)
 _ROW_NAME = re.compile(rf"^\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.*)$")
 
 
@@ -75,7 +76,7 @@ def _speaking(text: str, base: int, matcher: Matcher, prefer_state: bool) -> lis
             text[previous:start], base + previous, matcher, prefer_state
         )
         found.append(person(name, base + start, linked))
-        found += [agent for agent in linked if prefer_state and _is_state(agent)]
+        found += [agent for agent in linked if prefer_state and is_state(agent)]
         previous = end
     return found
 
@@ -125,7 +126,7 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
         apposed = _CHAIR_STATES.search(sentence)
         if apposed and not honoured_people(sentence):
             states = resolve_list(apposed.group(1), passage.start + sentence_start + apposed.start(1), matcher)
-            if states and all(_is_state(state) for state in states):
+            if states and all(is_state(state) for state in states):
                 found += [Participation(s, "co-chair", state, passage) for s in sessions for state in states]
         for name, start, end in honoured_people(sentence):
             title = sentence[start + len(name) : end]
@@ -136,18 +137,18 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
             place_base = passage.start + sentence_start + (chair_of.start(1) if chair_of else start + len(name))
             represented = affiliation(place, place_base, matcher, True)
             agent = person(name, passage.start + sentence_start + start, represented)
-            chairs = [agent] + ([represented] if represented is not None and _is_state(represented) else [])
+            chairs = [agent] + ([represented] if represented is not None and is_state(represented) else [])
             found += [Participation(session, "co-chair", chair, passage) for session in sessions for chair in chairs]
     return found
 
 
-def _is_state(agent: Agent) -> bool:
-    return str(agent.iri).startswith(ids.ID + "state/")
-
-
 def _agenda_row(passage: Passage, session: SessionRef, matcher: Matcher) -> list[Participation]:
-    """A programme row: "… Member State speaker<TAB>Name, title" or "… moderated by …<TAB>Name, title"."""
+    """A programme row: "… Member State speaker<TAB>Name, title", "… moderated by …<TAB>Name, title" or
+    "Lead organizations<TAB>A and B"."""
     label, _, rest = passage.text.partition("\t")
+    if _LEAD_LABEL.search(label):
+        organisers = resolve_list(rest, passage.start + len(label) + 1, matcher)
+        return list(_participations(session, "lead-organiser", organisers, passage))
     named = _ROW_NAME.match(rest)
     if not named:
         return []
@@ -209,10 +210,13 @@ def participations(
         )
     replies = list(_REPLY.finditer(text))
     for reply in replies:
+        if not re.search(HONORIFIC, reply.group(1)):
+            continue  # a State or an organisation replied: read below with the other subjects of a verb
         subject, start = _without_opening_clause(reply.group(1), reply.start(1), matcher)
         found += _participations(
             session, "right-of-reply", _speaking(subject, passage.start + start, matcher, True), passage
         )
+    found += _participations(session, "right-of-reply", replying(passage, matcher), passage)
     presenters = _PRESENTERS.search(text)
     if not (lead or moderator or speaker or presenters):
         return found + narrated_participations(passage, session, matcher, reports_presentations)

@@ -37,6 +37,7 @@ _NAMED_AFTER_TITLE = re.compile(rf",\s*(?P<name>{PERSON_NAME}),")
 _PASSIVE_BY = re.compile(r"\s+by\s+")
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?$")
 _TITLE_END = re.compile(r"[;:]|\.(?:\s|$)|\b(?:and|who|which|while)\b|" + SPEECH_VERB.pattern)
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+")
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\b", re.IGNORECASE)
 _VIDEO = re.compile(r"\b(?:video|(?:pre-?)?recorded|filmed)(?:-|\s+)?(?:message|statement|address)\b", re.IGNORECASE)
 _KEYNOTE = re.compile(r"\bkeynote\b", re.IGNORECASE)
@@ -56,7 +57,7 @@ class _Named:
 def segment_participations(passage: Passage, segment: SegmentRef, matcher: Matcher) -> list[Participation]:
     """The participations of the people who took the floor in ``passage``, a passage of ``segment``."""
     found: list[Participation] = []
-    for offset, sentence in sentences(passage.text):
+    for offset, sentence in _clauses(passage.text):
         verb = SPEECH_VERB.search(sentence)
         if verb is None:
             continue
@@ -67,6 +68,19 @@ def segment_participations(passage: Passage, segment: SegmentRef, matcher: Match
         else:
             window = (0, verb.start())
         found += _speakers(sentence, window, passage, passage.start + offset, segment, matcher)
+    return found
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) for each sentence of ``text``, cut where a contrasting clause with a subject of its own
+    begins ("…, while the Co-Chair from Kazakhstan, Ms. X, announced …")."""
+    found = []
+    for offset, sentence in sentences(text):
+        position = 0
+        for cut in _CONTRAST.finditer(sentence):
+            found.append((offset + position, sentence[position : cut.start()]))
+            position = cut.end()
+        found.append((offset + position, sentence[position:]))
     return found
 
 
