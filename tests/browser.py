@@ -13,13 +13,12 @@ import fcntl
 import json
 import os
 import select
-import shutil
 import signal
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.programs import required
 
 REQUIRE = "GCMKG_REQUIRE_CHROMIUM"
 # Seconds to wait for any reply before failing: a guard against a hung browser, not a measure of speed.
@@ -41,13 +40,7 @@ LOG_LEVELS = ("error", "warning")
 
 def chromium() -> str:
     """The chromium executable; skip the calling test without one, or fail when GCMKG_REQUIRE_CHROMIUM=1."""
-    path = shutil.which("chromium")
-    if path:
-        return path
-    reason = "chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"
-    if os.environ.get(REQUIRE) == "1":
-        pytest.fail(f"{reason}, and {REQUIRE}=1 requires it")
-    pytest.skip(reason)
+    return required("chromium", REQUIRE, "chromium")
 
 
 def _high(fd: int) -> int:

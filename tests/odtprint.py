@@ -13,14 +13,11 @@ in a profile of its own; nothing is fetched.
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
+from tests.programs import required
 from tests.unlayout import Masthead
 
 REQUIRE = "GCMKG_REQUIRE_LIBREOFFICE"
@@ -54,14 +51,8 @@ _NAMESPACES = " ".join(
 
 
 def soffice() -> str:
-    """The LibreOffice executable; skip the calling test without one, or fail when GCMKG_REQUIRE_LIBREOFFICE=1."""
-    path = shutil.which("soffice")
-    if path:
-        return path
-    reason = "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui; .ci/run installs it)"
-    if os.environ.get(REQUIRE) == "1":
-        pytest.fail(f"{reason}, and {REQUIRE}=1 requires it")
-    pytest.skip(reason)
+    """LibreOffice; skip the calling test without it, or fail when GCMKG_REQUIRE_LIBREOFFICE=1."""
+    return required("soffice", REQUIRE, "libreoffice-writer-nogui")
 
 
 def _inline(text: str, notes: dict[str, str]) -> str:

@@ -131,26 +131,64 @@ def test_a_scan_is_skipped_by_name_and_the_other_documents_load(tmp_path: Path) 
 # --------------------------------------------------------------------------------- the same facts as the text
 
 
-def typeset_folder(source: Path, target: Path) -> Path:
-    """Every text document of ``source`` typeset as a UN PDF in ``target`` (symbols from documents.csv where
-    the folder has one, else made up)."""
-    target.mkdir(parents=True, exist_ok=True)
-    listed = source / "documents.csv"
+def mastheads(folder: Path) -> dict[Path, unlayout.Masthead]:
+    """Each text document of ``folder`` and what its PDF prints around it (from documents.csv where the folder
+    has one, else made up)."""
+    listed = folder / "documents.csv"
     rows = (
         {row["file"]: row for row in csv.DictReader(listed.read_text(encoding="utf-8").splitlines())}
         if listed.exists()
         else {}
     )
-    for number, path in enumerate(sorted(source.glob("*.txt")), start=1):
+    found = {}
+    for number, path in enumerate(sorted(folder.glob("*.txt")), start=1):
         row = rows.get(path.name, {})
-        masthead = unlayout.Masthead(
-            row.get("symbol", f"ECE/GCM/2032/{number}"),
+        found[path] = unlayout.Masthead(
+            row.get("symbol", f"ECE/GCM/2030/{number}"),
             row.get("short_title", "Regional Review"),
-            row.get("job_number", f"GE.32-0{number}123(E)"),
+            row.get("job_number", f"GE.30-0{number}123(E)"),
         )
-        pdf = unlayout.typeset(path.read_text(encoding="utf-8"), masthead)
-        (target / f"{path.stem}.pdf").write_bytes(pdf)
-    return target
+    return found
+
+
+def typeset(folder: Path, target: Path) -> None:
+    """tests/unlayout.py (reportlab): footnotes at the page feet, hyphenation, masthead."""
+    for path, masthead in mastheads(folder).items():
+        (target / f"{path.stem}.pdf").write_bytes(unlayout.typeset(path.read_text(encoding="utf-8"), masthead))
+
+
+def printed(folder: Path, target: Path) -> None:
+    """tests/htmlprint.py: HTML printed by headless Chromium, running header and footer, notes after the text."""
+    from tests.browser import Browser, chromium
+    from tests.htmlprint import print_pdf
+
+    browser = Browser(chromium(), target.parent)
+    try:
+        for path, masthead in mastheads(folder).items():
+            pdf = print_pdf(browser, path.read_text(encoding="utf-8"), masthead, target.parent)
+            (target / f"{path.stem}.pdf").write_bytes(pdf)
+    finally:
+        browser.close()
+
+
+def exported(folder: Path, target: Path) -> None:
+    """tests/odtprint.py: LibreOffice's export of a word-processor document, real footnotes at the page feet."""
+    from tests.odtprint import export_pdfs
+
+    texts = {path.stem: (path.read_text(encoding="utf-8"), masthead) for path, masthead in mastheads(folder).items()}
+    for path in export_pdfs(texts, target.parent).values():
+        path.rename(target / path.name)
+
+
+PRODUCERS = {"reportlab": typeset, "chromium": printed, "libreoffice": exported}
+#: (producer, held-out set): every set through the UN-layout typesetter, one each through the other producers.
+CASES = [
+    ("reportlab", "published"),
+    ("reportlab", "heldout2"),
+    ("reportlab", "heldout3"),
+    ("chromium", "published"),
+    ("libreoffice", "heldout2"),
+]
 
 
 def _build(corpus: Path, out: Path) -> Store:
@@ -187,13 +225,15 @@ def facts(store: Store) -> dict[str, set[tuple[str, ...]]]:
     }
 
 
-@pytest.fixture(scope="module", params=("published", "heldout2", "heldout3"))
+@pytest.fixture(scope="module", params=CASES, ids=["-".join(case) for case in CASES])
 def builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:  # type: ignore[type-arg]
-    folder = FIXTURES / request.param
-    work = tmp_path_factory.mktemp(f"{request.param}-pdf")
-    text = facts(_build(folder, work / "text-build"))
-    pdf = facts(_build(typeset_folder(folder, work / "pdf"), work / "pdf-build"))
-    return text, pdf
+    """The facts of a held-out set built from its text, and built from its PDFs made by one producer."""
+    producer, name = request.param
+    folder = FIXTURES / name
+    work = tmp_path_factory.mktemp(f"{name}-{producer}")
+    (work / "pdf").mkdir()
+    PRODUCERS[producer](folder, work / "pdf")
+    return facts(_build(folder, work / "text-build")), facts(_build(work / "pdf", work / "pdf-build"))
 
 
 @pytest.mark.slow
@@ -203,76 +243,5 @@ def builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 )
 def test_a_pdf_gives_the_facts_of_its_text(builds: tuple[dict, dict], category: str) -> None:  # type: ignore[type-arg]
     text, pdf = builds
-    assert text[category], f"the text build has no {category}"
-    assert pdf[category] == text[category]
-
-
-@pytest.fixture(scope="module")
-def printed_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:  # type: ignore[type-arg]
-    """The published documents printed from HTML by headless Chromium (tests/htmlprint.py), and their text."""
-    from tests.browser import Browser, chromium
-    from tests.htmlprint import print_pdf
-
-    folder = FIXTURES / "published"
-    work = tmp_path_factory.mktemp("printed")
-    pdfs = work / "pdf"
-    pdfs.mkdir()
-    browser = Browser(chromium(), work)
-    try:
-        for number, path in enumerate(sorted(folder.glob("*.txt")), start=1):
-            masthead = unlayout.Masthead(f"ECE/GCM/2028/{number}", "Regional Review", f"GE.28-0{number}456(E)")
-            (pdfs / f"{path.stem}.pdf").write_bytes(
-                print_pdf(browser, path.read_text(encoding="utf-8"), masthead, work)
-            )
-    finally:
-        browser.close()
-    return facts(_build(folder, work / "text-build")), facts(_build(pdfs, work / "pdf-build"))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "category",
-    ["kinds", "sessions", "participation", "objectives", "mentions", "citations", "statistics", "attendance", "people"],
-)
-def test_a_pdf_printed_by_a_browser_gives_the_facts_of_its_text(
-    printed_builds: tuple[dict, dict],  # type: ignore[type-arg]
-    category: str,
-) -> None:
-    text, pdf = printed_builds
-    assert text[category], f"the text build has no {category}"
-    assert pdf[category] == text[category]
-
-
-@pytest.fixture(scope="module")
-def exported_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:  # type: ignore[type-arg]
-    """The heldout2 documents exported by LibreOffice with real footnotes (tests/odtprint.py), and their text."""
-    from tests.odtprint import export_pdfs
-
-    folder = FIXTURES / "heldout2"
-    work = tmp_path_factory.mktemp("exported")
-    texts = {
-        path.stem: (
-            path.read_text(encoding="utf-8"),
-            unlayout.Masthead(f"ECE/GCM/2032/{number}", "Regional Review", f"GE.32-0{number}789(E)"),
-        )
-        for number, path in enumerate(sorted(folder.glob("*.txt")), start=1)
-    }
-    pdfs = work / "pdf"
-    pdfs.mkdir()
-    for path in export_pdfs(texts, work).values():
-        path.rename(pdfs / path.name)
-    return facts(_build(folder, work / "text-build")), facts(_build(pdfs, work / "pdf-build"))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "category",
-    ["kinds", "sessions", "participation", "objectives", "mentions", "citations", "statistics", "attendance", "people"],
-)
-def test_a_pdf_exported_by_a_word_processor_gives_the_facts_of_its_text(
-    exported_builds: tuple[dict, dict],  # type: ignore[type-arg]
-    category: str,
-) -> None:
-    text, pdf = exported_builds
     assert text[category], f"the text build has no {category}"
     assert pdf[category] == text[category]
