@@ -12,11 +12,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from gcmkg.graph.clisupport import inferred_option, progress, quiet_option
+from gcmkg.graph.clisupport import (
+    HUMAN_FORMAT,
+    Verb,
+    format_option,
+    graph_option,
+    inferred_option,
+    limit_option,
+    output_option,
+    progress,
+    quiet_option,
+    timeout_option,
+)
 from gcmkg.graph.diff.command import diff
 from gcmkg.graph.errors import GcmkgError, PartialBuildError
 from gcmkg.graph.export.command import export
-from gcmkg.graph.layout import DEFAULT_BUILD_DIR
 from gcmkg.graph.visualise.command import viz
 
 if TYPE_CHECKING:
@@ -39,21 +49,14 @@ _FORMAT_HELP = "table for people; csv (spreadsheet-safe: a ' before a cell start
 
 def _source_options(command: Callable[..., None]) -> Callable[..., None]:
     """The --graph, --format and --inferred options of the verbs that run queries."""
-    command = inferred_option(command)
-    command = click.option("--format", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]),
-                           default="table", show_default=True, help=_FORMAT_HELP)(command)
-    return click.option("--graph", "graph_path", type=click.Path(path_type=Path),
-                        help="Build folder or RDF file to query [default: ./build].")(command)
+    command = inferred_option()(command)
+    command = format_option([HUMAN_FORMAT, "csv", "tsv", "json"], _FORMAT_HELP)(command)
+    return graph_option("Build folder or RDF file to query [default: ./build].")(command)
 
 
 def _limit_options(command: Callable[..., None]) -> Callable[..., None]:
     """The --timeout and --limit options of the verbs that run queries locally."""
-    from gcmkg.graph.limits import DEFAULT_LIMIT, DEFAULT_TIMEOUT
-
-    command = click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
-                           help="Print at most this many rows, and say so if there were more; 0 for all.")(command)
-    return click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
-                        help="Stop the query after this many seconds (exit code 8); 0 for no limit.")(command)
+    return timeout_option()(limit_option(command))
 
 
 def _show(result: QueryResult | AskResult, output_format: str) -> None:
@@ -75,7 +78,7 @@ def cli() -> None:
     \b
     Examples:
       gcmkg build                       # reference graph into ./build
-      gcmkg build --corpus ../shared/corpus --out build
+      gcmkg build --corpus ../shared/corpus -o build
       gcmkg queries                     # list stored queries
       gcmkg query objectives            # run one
       gcmkg query objectives --format csv > objectives.csv
@@ -83,20 +86,26 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(cls=Verb, old_spellings={"--out": "--output", "--no-inferred": "--no-merge-inferred"})
 @click.option("--corpus", type=click.Path(path_type=Path), help="Folder of review documents (with manifest.csv).")
-@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_BUILD_DIR, show_default=True,
-              help="Build folder to write.")
+@output_option("Build folder to write.", folder=True)
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, if any document has to be skipped.")
 @click.option("--no-reasoning", is_flag=True, help="Skip OWL 2 RL reasoning: no graph:inferred.")
-@click.option("--no-inferred", is_flag=True, help="Leave the inferred graph out of the merged OUT/gcmkg.ttl.")
+@click.option(
+    "--merge-inferred/--no-merge-inferred",
+    default=True,
+    show_default=True,
+    help="Merge graph:inferred into OUTPUT/gcmkg.ttl (OUTPUT/gcmkg.trig always holds it).",
+)
 @quiet_option
-def build(corpus: Path | None, out: Path, strict: bool, no_reasoning: bool, no_inferred: bool, quiet: bool) -> None:
+def build(
+    corpus: Path | None, output: Path, strict: bool, no_reasoning: bool, merge_inferred: bool, quiet: bool
+) -> None:
     """Build the dataset: ontology, reference data and (with --corpus) documents.
 
-    Writes OUT/gcmkg.trig (one named graph per source, with provenance, and graph:inferred holding
-    what OWL 2 RL reasoning adds), OUT/gcmkg.ttl (all triples merged, for partners) and
-    OUT/build-report.json. Exit code 5 if documents were skipped.
+    Writes OUTPUT/gcmkg.trig (one named graph per source, with provenance, and graph:inferred holding
+    what OWL 2 RL reasoning adds), OUTPUT/gcmkg.ttl (all triples merged, for partners) and
+    OUTPUT/build-report.json. Exit code 5 if documents were skipped.
 
     The dataset is first validated against the shipped SHACL shapes: a violation prints the grouped
     report and exits with code 1, writing nothing; warnings are summarised on stderr and counted in
@@ -105,41 +114,59 @@ def build(corpus: Path | None, out: Path, strict: bool, no_reasoning: bool, no_i
     \b
     Examples:
       gcmkg build
-      gcmkg build --corpus ../shared/corpus --out build --strict
-      gcmkg build --corpus ../shared/corpus --no-inferred   # gcmkg.ttl: asserted triples only
+      gcmkg build --corpus ../shared/corpus -o build --strict
+      gcmkg build --corpus ../shared/corpus --no-merge-inferred   # gcmkg.ttl: asserted triples only
     """
     from gcmkg.graph.build import build as run_build
 
     report = run_build(
-        out,
+        output,
         corpus=corpus,
         strict=strict,
         progress=progress(quiet),
         reasoning=not no_reasoning,
-        merge_inferred=not no_inferred,
+        merge_inferred=merge_inferred,
         warn=lambda text: click.echo(text, err=True),
     )
     width = max(len(g.graph) for g in report.graphs)
     for graph in report.graphs:
         click.echo(f"{graph.graph.ljust(width)}  {graph.triples:>7} triples")
-    click.echo(f"{'total'.ljust(width)}  {report.triples:>7} triples  → {out}")
+    click.echo(f"{'total'.ljust(width)}  {report.triples:>7} triples  → {output}")
     for line in report.skipped:
         click.echo(f"skipped: {line}", err=True)
     if report.partial:
-        raise PartialBuildError(f"partial build: {len(report.skipped)} input(s) skipped (see {out}/build-report.json)")
+        skipped = len(report.skipped)
+        raise PartialBuildError(f"partial build: {skipped} input(s) skipped (see {output}/build-report.json)")
 
 
 @cli.command()
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable.")
 @_source_options
-@click.option("--endpoint", metavar="URL",
-              help="Run on this SPARQL query endpoint instead of a build, e.g. http://127.0.0.1:7878/query.")
-@click.option("--method", type=click.Choice(["get", "post"], case_sensitive=False), default="get",
-              show_default=True, help="HTTP method for --endpoint (post for servers that limit URL length).")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Run on this SPARQL query endpoint instead of a build, e.g. http://127.0.0.1:7878/query.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["get", "post"], case_sensitive=False),
+    default="get",
+    show_default=True,
+    help="HTTP method for --endpoint (post for servers that limit URL length).",
+)
 @_limit_options
-def query(name: str, params: tuple[str, ...], graph_path: Path | None, output_format: str, inferred: bool,
-          timeout: float, limit: int, endpoint: str | None, method: str) -> None:
+def query(
+    name: str,
+    params: tuple[str, ...],
+    graph_path: Path | None,
+    output_format: str,
+    inferred: bool,
+    timeout: float,
+    limit: int,
+    endpoint: str | None,
+    method: str,
+) -> None:
     """Run the stored query NAME on a build, or on a SPARQL server with --endpoint.
 
     A query still running after --timeout seconds is stopped (exit code 8). At most --limit rows are
@@ -183,12 +210,24 @@ def query(name: str, params: tuple[str, ...], graph_path: Path | None, output_fo
 
 @cli.command()
 @click.argument("text", metavar="[QUERY]", required=False)
-@click.option("--file", "-f", "query_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Read the query from this file instead of the QUERY argument.")
+@click.option(
+    "--file",
+    "-f",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read the query from this file instead of the QUERY argument.",
+)
 @_source_options
 @_limit_options
-def sparql(text: str | None, query_file: Path | None, graph_path: Path | None, output_format: str, inferred: bool,
-           timeout: float, limit: int) -> None:
+def sparql(
+    text: str | None,
+    query_file: Path | None,
+    graph_path: Path | None,
+    output_format: str,
+    inferred: bool,
+    timeout: float,
+    limit: int,
+) -> None:
     """Run an ad-hoc SPARQL SELECT or ASK query (the QUERY argument or --file) on a build.
 
     The query runs over the union of the named graphs, as stored queries do; FROM and FROM NAMED
@@ -211,8 +250,10 @@ def sparql(text: str | None, query_file: Path | None, graph_path: Path | None, o
     from gcmkg.graph.query import run_sparql
 
     if (text is None) == (query_file is None):
-        raise UsageError("give the query either as the QUERY argument or with --file, not both or neither",
-                         hint="e.g. gcmkg sparql 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'")
+        raise UsageError(
+            "give the query either as the QUERY argument or with --file, not both or neither",
+            hint="e.g. gcmkg sparql 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'",
+        )
     source = None
     if query_file is not None:
         from gcmkg.graph.errors import NotFoundError
@@ -229,22 +270,37 @@ def sparql(text: str | None, query_file: Path | None, graph_path: Path | None, o
 
 
 @cli.command()
-@click.option("--graph", "graph_path", type=click.Path(path_type=Path),
-              help="Build folder or RDF file to validate [default: ./build].")
-@click.option("--shapes", "shape_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
-              help="A SHACL shapes file (Turtle) to use instead of the shipped shapes; repeatable.")
-@click.option("--format", "output_format", type=click.Choice(["text", "turtle", "json"]), default="text",
-              show_default=True, help="text for people; the SHACL report graph as Turtle; or JSON.")
-@click.option("--allow-sparql", is_flag=True,
-              help="Let --shapes files run SPARQL-based constraints and SHACL Advanced Features.")
+@graph_option("Build folder or RDF file to validate [default: ./build].")
+@click.option(
+    "--shapes",
+    "shape_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="A SHACL shapes file (Turtle) to use instead of the shipped shapes; repeatable.",
+)
+@format_option(
+    [HUMAN_FORMAT, "turtle", "json"],
+    "table: the report for people; turtle: the SHACL report graph; or JSON.",
+    aliases={"text": HUMAN_FORMAT},
+)
+@click.option(
+    "--allow-sparql", is_flag=True, help="Let --shapes files run SPARQL-based constraints and SHACL Advanced Features."
+)
 @click.option("--allow-imports", is_flag=True, help="Let --shapes files fetch what they owl:import.")
 @click.pass_context
-def validate(ctx: click.Context, graph_path: Path | None, shape_files: tuple[Path, ...], output_format: str,
-             allow_sparql: bool, allow_imports: bool) -> None:
+def validate(
+    ctx: click.Context,
+    graph_path: Path | None,
+    shape_files: tuple[Path, ...],
+    output_format: str,
+    allow_sparql: bool,
+    allow_imports: bool,
+) -> None:
     """Validate a build against SHACL shapes: the shipped ones, or --shapes FILE.
 
     Validates the union of the build's named graphs: the ontology (for rdfs:subClassOf) and
-    graph:inferred included, with no further inference. The text report groups results by shape
+    graph:inferred included, with no further inference. The table report groups results by shape
     and message, violations first, and says which document and passage each document-derived node
     came from.
 
@@ -320,14 +376,16 @@ def queries_show(name: str) -> None:
 
 
 @cli.command()
-@click.option("--store", "store_url", required=True, metavar="URL",
-              help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).")
-@click.option("--graph", "graph_path", type=click.Path(path_type=Path),
-              help="Build folder or RDF file to upload [default: ./build].")
-@click.option("--inferred/--no-inferred", default=True, show_default=True,
-              help="Upload graph:inferred, the statements OWL 2 RL reasoning added.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help="Seconds the server may take to answer each upload; 0 for no limit.")
+@click.option(
+    "--store",
+    "store_url",
+    required=True,
+    metavar="URL",
+    help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).",
+)
+@graph_option("Build folder or RDF file to upload [default: ./build].")
+@inferred_option("Upload graph:inferred, the statements OWL 2 RL reasoning added.")
+@timeout_option("Seconds the server may take to answer each upload; 0 for no limit.")
 @quiet_option
 def push(store_url: str, graph_path: Path | None, inferred: bool, timeout: float, quiet: bool) -> None:
     """Upload a build to a SPARQL server, each named graph kept, for `gcmkg query --endpoint`.

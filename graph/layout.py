@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 DATASET_FILE = "gcmkg.trig"
 MERGED_FILE = "gcmkg.ttl"
 REPORT_FILE = "build-report.json"
-DEFAULT_BUILD_DIR = Path("build")
 
 # The named graph (under https://w3id.org/gcmkg/graph/) holding what reasoning adds to the asserted graphs.
 INFERRED_GRAPH = "inferred"

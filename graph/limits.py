@@ -23,13 +23,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from gcmkg.graph.defaults import DEFAULT_TIMEOUT
 from gcmkg.graph.errors import GcmkgError, QueryTimeout
 
 if TYPE_CHECKING:  # the CLI reads the defaults below without loading pyoxigraph
     from pyoxigraph import Store
 
-DEFAULT_TIMEOUT = 60.0
-DEFAULT_LIMIT = 10_000
 
 R = TypeVar("R")
 Job = Callable[["Store"], R]

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 
 from pyoxigraph import BlankNode, DefaultGraph, RdfFormat, Triple, serialize
 
+from gcmkg.graph.defaults import DEFAULT_TIMEOUT
 from gcmkg.graph.errors import DataError
 from gcmkg.graph.httperrors import STORE_ENDPOINTS, check_url, status_error, transport_error
 from gcmkg.graph.ids import named_graph
@@ -27,7 +28,6 @@ from gcmkg.graph.layout import INFERRED_GRAPH
 from gcmkg.graph.rdfread import parse_build
 from gcmkg.graph.store import dataset_path
 
-DEFAULT_TIMEOUT = 60.0
 _CONTENT_TYPE = "text/turtle; charset=utf-8"
 
 

@@ -28,12 +28,12 @@ from collections.abc import Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
+from gcmkg.graph.defaults import DEFAULT_TIMEOUT
 from gcmkg.graph.errors import EndpointError, ParameterError, StoredQueryError
 from gcmkg.graph.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
 from gcmkg.graph.query import QueryResult, Term
 from gcmkg.graph.storedqueries import StoredQuery
 
-DEFAULT_TIMEOUT = 60.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _JSON_TYPES = ("application/sparql-results+json", "application/json")
 # An IRIREF token of the SPARQL grammar (it may hold parentheses, never braces or spaces).

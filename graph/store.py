@@ -16,9 +16,10 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store
 
+from gcmkg.graph.defaults import DEFAULT_BUILD_DIR
 from gcmkg.graph.errors import BuildNotFoundError, DataError
 from gcmkg.graph.ids import named_graph
-from gcmkg.graph.layout import DATASET_FILE, DEFAULT_BUILD_DIR, INFERRED_GRAPH
+from gcmkg.graph.layout import DATASET_FILE, INFERRED_GRAPH
 
 _FORMATS = {
     ".trig": RdfFormat.TRIG,
@@ -40,7 +41,7 @@ def dataset_path(location: Path | None) -> Path:
     if not path.is_file():
         raise BuildNotFoundError(
             f"no build at {location}",
-            hint=f"run `gcmkg build --out {location}` first, or pass --graph a build folder or RDF file",
+            hint=f"run `gcmkg build -o {location}` first, or pass --graph a build folder or RDF file",
         )
     return path
 

@@ -108,7 +108,7 @@ def corpus(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, Bad]:
 
 
 def _build(folder: Path, out: Path, *options: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(folder), "--out", str(out), "-q", *options])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(folder), "-o", str(out), "-q", *options])
     return result.exit_code, result.stderr
 
 

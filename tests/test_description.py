@@ -41,7 +41,7 @@ def export(build_dir: Path, out: Path, *args: str, epoch: str | None = None) -> 
             patch.delenv("SOURCE_DATE_EPOCH", raising=False)
         else:
             patch.setenv("SOURCE_DATE_EPOCH", epoch)
-        result = CliRunner().invoke(cli, ["export", "--build", str(build_dir), "-o", str(out), "-q", *args])
+        result = CliRunner().invoke(cli, ["export", "--graph", str(build_dir), "-o", str(out), "-q", *args])
     assert result.exit_code == 0, result.output
     return union_graph(out.with_name(out.name + ".void.ttl"))  # relative IRIs resolved against its location
 
@@ -111,7 +111,7 @@ def test_a_source_date_epoch_that_is_not_a_number_is_a_usage_error(
     fixture_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    result = CliRunner().invoke(cli, ["export", "--build", str(fixture_build), "-o", str(tmp_path / "x.ttl")])
+    result = CliRunner().invoke(cli, ["export", "--graph", str(fixture_build), "-o", str(tmp_path / "x.ttl")])
     assert result.exit_code == 2
     assert "SOURCE_DATE_EPOCH='yesterday'" in result.output
     assert not any(tmp_path.iterdir())
@@ -130,7 +130,7 @@ def test_source_files_with_their_sha256(trig: tuple[Path, Graph]) -> None:
 
 
 def test_sources_of_one_graph_are_its_own(fixture_build: Path, tmp_path: Path) -> None:
-    described = export(fixture_build, tmp_path / "states.ttl", "--graph", "reference/states")
+    described = export(fixture_build, tmp_path / "states.ttl", "--named-graph", "reference/states")
     sources = {str(source).removeprefix(ids.SOURCE) for source in described.objects(DATASET, DCTERMS.source)}
     assert len(sources) == 2 and "loaders/reference/data/states.csv" in sources
     assert all(s.startswith("pycountry/") for s in sources - {"loaders/reference/data/states.csv"})

@@ -232,7 +232,7 @@ def test_build_command_without_reasoning_has_no_inferred_graph(tmp_path: Path) -
 
     from gcmkg.graph.cli import cli
 
-    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path), "--no-reasoning", "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "-o", str(tmp_path), "--no-reasoning", "--quiet"])
     assert result.exit_code == 0, result.output
     assert "graph:inferred" not in result.output
     assert INFERRED not in {graph.identifier for graph in read_dataset(tmp_path).graphs() if len(graph)}

@@ -29,7 +29,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     from gcmkg.graph.cli import cli
 
     out = tmp_path_factory.mktemp("unseen-build")
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(UNSEEN), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(UNSEEN), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     gold = json.loads((UNSEEN / "gold.json").read_text(encoding="utf-8"))
     return heldout.score_held_out(open_store(out), gold)

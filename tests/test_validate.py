@@ -250,6 +250,6 @@ def test_same_input_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
         assert done.returncode == 1, done.stderr
         return done.stdout
 
-    for output_format in ("text", "json", "turtle"):
+    for output_format in ("table", "json", "turtle"):
         assert run("1", output_format) == run("977", output_format), output_format
-    assert run("5", "text").decode("utf-8") == EXPECTED_TEXT
+    assert run("5", "table").decode("utf-8") == EXPECTED_TEXT

@@ -67,7 +67,7 @@ def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp
         cwd=elsewhere, env=env, check=True, capture_output=True, text=True,
     )
     assert Path(located.stdout.strip()) == installed / "gcmkg" / "ontology" / "gcm.ttl"
-    subprocess.run([*run, "build", "--out", "b", "-q"], cwd=elsewhere, env=env, check=True, capture_output=True)
+    subprocess.run([*run, "build", "-o", "b", "-q"], cwd=elsewhere, env=env, check=True, capture_output=True)
     answer = subprocess.run([*run, "query", "objectives", "--graph", "b", "--format", "csv"],
                             cwd=elsewhere, env=env, check=True, capture_output=True, text=True)
     assert answer.stdout.splitlines()[0] == "number,title"

@@ -48,12 +48,12 @@ def _check_exists(path: Path, role: str) -> None:
     if not path.exists():
         raise NotFoundError(
             f"{role} {path}: no such build folder or RDF file",
-            hint="name a build folder (gcmkg build --out FOLDER) or a .trig, .nq, .ttl, .nt or .jsonld file",
+            hint="name a build folder (gcmkg build -o FOLDER) or a .trig, .nq, .ttl, .nt or .jsonld file",
         )
     if path.is_dir() and not (path / DATASET_FILE).is_file():
         raise NotFoundError(
             f"{role} {path}: a folder without {DATASET_FILE}, so not a build",
-            hint=f"run `gcmkg build --out {path}` or name an RDF file",
+            hint=f"run `gcmkg build -o {path}` or name an RDF file",
         )
 
 

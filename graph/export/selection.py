@@ -1,8 +1,8 @@
 """Which quads an export holds: the build read with canonical blank nodes, then the named graphs chosen.
 
-``--graph NAME`` keeps only the graphs named (``reference/states``, ``graph:reference/states`` or the
+``--named-graph NAME`` keeps only the graphs named (``reference/states``, ``graph:reference/states`` or the
 full IRI); ``--no-inferred`` leaves graph:inferred out. Triples in the default graph (a build given as a
-Turtle file has only those) are kept unless ``--graph`` names graphs.
+Turtle file has only those) are kept unless ``--named-graph`` names graphs.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def select(dataset: ox.Dataset, names: Sequence[str], inferred: bool, source: st
     chosen = _resolve(names, available, source) if names else set(available)
     if not inferred:
         if names and inferred_graph in chosen:
-            raise UsageError("--graph inferred and --no-inferred contradict each other", hint="give one of them")
+            raise UsageError("--named-graph inferred and --no-inferred contradict each other", hint="give one of them")
         chosen.discard(inferred_graph)
     quads = sorted((quad for quad in dataset if quad.graph_name in chosen), key=_order)
     return Selection(quads=quads, graphs=tuple(graph for graph in available if graph in chosen))

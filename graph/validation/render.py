@@ -14,7 +14,7 @@ from gcmkg.graph.validation.engine import ValidationReport
 from gcmkg.graph.validation.naming import compact, term_ntriples, term_text
 from gcmkg.graph.validation.results import Severity, ValidationResult
 
-FORMATS = ("text", "turtle", "json")
+FORMATS = ("table", "turtle", "json")
 NODES_PER_GROUP = 10
 _HEADINGS = {Severity.VIOLATION: "Violations", Severity.WARNING: "Warnings", Severity.INFO: "Infos"}
 
