@@ -18,14 +18,25 @@ from typing import Any, TypeVar
 
 import click
 
-from gcmkg.graph.defaults import DEFAULT_BUILD_DIR, DEFAULT_LIMIT, DEFAULT_TIMEOUT
-from gcmkg.graph.errors import UsageError
+from gcmkg.graph.core.defaults import DEFAULT_BUILD_DIR, DEFAULT_LIMIT, DEFAULT_TIMEOUT
+from gcmkg.graph.core.errors import GcmkgError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 Decorator = Callable[[F], F]
 
 # The format for people, in every verb that has one.
 HUMAN_FORMAT = "table"
+
+
+class VerbGroup(click.Group):
+    """A click group that turns GcmkgError into a message on stderr and its documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except GcmkgError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(error.exit_code)
 
 
 def deprecated(old: str, new: str) -> None:

@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF
 
-from gcmkg.graph import ids
 from gcmkg.graph.cli import cli
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.vocab import GCM
 from tests.pdfmaker import make_pdf
 
 GOOD = "900_5e55a0c3d2e1f4b7.txt"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gcmkg.graph.resources import queries_dir
-from gcmkg.graph.storedqueries import StoredQuery, load_catalogue
+from gcmkg.graph.core.resources import queries_dir
+from gcmkg.graph.query.catalogue import StoredQuery, load_catalogue
 
 
 def _catalogue_rows() -> dict[str, list[str]]:

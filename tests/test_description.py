@@ -20,11 +20,11 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, SDO, SH, VOID
 
-from gcmkg.graph import ids
 from gcmkg.graph.cli import cli
-from gcmkg.graph.rdfread import parse_build, union_graph
-from gcmkg.graph.resources import ontology_file
-from gcmkg.graph.storedqueries import load_catalogue
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.resources import ontology_file
+from gcmkg.graph.query.catalogue import load_catalogue
+from gcmkg.graph.rdfio.read import parse_build, union_graph
 from tests.conftest import FIXTURE_CORPUS
 
 REPORT = FIXTURE_CORPUS / "fixture_2024_session_report.txt"

@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset
 
-from gcmkg.graph import atomic, ids
 from gcmkg.graph.cli import cli
+from gcmkg.graph.core import atomic, ids
 from gcmkg.graph.export import run
-from gcmkg.graph.rdfread import parse_build
+from gcmkg.graph.rdfio.read import parse_build
 
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld"}
 TRIPLE_FORMATS = {"turtle", "ntriples"}
@@ -362,7 +362,7 @@ def test_exports_get_the_permissions_of_a_new_file_or_of_the_file_they_replace(
 # N-th temporary file, as a power cut or the OOM killer would stop it.
 CRASHING_EXPORT = """
 import os, signal, sys
-from gcmkg.graph import atomic
+from gcmkg.graph.core import atomic
 from gcmkg.graph.cli import cli
 calls = 0
 def fsync(fd):

@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.errors import BuildNotFoundError, QueryTimeout
-from gcmkg.graph.limits import run_limited
-from gcmkg.graph.query import QueryResult, run_sparql
+from gcmkg.graph.core.errors import BuildNotFoundError, QueryTimeout
+from gcmkg.graph.query.limits import run_limited
+from gcmkg.graph.query.runner import QueryResult, run_sparql
 
 MODEL = Path(__file__).resolve().parent / "fixtures" / "model.trig"
 UNHCR = "Office of the United Nations High Commissioner for Refugees"

@@ -67,7 +67,7 @@ def test_precision_and_recall_reach_the_target(quality: scorer.Report, category:
 def test_what_a_found_gold_figure_counts_reads_alone(corpus_build: Path) -> None:
     """Issue 13: every gold figure the build finds says what it counts in a phrase that holds the gold phrase's
     head noun and neither starts nor ends with a function word or punctuation."""
-    from gcmkg.graph.store import open_store
+    from gcmkg.graph.rdfio.store import open_store
 
     assert scorer.measures_problems(open_store(corpus_build), scorer.load_gold()) == []
 

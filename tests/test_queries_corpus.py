@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from pyoxigraph import Store
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.store import open_store
+from gcmkg.graph.rdfio.store import open_store
 from tests.test_queries_fixture import passage_text, rows
 
 D000 = "000_7311cc525c900547"

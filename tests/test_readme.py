@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.graph import errors
 from gcmkg.graph.cli import cli
+from gcmkg.graph.core import errors
 from tests.conftest import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,14 +9,14 @@ import pytest
 from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from gcmkg.graph import ids
-from gcmkg.graph.build import build
-from gcmkg.graph.rdfread import read_dataset
+from gcmkg.graph.build.pipeline import build
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.resources import ontology_file
+from gcmkg.graph.core.vocab import GCM
+from gcmkg.graph.rdfio.read import read_dataset
 from gcmkg.graph.reasoning.axioms import split, unsupported
 from gcmkg.graph.reasoning.infer import FULL_CLOSURE, TARGETED, full_closure, infer
 from gcmkg.graph.reasoning.targeted import per_triple_rules
-from gcmkg.graph.resources import ontology_file
-from gcmkg.graph.vocab import GCM
 
 ID = Namespace(ids.ID)
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -25,12 +25,12 @@ from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.errors import EndpointError, ParameterError
-from gcmkg.graph.params import bind, parameter_variable
-from gcmkg.graph.query import run_local, run_on_store
-from gcmkg.graph.remote import run_remote, values_block, where_group_start, with_values
-from gcmkg.graph.store import open_store
-from gcmkg.graph.storedqueries import StoredQuery, load_catalogue
+from gcmkg.graph.core.errors import EndpointError, ParameterError
+from gcmkg.graph.query.catalogue import StoredQuery, load_catalogue
+from gcmkg.graph.query.params import bind, parameter_variable
+from gcmkg.graph.query.runner import run_local, run_on_store
+from gcmkg.graph.rdfio.store import open_store
+from gcmkg.graph.remote.endpoint import run_remote, values_block, where_group_start, with_values
 
 # Each stored query with representative parameters: every optional parameter both given and left out,
 # each case chosen to return rows on the shared corpus (so equality is not between two empty results).

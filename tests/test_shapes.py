@@ -15,12 +15,12 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from gcmkg.graph import ids
-from gcmkg.graph.ids import ONTOLOGY_NS
-from gcmkg.graph.rdfread import union_graph
-from gcmkg.graph.resources import ontology_file
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.ids import ONTOLOGY_NS
+from gcmkg.graph.core.resources import ontology_file
+from gcmkg.graph.core.vocab import GCM
+from gcmkg.graph.rdfio.read import union_graph
 from gcmkg.graph.validation.shapes import shipped_shapes
-from gcmkg.graph.vocab import GCM
 
 GCMSH = "https://w3id.org/gcmkg/shapes#"
 VALIDATE_OPTIONS = {"ont_graph": None, "inference": "none", "advanced": False, "js": False, "allow_warnings": True}

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store, Variable
 
-from gcmkg.graph.errors import ParameterError, StoredQueryError, UnknownQueryError
-from gcmkg.graph.params import bind, parse_assignments
-from gcmkg.graph.query import run_on_store
-from gcmkg.graph.storedqueries import find_query, load_catalogue, parse_stored_query
+from gcmkg.graph.core.errors import ParameterError, StoredQueryError, UnknownQueryError
+from gcmkg.graph.query.catalogue import find_query, load_catalogue, parse_stored_query
+from gcmkg.graph.query.params import bind, parse_assignments
+from gcmkg.graph.query.runner import run_on_store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 GOOD = """#+ summary: Things of a year

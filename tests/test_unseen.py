@@ -15,7 +15,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from gcmkg.graph.store import open_store
+from gcmkg.graph.rdfio.store import open_store
 from tests.conftest import REPO_ROOT
 from tests.gold import heldout
 from tests.gold.score import Report

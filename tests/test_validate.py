@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.rdfread import union_graph
+from gcmkg.graph.rdfio.read import union_graph
 from gcmkg.graph.validation.engine import run_shacl, validate_graph
 from gcmkg.graph.validation.render import to_text
 from gcmkg.graph.validation.results import Severity

@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.graph.visualise.html import render_html
 from tests.browser import Browser, Tab, chromium
 from tests.conftest import REPO_ROOT

@@ -38,7 +38,7 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
         "gcmkg/loaders/reference/data/states.csv",
         "gcmkg/loaders/reference/data/README.md",
         "gcmkg/graph/cli.py",
-        "gcmkg/graph/union.ru",
+        "gcmkg/graph/rdfio/union.ru",
         "gcmkg/graph/validation/label.rq",
         "gcmkg/graph/validation/origin.rq",
     ):
@@ -63,7 +63,7 @@ def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(installed), sysconfig.get_paths()["purelib"]])}
     run = [sys.executable, "-S", "-c", "from gcmkg.graph.cli import main; main()"]
     located = subprocess.run(
-        [sys.executable, "-S", "-c", "from gcmkg.graph import resources as r; print(r.ontology_file())"],
+        [sys.executable, "-S", "-c", "from gcmkg.graph.core import resources as r; print(r.ontology_file())"],
         cwd=elsewhere, env=env, check=True, capture_output=True, text=True,
     )
     assert Path(located.stdout.strip()) == installed / "gcmkg" / "ontology" / "gcm.ttl"

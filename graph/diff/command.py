@@ -16,7 +16,7 @@ from gcmkg.graph.clisupport import (
     progress,
     quiet_option,
 )
-from gcmkg.graph.defaults import DEFAULT_BUILD_DIR
+from gcmkg.graph.core.defaults import DEFAULT_BUILD_DIR
 
 # Like `git diff --exit-code`: with --exit-code, 1 when OLD and NEW differ (the number gcmkg's other verbs
 # use for validation violations; documented in the verb's help).
@@ -94,13 +94,13 @@ def diff(
       gcmkg diff old-build --inferred --max-items 0
       gcmkg diff old-build --exit-code -q > /dev/null || echo "the data changed"
     """
-    from gcmkg.graph.atomic import write_atomically
+    from gcmkg.graph.core.atomic import write_atomically
+    from gcmkg.graph.core.errors import UsageError
     from gcmkg.graph.diff.compare import compare
     from gcmkg.graph.diff.grouping import release_diff
     from gcmkg.graph.diff.jsonformat import render_json
     from gcmkg.graph.diff.markdown import render_markdown
     from gcmkg.graph.diff.reading import left_out_graphs, read_side
-    from gcmkg.graph.errors import UsageError
 
     if new is not None:
         if graph_path is not None:

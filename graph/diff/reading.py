@@ -15,11 +15,11 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from gcmkg.graph import ids
-from gcmkg.graph.dataset import PROVENANCE_GRAPH
-from gcmkg.graph.errors import NotFoundError
-from gcmkg.graph.layout import DATASET_FILE, INFERRED_GRAPH
-from gcmkg.graph.rdfread import read_dataset
+from gcmkg.graph.build.dataset import PROVENANCE_GRAPH
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.errors import NotFoundError
+from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH
+from gcmkg.graph.rdfio.read import read_dataset
 
 Triple = tuple[Node, Node, Node]
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from gcmkg.graph import ids
 from gcmkg.graph.clisupport import (
     Verb,
     deprecated,
@@ -18,6 +17,7 @@ from gcmkg.graph.clisupport import (
     progress,
     quiet_option,
 )
+from gcmkg.graph.core import ids
 from gcmkg.graph.export.formats import FORMATS
 
 # The first segment of the build's named graphs (graph:build, the provenance, is left out: ./build is a folder).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gcmkg.graph.defaults import DEFAULT_EXPORT_DIR
+from gcmkg.graph.core.defaults import DEFAULT_EXPORT_DIR
 
 DEFAULT_STEM = "gcmkg"
 

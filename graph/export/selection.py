@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from gcmkg.graph import ids
-from gcmkg.graph.errors import UsageError
-from gcmkg.graph.layout import INFERRED_GRAPH
-from gcmkg.graph.rdfread import parse_build
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.errors import UsageError
+from gcmkg.graph.core.layout import INFERRED_GRAPH
+from gcmkg.graph.rdfio.canonical import canonical_dataset
+from gcmkg.graph.rdfio.read import parse_build
 
 GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 _GRAPH_PREFIX = "graph:"
@@ -33,9 +34,7 @@ class Selection:
 def read_canonical(location: Path | None) -> ox.Dataset:
     """The build at ``location`` with its blank nodes renamed by RDF Dataset Canonicalization (RDFC-1.0), so that
     the same build gives the same labels however the file wrote them (Turtle writes most of them inline)."""
-    dataset = ox.Dataset(parse_build(location))
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return dataset
+    return canonical_dataset(parse_build(location))
 
 
 def short_name(graph: GraphName) -> str:

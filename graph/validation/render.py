@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from itertools import groupby
 from operator import attrgetter
 
-from rdflib import BNode, Graph, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import Graph, URIRef
 
+from gcmkg.graph.rdfio.canonical import canonical_triples, has_blank_nodes
 from gcmkg.graph.validation.engine import ValidationReport
 from gcmkg.graph.validation.naming import compact, term_ntriples, term_text
 from gcmkg.graph.validation.results import Severity, ValidationResult
@@ -111,8 +111,7 @@ def to_turtle(report: ValidationReport) -> str:
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in sorted(report.prefixes.items()):
         graph.bind(prefix, namespace, override=True, replace=True)
-    has_blank_nodes = any(isinstance(term, BNode) for triple in report.graph for term in triple)
-    for triple in to_canonical_graph(report.graph) if has_blank_nodes else report.graph:
+    for triple in canonical_triples(report.graph) if has_blank_nodes(report.graph) else report.graph:
         graph.add(triple)
     return graph.serialize(format="turtle")
 

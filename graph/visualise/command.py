@@ -18,7 +18,7 @@ from gcmkg.graph.clisupport import (
     quiet_option,
     timeout_option,
 )
-from gcmkg.graph.defaults import DEFAULT_VIZ_DIR
+from gcmkg.graph.core.defaults import DEFAULT_VIZ_DIR
 from gcmkg.graph.visualise.kinds import FORMATS, KINDS, Kind
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
-    from gcmkg.graph.query import QueryResult
+    from gcmkg.graph.query.runner import QueryResult
 
 _KINDS_HELP = "\n".join(f"  {name:<23} {kind.summary}" for name, kind in KINDS.items())
 
@@ -37,7 +37,7 @@ def _network_file(kind: Kind, graph: nx.Graph, output_format: str) -> bytes:
         from gcmkg.graph.visualise import writers
 
         return writers.graphml(graph) if output_format == "graphml" else writers.gexf(graph)
-    from gcmkg.graph.visualise.layout import positions
+    from gcmkg.graph.visualise.positions import positions
 
     where = positions(graph)
     if output_format == "html":
@@ -126,8 +126,8 @@ def viz(
       gcmkg viz coverage                             # viz/coverage.csv
       gcmkg viz coverage -o coverage.png             # the heatmap
     """
-    from gcmkg.graph.atomic import write_atomically
-    from gcmkg.graph.errors import UsageError
+    from gcmkg.graph.core.atomic import write_atomically
+    from gcmkg.graph.core.errors import UsageError
 
     view = KINDS[kind]
     chosen, path = format_and_output(

@@ -58,7 +58,7 @@ def engines(build_dir: Path, repeat: int) -> list[tuple[str, float, float]]:
     import pyoxigraph
     import rdflib
 
-    from gcmkg.graph.storedqueries import load_catalogue
+    from gcmkg.graph.query.catalogue import load_catalogue
 
     dataset_file = build_dir / "gcmkg.trig"
     merged = rdflib.Graph().parse(build_dir / "gcmkg.ttl", format="turtle")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gcmkg.graph.errors import DataError
+from gcmkg.graph.core.errors import DataError
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _existing(path: Path) -> Path:

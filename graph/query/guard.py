@@ -34,9 +34,9 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gcmkg.graph.errors import QueryRefused, StoredQueryError
-from gcmkg.graph.guardcache import remembered
-from gcmkg.graph.storedqueries import StoredQuery
+from gcmkg.graph.core.errors import QueryRefused, StoredQueryError
+from gcmkg.graph.query.catalogue import StoredQuery
+from gcmkg.graph.query.guardcache import remembered
 
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 _UPDATES = {
@@ -237,7 +237,7 @@ def check_stored_query(stored: StoredQuery) -> StoredQuery:
     """``stored`` with the text to run, if the guard lets it through; StoredQueryError naming its file otherwise.
 
     A stored query must be a SELECT query without FROM: it runs over the union of any build or endpoint.
-    A query that passed before is answered from the verdict cache (graph/guardcache.py).
+    A query that passed before is answered from the verdict cache (graph/query/guardcache.py).
     """
     try:
         text = remembered(stored.text, _checked_stored_text)

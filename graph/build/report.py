@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from rdflib import RDF, Dataset, URIRef
 from rdflib.term import Node
 
-from gcmkg.graph.prefixes import compact
+from gcmkg.graph.core.prefixes import compact
 
 
 @dataclass(frozen=True)

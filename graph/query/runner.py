@@ -1,7 +1,7 @@
 """Run queries on a local build: stored queries with parameters bound as typed RDF terms, and ad-hoc SPARQL.
 
-``run_local`` and ``run_sparql`` check the query with the guard (graph/guard.py) and run it under a
-time limit (graph/limits.py) and a row limit: a result cut at the limit says so (``truncated_at``).
+``run_local`` and ``run_sparql`` check the query with the guard (graph/query/guard.py) and run it under a
+time limit (graph/query/limits.py) and a row limit: a result cut at the limit says so (``truncated_at``).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolution, QuerySolutions, Store, Variable
 
-from gcmkg.graph.errors import QueryRefused, StoredQueryError
-from gcmkg.graph.guard import CheckedQuery, check_dataset, check_query, check_stored_query
-from gcmkg.graph.params import parameter_variable
-from gcmkg.graph.storedqueries import StoredQuery
+from gcmkg.graph.core.errors import QueryRefused, StoredQueryError
+from gcmkg.graph.query.catalogue import StoredQuery
+from gcmkg.graph.query.guard import CheckedQuery, check_dataset, check_query, check_stored_query
+from gcmkg.graph.query.params import parameter_variable
 
 Term = NamedNode | BlankNode | Literal
 Row = tuple[Term | None, ...]
@@ -96,7 +96,7 @@ def run_local(
     The guard checks the query first (StoredQueryError if it refuses it); the query is stopped after
     ``timeout`` seconds (QueryTimeout) and its rows cut at ``limit``; 0 is no limit for either.
     """
-    from gcmkg.graph.limits import run_limited
+    from gcmkg.graph.query.limits import run_limited
 
     def prepare() -> partial[QueryResult]:
         return partial(run_on_store, query=check_stored_query(query), bindings=dict(bindings), limit=limit)
@@ -154,7 +154,7 @@ def run_sparql(
 
     ``source`` (the query file, if any) starts every error message.
     """
-    from gcmkg.graph.limits import run_limited
+    from gcmkg.graph.query.limits import run_limited
 
     def prepare() -> partial[QueryResult | AskResult]:
         return partial(run_adhoc, query=check_sparql(text, source), limit=limit, source=source)

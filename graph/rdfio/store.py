@@ -14,21 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import NamedNode, Store
 
-from gcmkg.graph.defaults import DEFAULT_BUILD_DIR
-from gcmkg.graph.errors import BuildNotFoundError, DataError
-from gcmkg.graph.ids import named_graph
-from gcmkg.graph.layout import DATASET_FILE, INFERRED_GRAPH
-
-_FORMATS = {
-    ".trig": RdfFormat.TRIG,
-    ".ttl": RdfFormat.TURTLE,
-    ".nq": RdfFormat.N_QUADS,
-    ".nt": RdfFormat.N_TRIPLES,
-    ".jsonld": RdfFormat.JSON_LD,
-    ".rdf": RdfFormat.RDF_XML,
-}
+from gcmkg.graph.core.defaults import DEFAULT_BUILD_DIR
+from gcmkg.graph.core.errors import BuildNotFoundError, DataError
+from gcmkg.graph.core.ids import named_graph
+from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH
+from gcmkg.graph.rdfio.suffixes import rdf_format
 
 # The RDF merge of the named graphs into the default graph (SPARQL 1.1 Update).
 MERGE_NAMED_GRAPHS = Path(__file__).with_name("union.ru")
@@ -44,14 +36,6 @@ def dataset_path(location: Path | None) -> Path:
             hint=f"run `gcmkg build -o {location}` first, or pass --graph a build folder or RDF file",
         )
     return path
-
-
-def rdf_format(path: Path) -> RdfFormat:
-    """The RDF syntax of the file at ``path``, by its suffix; DataError naming the file if it is none gcmkg reads."""
-    found = _FORMATS.get(path.suffix.lower())
-    if found is None:
-        raise DataError(f"{path}: unknown RDF file type; expected one of {', '.join(sorted(_FORMATS))}")
-    return found
 
 
 def open_store(location: Path | None, inferred: bool = True) -> Store:

@@ -15,8 +15,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from gcmkg.graph.atomic import write_atomically
-from gcmkg.graph.errors import OutputError
+from gcmkg.graph.core.atomic import write_atomically
+from gcmkg.graph.core.errors import OutputError
 
 _GUARD_SOURCE = Path(__file__).with_name("guard.py")
 

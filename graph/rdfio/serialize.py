@@ -10,7 +10,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
-from gcmkg.graph.prefixes import bind_prefixes
+from gcmkg.graph.core.prefixes import bind_prefixes
 
 
 class _SortedTrigSerializer(TrigSerializer):

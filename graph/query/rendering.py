@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from pyoxigraph import BlankNode, NamedNode
 
-from gcmkg.graph.query import AskResult, QueryResult, Term
+from gcmkg.graph.query.runner import AskResult, QueryResult, Term
 
 FORMATS = ("table", "csv", "tsv", "json")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

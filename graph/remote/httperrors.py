@@ -8,7 +8,7 @@ from __future__ import annotations
 import urllib.error
 from urllib.parse import urlsplit
 
-from gcmkg.graph.errors import EndpointError, UsageError
+from gcmkg.graph.core.errors import EndpointError, UsageError
 
 QUERY_ENDPOINTS = (
     "--endpoint must name a SPARQL query endpoint: Oxigraph http://HOST:7878/query, "

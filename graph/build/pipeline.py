@@ -12,15 +12,15 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from gcmkg.graph import ids
-from gcmkg.graph.atomic import write_atomically
-from gcmkg.graph.dataset import add_inferred, assemble
-from gcmkg.graph.errors import PartialBuildError
-from gcmkg.graph.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE
+from gcmkg.graph.build.dataset import add_inferred, assemble
+from gcmkg.graph.build.report import BuildReport, count
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.atomic import write_atomically
+from gcmkg.graph.core.errors import PartialBuildError
+from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE
+from gcmkg.graph.core.resources import ontology_file
+from gcmkg.graph.rdfio.serialize import merged_graph, trig_bytes, turtle_bytes
 from gcmkg.graph.reasoning.infer import infer
-from gcmkg.graph.report import BuildReport, count
-from gcmkg.graph.resources import ontology_file
-from gcmkg.graph.serialize import merged_graph, trig_bytes, turtle_bytes
 from gcmkg.graph.validation.gate import check_dataset
 from gcmkg.loaders.documents.catalogue import load_corpus
 from gcmkg.loaders.reference import load_reference

@@ -23,8 +23,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from gcmkg.graph.defaults import DEFAULT_TIMEOUT
-from gcmkg.graph.errors import GcmkgError, QueryTimeout
+from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
+from gcmkg.graph.core.errors import GcmkgError, QueryTimeout
 
 if TYPE_CHECKING:  # the CLI reads the defaults below without loading pyoxigraph
     from pyoxigraph import Store
@@ -43,8 +43,8 @@ def _send(connection: Connection, message: tuple[str, Any]) -> None:
 
 def _serve(connection: Connection, location: Path | None, inferred: bool) -> None:
     """The child: load the graph, say so, run the one job it is sent, send back its result or error."""
-    import gcmkg.graph.query  # noqa: F401 - what the job unpickles into, imported while the parent checks the query
-    from gcmkg.graph.store import open_store
+    import gcmkg.graph.query.runner  # noqa: F401 - what the job unpickles into, imported while the parent checks the query
+    from gcmkg.graph.rdfio.store import open_store
 
     try:
         store = open_store(location, inferred)
@@ -91,7 +91,7 @@ def run_limited(
     A ``timeout`` of 0 runs the job in this process, without a time limit.
     """
     if not timeout:
-        from gcmkg.graph.store import open_store
+        from gcmkg.graph.rdfio.store import open_store
 
         job = prepare()
         return job(open_store(location, inferred))

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from gcmkg.graph.errors import StoredQueryError, UnknownQueryError
-from gcmkg.graph.resources import queries_dir
+from gcmkg.graph.core.errors import StoredQueryError, UnknownQueryError
+from gcmkg.graph.core.resources import queries_dir
 
 PARAMETER_TYPES = ("integer", "year", "string", "iso3", "iri")
 _METADATA_KEYS = {"summary", "description", "tags", "params", "columns", "method", "endpoint", "pagination"}

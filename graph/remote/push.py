@@ -20,13 +20,13 @@ from urllib.parse import urlencode
 
 from pyoxigraph import BlankNode, DefaultGraph, RdfFormat, Triple, serialize
 
-from gcmkg.graph.defaults import DEFAULT_TIMEOUT
-from gcmkg.graph.errors import DataError
-from gcmkg.graph.httperrors import STORE_ENDPOINTS, check_url, status_error, transport_error
-from gcmkg.graph.ids import named_graph
-from gcmkg.graph.layout import INFERRED_GRAPH
-from gcmkg.graph.rdfread import parse_build
-from gcmkg.graph.store import dataset_path
+from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
+from gcmkg.graph.core.errors import DataError
+from gcmkg.graph.core.ids import named_graph
+from gcmkg.graph.core.layout import INFERRED_GRAPH
+from gcmkg.graph.rdfio.read import parse_build
+from gcmkg.graph.rdfio.store import dataset_path
+from gcmkg.graph.remote.httperrors import STORE_ENDPOINTS, check_url, status_error, transport_error
 
 _CONTENT_TYPE = "text/turtle; charset=utf-8"
 
@@ -96,7 +96,7 @@ def put_graph(store: str, graph: str, triples: list[Triple], timeout: float) -> 
 
     ``timeout`` is how long (seconds) the server may stay silent; 0 for no limit.
     """
-    from gcmkg.graph.prefixes import PREFIXES
+    from gcmkg.graph.core.prefixes import PREFIXES
 
     body = serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
     return _send(store, graph, "PUT", body, timeout)

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from gcmkg.graph.errors import ParameterError
-from gcmkg.graph.storedqueries import Parameter, StoredQuery
+from gcmkg.graph.core.errors import ParameterError
+from gcmkg.graph.query.catalogue import Parameter, StoredQuery
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")

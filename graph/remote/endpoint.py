@@ -28,11 +28,11 @@ from collections.abc import Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
-from gcmkg.graph.defaults import DEFAULT_TIMEOUT
-from gcmkg.graph.errors import EndpointError, ParameterError, StoredQueryError
-from gcmkg.graph.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
-from gcmkg.graph.query import QueryResult, Term
-from gcmkg.graph.storedqueries import StoredQuery
+from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
+from gcmkg.graph.core.errors import EndpointError, ParameterError, StoredQueryError
+from gcmkg.graph.query.catalogue import StoredQuery
+from gcmkg.graph.query.runner import QueryResult, Term
+from gcmkg.graph.remote.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _JSON_TYPES = ("application/sparql-results+json", "application/json")
@@ -223,7 +223,7 @@ def run_remote(
     from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-    from gcmkg.graph.guard import check_stored_query
+    from gcmkg.graph.query.guard import check_stored_query
 
     check_url(endpoint, "--endpoint")
     text = with_values(check_stored_query(query).text, bindings)

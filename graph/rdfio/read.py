@@ -16,8 +16,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from gcmkg.graph.errors import DataError
-from gcmkg.graph.store import dataset_path, rdf_format
+from gcmkg.graph.core.errors import DataError
+from gcmkg.graph.rdfio.store import dataset_path
+from gcmkg.graph.rdfio.suffixes import rdf_format
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from gcmkg.graph import ids
-from gcmkg.graph.layout import INFERRED_GRAPH
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.layout import INFERRED_GRAPH
+from gcmkg.graph.core.vocab import GCM
+from gcmkg.graph.rdfio.canonical import canonical_triples, has_blank_nodes
 from gcmkg.loaders.sourcegraph import SourceGraph
 
 PROVENANCE_GRAPH = "build"
@@ -47,9 +47,13 @@ def provenance_graph(sources: Sequence[SourceGraph]) -> Graph:
 
 
 def _stable_blank_nodes(graph: Graph) -> Graph:
-    """The graph with blank nodes renamed from their content (rdflib.compare), so labels survive rebuilds."""
-    has_blank_nodes = any(isinstance(term, BNode) for triple in graph for term in triple)
-    return to_canonical_graph(graph) if has_blank_nodes else graph
+    """The graph with blank nodes renamed from their content (RDFC-1.0), so labels survive rebuilds."""
+    if not has_blank_nodes(graph):
+        return graph
+    renamed = Graph(identifier=graph.identifier)
+    for triple in canonical_triples(graph):
+        renamed.add(triple)
+    return renamed
 
 
 def assemble(sources: Sequence[SourceGraph]) -> Dataset:

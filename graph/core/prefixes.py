@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 
 PREFIXES: dict[str, str] = {
     "gcm": ids.ONTOLOGY_NS,

@@ -1,6 +1,6 @@
 """The gcm: ontology terms as a closed namespace: a typo fails where it is used.
 
-Generated from ontology/gcm.ttl by ``python -m gcmkg.graph.vocabgen > graph/vocab.py``; do not edit.
+Generated from ontology/gcm.ttl by ``python -m gcmkg.graph.core.vocabgen > graph/core/vocab.py``; do not edit.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace

@@ -1,6 +1,6 @@
-"""Generate ``graph/vocab.py``, the closed ``gcm:`` namespace, from ``ontology/gcm.ttl``.
+"""Generate ``graph/core/vocab.py``, the closed ``gcm:`` namespace, from ``ontology/gcm.ttl``.
 
-Run ``python -m gcmkg.graph.vocabgen > graph/vocab.py`` after changing the ontology; a test fails
+Run ``python -m gcmkg.graph.core.vocabgen > graph/core/vocab.py`` after changing the ontology; a test fails
 while the committed module and the ontology disagree.
 """
 
@@ -11,8 +11,8 @@ import sys
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from gcmkg.graph.ids import ONTOLOGY_NS
-from gcmkg.graph.resources import ontology_file
+from gcmkg.graph.core.ids import ONTOLOGY_NS
+from gcmkg.graph.core.resources import ontology_file
 
 _KINDS = (
     (OWL.Class, "Classes"),
@@ -22,7 +22,7 @@ _KINDS = (
 
 _HEADER = '''"""The gcm: ontology terms as a closed namespace: a typo fails where it is used.
 
-Generated from ontology/gcm.ttl by ``python -m gcmkg.graph.vocabgen > graph/vocab.py``; do not edit.
+Generated from ontology/gcm.ttl by ``python -m gcmkg.graph.core.vocabgen > graph/core/vocab.py``; do not edit.
 """
 
 from rdflib.namespace import DefinedNamespace, Namespace

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from gcmkg.graph.errors import OutputError
+from gcmkg.graph.core.errors import OutputError
 
 
 def _output_error(path: Path, exc: OSError) -> OutputError:
