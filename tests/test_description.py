@@ -85,7 +85,7 @@ def test_one_dataset_with_the_curated_metadata_and_version(trig: tuple[Path, Gra
     assert "Global Compact for Safe, Orderly and Regular Migration" in str(
         described.value(DATASET, DCTERMS.description)
     )
-    assert described.value(DATASET, DCTERMS.license) == URIRef("http://spdx.org/licenses/Apache-2.0")
+    assert described.value(DATASET, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
     for role in (DCTERMS.creator, DCTERMS.publisher):
         agent = described.value(DATASET, role)
         assert str(described.value(agent, FOAF.name)) == "gcmkg contributors"
