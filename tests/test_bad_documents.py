@@ -125,6 +125,7 @@ def _entry_text(entry: object) -> str:
     return " ".join(map(str, entry.values())) if isinstance(entry, dict) else str(entry)
 
 
+@pytest.mark.slow
 def test_bad_document_is_skipped_named_and_reported(corpus: tuple[Path, Bad], tmp_path: Path) -> None:
     folder, bad = corpus
     out = tmp_path / "build"

@@ -19,6 +19,9 @@ from tests.conftest import CORPUS, REPO_ROOT
 from tests.gold import score as scorer
 from tests.test_ontology import ROLES
 
+# Scores the build of the shared corpus against the gold set: part of the slow set.
+pytestmark = pytest.mark.slow
+
 #: Issue 3 set 0.95 for sessions, participation, attendance and objectives; issue 12 set 0.97 for mentions
 #: (and those only context reads right), initiatives of funds with their objectives, and citations; issue 13
 #: set 0.95 for statistics and for the people of the 2024 report with their roles (and affiliations).

@@ -181,6 +181,7 @@ def _asserted(dataset: Dataset) -> Graph:
     return merged
 
 
+@pytest.mark.slow
 def test_targeted_route_equals_the_full_closure_on_the_corpus(corpus_dataset: Dataset, ontology: Graph) -> None:
     """The proof behind the speed-up: every kept entailment of the naive closure, and nothing else."""
     asserted = _asserted(corpus_dataset)
@@ -191,6 +192,7 @@ def test_targeted_route_equals_the_full_closure_on_the_corpus(corpus_dataset: Da
     assert set(corpus_dataset.graph(INFERRED)) == targeted
 
 
+@pytest.mark.slow
 def test_the_build_keeps_entailments_in_their_own_graph_with_provenance(corpus_dataset: Dataset) -> None:
     inferred = corpus_dataset.graph(INFERRED)
     assert len(inferred) > 0
@@ -203,6 +205,7 @@ def test_the_build_keeps_entailments_in_their_own_graph_with_provenance(corpus_d
     assert "targeted" in str(provenance.value(activity, RDFS.label))
 
 
+@pytest.mark.slow
 def test_reasoning_never_changes_the_asserted_graphs(tmp_path: Path) -> None:
     with_reasoning, without = tmp_path / "with", tmp_path / "without"
     build(with_reasoning)
@@ -216,6 +219,7 @@ def test_reasoning_never_changes_the_asserted_graphs(tmp_path: Path) -> None:
     assert len(reasoned.graph(INFERRED)) > 0
 
 
+@pytest.mark.slow
 def test_merged_turtle_with_and_without_the_inferred_graph(tmp_path: Path) -> None:
     build(tmp_path / "all")
     build(tmp_path / "asserted", merge_inferred=False)

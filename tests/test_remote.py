@@ -32,6 +32,9 @@ from gcmkg.graph.query.runner import run_local, run_on_store
 from gcmkg.graph.rdfio.store import open_store
 from gcmkg.graph.remote.endpoint import run_remote, values_block, where_group_start, with_values
 
+# Every test here talks to a real Oxigraph server (started once per module): part of the slow set.
+pytestmark = pytest.mark.slow
+
 # Each stored query with representative parameters: every optional parameter both given and left out,
 # each case chosen to return rows on the shared corpus (so equality is not between two empty results).
 CASES: list[tuple[str, dict[str, str]]] = [

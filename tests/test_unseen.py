@@ -20,6 +20,9 @@ from tests.conftest import REPO_ROOT
 from tests.gold import heldout
 from tests.gold.score import Report
 
+# Builds the held-out documents and scores them: part of the slow set.
+pytestmark = pytest.mark.slow
+
 UNSEEN = REPO_ROOT / "tests" / "fixtures" / "unseen"
 THRESHOLD = 0.9
 
