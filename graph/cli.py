@@ -13,7 +13,7 @@ from gcmkg.graph.build.command import build
 from gcmkg.graph.clisupport import VerbGroup
 from gcmkg.graph.diff.command import diff
 from gcmkg.graph.export.command import export
-from gcmkg.graph.query.command import queries, query, sparql
+from gcmkg.graph.query.command import describe, prefixes, queries, query, sparql
 from gcmkg.graph.remote.command import push
 from gcmkg.graph.validation.command import validate
 from gcmkg.graph.visualise.command import viz
@@ -35,7 +35,7 @@ def cli() -> None:
     """
 
 
-for verb in (build, query, sparql, validate, queries, push, export, diff, viz):
+for verb in (build, query, sparql, prefixes, describe, validate, queries, push, export, diff, viz):
     cli.add_command(verb)
 
 

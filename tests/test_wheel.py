@@ -46,7 +46,7 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
     for shapes_file in sorted((REPO_ROOT / "shapes").glob("*.ttl")):  # all shape files are loaded together
         assert f"gcmkg/shapes/{shapes_file.name}" in names, shapes_file.name
     # every data file the graph packages read at run time: queries, export metadata, the HTML view's assets
-    for folder in ("graph/export", "graph/visualise", "graph/validation", "queries"):
+    for folder in ("graph/export", "graph/visualise", "graph/validation", "graph/query", "queries"):
         for data_file in sorted((REPO_ROOT / folder).iterdir()):
             if data_file.suffix in (".rq", ".yaml", ".js", ".css", ".html"):
                 assert f"gcmkg/{folder}/{data_file.name}" in names, data_file

@@ -67,7 +67,7 @@ def _split(path: Path) -> tuple[list[str], str]:
         if not line.startswith("#+"):
             break
         header.append(line[2:])
-    return header, "".join(lines[len(header):])
+    return header, "".join(lines[len(header) :])
 
 
 def _line_of(header: list[str], key: str) -> int:

@@ -117,7 +117,13 @@ def query(
     _show(run_remote(endpoint, stored, bindings, timeout=timeout, method=method.upper(), limit=limit), output_format)
 
 
-@click.command()
+def _prefixes_epilog() -> str:
+    from gcmkg.graph.query.adhoc import prefix_listing
+
+    return "Predeclared prefixes (a PREFIX of the query's own wins):\n\n\b\n" + prefix_listing()
+
+
+@click.command(epilog=_prefixes_epilog())
 @click.argument("text", metavar="[QUERY]", required=False)
 @click.option(
     "--file",
@@ -139,6 +145,11 @@ def sparql(
 ) -> None:
     """Run an ad-hoc SPARQL SELECT or ASK query (the QUERY argument or --file) on a build.
 
+    The project's prefixes (below; `gcmkg prefixes` lists them too) are declared for you: write
+    gcm:Session, state:SRB, skos:prefLabel without PREFIX lines. An undeclared prefix is named with
+    the ones that are known; a syntax error is one line with its line and column. A year property
+    (gcm:reviewYear, an xsd:gYear) compared with a plain integer gets a hint on stderr.
+
     The query runs over the union of the named graphs, as stored queries do; FROM and FROM NAMED
     may name the build's own graphs to query just those. ASK prints true or false (json: the SPARQL
     boolean result). CONSTRUCT and DESCRIBE are refused: select the triples instead.
@@ -150,6 +161,7 @@ def sparql(
 
     \b
     Examples:
+      gcmkg sparql 'SELECT ?s ?label WHERE { ?s a gcm:Session ; skos:prefLabel ?label }'
       gcmkg sparql 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'
       gcmkg sparql --file my-query.rq --format csv > rows.csv
       gcmkg sparql 'ASK { ?s a <https://w3id.org/gcmkg/ontology#Review> }'
@@ -176,6 +188,54 @@ def sparql(
         source = str(query_file)
     assert text is not None
     _show(run_sparql(graph_path, text, source, inferred, timeout=timeout, limit=limit), output_format)
+    from gcmkg.graph.query.adhoc import predeclare, year_hints
+
+    for hint in year_hints(predeclare(text).text):
+        click.echo(f"hint: {hint}", err=True)
+
+
+@click.command()
+def prefixes() -> None:
+    """List the project's prefixes: those `gcmkg sparql` declares for you and exports write.
+
+    \b
+    Example:
+      gcmkg prefixes
+      gcmkg sparql 'SELECT ?s WHERE { ?s a gcm:State } LIMIT 3'
+    """
+    from gcmkg.graph.query.adhoc import prefix_listing
+
+    click.echo(prefix_listing(), nl=False)
+
+
+@click.command()
+@click.argument("entity")
+@graph_option("Build folder or RDF file to read [default: ./build].")
+@format_option(
+    [HUMAN_FORMAT, "json", "turtle"],
+    "table for people; json (every property, link and passage in full); turtle (the statements about it).",
+)
+@inferred_option()
+@timeout_option()
+def describe(entity: str, graph_path: Path | None, output_format: str, inferred: bool, timeout: float) -> None:
+    """Show one entity: its types, labels, properties, what links to it, and the passages its
+    document-derived facts come from.
+
+    ENTITY is an ISO 3166 alpha-3 code (SRB), an IRI, a compact IRI with a project prefix
+    (state:SRB, objective:7, review:2024) or an exact label, ignoring case (Serbia). Exit code 3 if
+    nothing is called so, 2 if several entities are (they are listed).
+
+    \b
+    Examples:
+      gcmkg describe SRB
+      gcmkg describe objective:7 --format json
+      gcmkg describe 'Migration MPTF'
+      gcmkg describe https://w3id.org/gcmkg/id/state/TUR --format turtle
+    """
+    from gcmkg.graph.query.entity import describe as describe_entity
+    from gcmkg.graph.query.entity import render
+
+    click.echo(render(describe_entity(graph_path, entity, inferred, timeout), output_format), nl=False)
 
 
 @click.group(cls=VerbGroup, invoke_without_command=True)

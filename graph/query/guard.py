@@ -128,14 +128,31 @@ def _nodes(tree: object) -> Iterator[Any]:
             stack.extend(node.values())
 
 
-def _syntax_error(exc: Any) -> QueryRefused:
-    line = getattr(exc, "line", "")
-    column = getattr(exc, "col", 0)
-    where = f" at line {exc.lineno}, column {column}" if hasattr(exc, "lineno") else ""
-    message = f"not valid SPARQL{where}: {getattr(exc, 'msg', exc)}"
-    if line:
-        message += f"\n  {line}\n  {' ' * (column - 1)}^"
-    return QueryRefused(message)
+def _syntax_error(exc: Any, line_offset: int = 0) -> QueryRefused:
+    """One line naming where the parser stopped and what it found there, never the parser's list of expectations.
+
+    ``line_offset`` lines were put before the user's first line (``adhoc.predeclare``)."""
+    text, location = getattr(exc, "pstr", ""), getattr(exc, "loc", 0)
+    line, column = getattr(exc, "lineno", 1) - line_offset, getattr(exc, "col", 1)
+    found = text[location:].split(maxsplit=1)
+    near = f"unexpected {found[0][:20]!r}" if found else "unexpected end of query"
+    return QueryRefused(f"not valid SPARQL at line {line}, column {column}: {near}")
+
+
+def _unknown_prefix(prologue_tree: Any, body: Any) -> QueryRefused | None:
+    """An error naming the first prefix ``body`` uses that the prologue does not declare (rdflib would otherwise
+    bind its own defaults, and Oxigraph answers with a parser dump); None if every prefix is declared."""
+    declarations = [node for node in prologue_tree if getattr(node, "name", None) == "PrefixDecl"]  # in text order
+    declared = list(dict.fromkeys(_field(node, "prefix") or "" for node in declarations))
+    used = [_field(node, "prefix") or "" for node in _nodes(body) if node.name == "pname"]
+    unknown = next((prefix for prefix in used if prefix not in declared), None)
+    if unknown is None:
+        return None
+    known = ", ".join(f"{prefix}:" for prefix in declared) or "none"
+    return QueryRefused(
+        f"not valid SPARQL: unknown prefix {unknown}:; known: {known}",
+        hint=f"declare it (PREFIX {unknown}: <namespace>), or use a prefix `gcmkg prefixes` lists",
+    )
 
 
 def _refuse_update(text: str) -> None:
@@ -169,19 +186,20 @@ def _sourced(error: QueryRefused, source: str | None) -> QueryRefused:
     return QueryRefused(f"{source}: {error.message}", hint=error.hint) if source else error
 
 
-def check_query(text: str, source: str | None = None) -> CheckedQuery:
+def check_query(text: str, source: str | None = None, line_offset: int = 0) -> CheckedQuery:
     """Parse ``text`` and return what may run; QueryRefused (naming what was found) for SERVICE, updates, bad SPARQL.
 
     FROM clauses are returned, not judged: ``check_dataset`` compares them with the dataset's graphs.
-    Messages start with ``source`` (the query file) when given.
+    Messages start with ``source`` (the query file) when given; ``line_offset`` lines were put before the user's
+    first line (the project's prefixes, for ``gcmkg sparql``) and are not counted in error messages.
     """
     try:
-        return _check(text)
+        return _check(text, line_offset)
     except QueryRefused as error:
         raise _sourced(error, source) from None
 
 
-def _check(text: str) -> CheckedQuery:
+def _check(text: str, line_offset: int = 0) -> CheckedQuery:
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translatePrologue
     from rdflib.plugins.sparql.parser import parseQuery
@@ -192,10 +210,13 @@ def _check(text: str) -> CheckedQuery:
         tree = parseQuery(checked)
     except ParseBaseException as exc:
         _refuse_update(checked)
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, line_offset) from None
     except RecursionError:
         raise QueryRefused("the query is nested too deeply to check") from None
     prologue_tree, body = tree[0], tree[1]
+    unknown = _unknown_prefix(prologue_tree, body)
+    if unknown is not None:
+        raise unknown
     try:
         prologue = translatePrologue(prologue_tree, None)
     except Exception as exc:  # rdflib raises a bare Exception for what it cannot use

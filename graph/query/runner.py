@@ -66,7 +66,7 @@ def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, T
     try:
         solutions = store.query(query.text, substitutions=dict(bindings))
     except SyntaxError as exc:
-        raise StoredQueryError(f"{query.path}: not valid SPARQL ({exc})") from None
+        raise StoredQueryError(f"{query.path}: not valid SPARQL ({first_line(exc)})") from None
     except RuntimeError as exc:
         raise StoredQueryError(f"{query.path}: {exc} (parameters must be in the SELECT projection)") from None
     if not isinstance(solutions, QuerySolutions):
@@ -118,7 +118,7 @@ def run_adhoc(store: Store, query: CheckedQuery, limit: int = 0, source: str | N
     try:
         answer = store.query(query.text)
     except SyntaxError as exc:
-        raise QueryRefused(f"{source + ': ' if source else ''}not valid SPARQL ({exc})") from None
+        raise QueryRefused(f"{source + ': ' if source else ''}not valid SPARQL ({first_line(exc)})") from None
     if isinstance(answer, QueryBoolean):
         return AskResult(bool(answer))
     assert isinstance(answer, QuerySolutions)
@@ -130,13 +130,24 @@ def run_adhoc(store: Store, query: CheckedQuery, limit: int = 0, source: str | N
 def _not_select(form: str, source: str | None) -> QueryRefused:
     return QueryRefused(
         f"{source + ': ' if source else ''}gcmkg sparql answers SELECT and ASK queries; this is a {form} query",
-        hint="select the triples instead, e.g. SELECT ?s ?p ?o WHERE { ... }",
+        hint=("`gcmkg describe ENTITY` shows one entity; or " if form == "DESCRIBE" else "")
+        + "select the triples instead, e.g. SELECT ?s ?p ?o WHERE { ... }",
     )
 
 
+def first_line(error: Exception) -> str:
+    """The first line of a parser's message (Oxigraph lists every token it expected on the lines below)."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 def check_sparql(text: str, source: str | None = None) -> CheckedQuery:
-    """The guard's verdict on an ad-hoc query, which must also be a SELECT or ASK query; QueryRefused otherwise."""
-    checked = check_query(text, source)
+    """The guard's verdict on an ad-hoc query, with the project's prefixes predeclared (``adhoc.predeclare``);
+    it must also be a SELECT or ASK query; QueryRefused otherwise."""
+    from gcmkg.graph.query.adhoc import predeclare
+
+    predeclared = predeclare(text)
+    checked = check_query(predeclared.text, source, predeclared.lines)
     if checked.form not in ("SELECT", "ASK"):
         raise _not_select(checked.form, source)
     return checked
