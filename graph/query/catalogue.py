@@ -1,7 +1,9 @@
 """Stored SPARQL queries: ``queries/*.rq`` files with grlc-style ``#+`` YAML metadata.
 
 A file starts with ``#+`` lines holding YAML (grlc's decorators: summary, description, tags, plus
-``params`` and ``columns``), then the query. Malformed metadata fails with the file and line.
+``params`` and ``columns``), then the query. Malformed metadata fails with the file and line, and so do
+grlc's ``method``, ``endpoint`` and ``pagination``, which gcmkg does not implement (the command line
+chooses them): a key is used or refused, never silently ignored.
 A parameter is bound to the query variable of its name, which the query must project (SEP-0007);
 the output keeps only the declared columns.
 
@@ -25,7 +27,13 @@ from gcmkg.graph.core.errors import StoredQueryError, UnknownQueryError
 from gcmkg.graph.core.resources import queries_dir
 
 PARAMETER_TYPES = ("integer", "year", "string", "iso3", "iri")
-_METADATA_KEYS = {"summary", "description", "tags", "params", "columns", "method", "endpoint", "pagination"}
+_METADATA_KEYS = {"summary", "description", "tags", "params", "columns"}
+# grlc keys gcmkg refuses, and what takes their place
+_REFUSED_KEYS = {
+    "method": "the HTTP method is chosen when the query runs (gcmkg query --endpoint URL --method post)",
+    "endpoint": "the endpoint is chosen when the query runs (gcmkg query --endpoint URL), or the query runs on a build",
+    "pagination": "results are cut with gcmkg query --limit, and the output says so",
+}
 _PARAMETER_KEYS = {"name", "type", "description", "required", "default", "allowed"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _QUERY_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -107,6 +115,13 @@ def parse_stored_query(path: Path) -> StoredQuery:
         raise StoredQueryError(f"{path}:{line}: metadata is not valid YAML ({exc})") from None
     if not isinstance(metadata, dict):
         raise StoredQueryError(f"{path}:1: metadata must be a YAML mapping (key: value lines)")
+    refused = sorted(set(metadata) & set(_REFUSED_KEYS))
+    if refused:
+        key = refused[0]
+        raise StoredQueryError(
+            f"{path}:{_line_of(header, key)}: metadata key {key!r} is not supported: {_REFUSED_KEYS[key]}",
+            hint=f"remove the '{key}:' line",
+        )
     unknown = set(metadata) - _METADATA_KEYS
     if unknown:
         key = sorted(unknown)[0]
