@@ -43,6 +43,8 @@ def _show(result: QueryResult | AskResult, output_format: str) -> None:
     from gcmkg.graph.query.runner import QueryResult
 
     click.echo(render(result, output_format), nl=False)
+    for note in result.notes if isinstance(result, QueryResult) else ():
+        click.echo(f"note: {note}", err=True)
     cut = limit_message(result) if isinstance(result, QueryResult) else None
     if cut and output_format != "table":
         click.echo(f"warning: {cut}", err=True)

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from pyoxigraph import BlankNode, NamedNode
 
-from gcmkg.graph.query.runner import AskResult, QueryResult, Term
+from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, AskResult, QueryResult, Term
 
 FORMATS = ("table", "csv", "tsv", "json")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -97,9 +97,16 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
+def _for_people(result: QueryResult, column: str, term: Term | None) -> str:
+    """A cell of the table: a document by its title (``result.titles``), anything else as ``plain``."""
+    shown = plain(term)
+    return result.titles.get(shown, shown) if column in DOCUMENT_COLUMNS else shown
+
+
 def to_table(result: QueryResult) -> str:
-    """Columns padded to their widest cell, a rule under the header, and a row count."""
-    cells = [list(result.columns)] + [[plain(term) for term in row] for row in result.rows]
+    """Columns padded to their widest cell, a rule under the header, and a row count; documents by title."""
+    rows = [[_for_people(result, c, t) for c, t in zip(result.columns, row, strict=True)] for row in result.rows]
+    cells = [list(result.columns), *rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))

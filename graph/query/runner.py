@@ -6,8 +6,8 @@ time limit (graph/query/limits.py) and a row limit: a result cut at the limit sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -16,6 +16,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutio
 
 from gcmkg.graph.core.errors import QueryRefused, StoredQueryError
 from gcmkg.graph.query.catalogue import StoredQuery
+from gcmkg.graph.query.emptiness import why_empty
 from gcmkg.graph.query.guard import CheckedQuery, check_dataset, check_query, check_stored_query
 from gcmkg.graph.query.params import parameter_variable
 
@@ -28,11 +29,15 @@ class QueryResult:
     """A SELECT result: column names and rows of RDF terms (None where a variable is unbound).
 
     ``truncated_at`` is the row limit the rows were cut at (there were more), None if they are all here.
+    ``titles`` maps the document identifiers of the ``document`` and ``source`` columns to the documents' titles,
+    which the table for people shows instead (csv, tsv and json keep the identifiers).
     """
 
     columns: tuple[str, ...]
     rows: list[Row]
     truncated_at: int | None = None
+    titles: Mapping[str, str] = field(default_factory=dict, compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)  # why there are no rows, when that is known
 
 
 @dataclass(frozen=True)
@@ -54,13 +59,17 @@ def take(solutions: Iterable[QuerySolution], variables: list[Variable], limit: i
     return rows, None
 
 
-def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, Term], limit: int = 0) -> QueryResult:
+def run_on_store(
+    store: Store, query: StoredQuery, bindings: Mapping[Variable, Term], limit: int = 0, inferred: bool = True
+) -> QueryResult:
     """Evaluate ``query`` on ``store``'s default graph, the union of the build (``store.open_store``), with
     ``bindings`` substituted.
 
     Oxigraph substitutes only projected variables (SPARQL SEP-0007), so a stored query projects the
     variable of each parameter (``?name``, or ``?name_param`` for a name that is also a column), bound
-    or not; the result keeps just the columns its metadata declares, and at most ``limit`` rows (0: all).
+    or not; the result keeps just the columns its metadata declares, and at most ``limit`` rows (0: all). An
+    empty result carries the reasons for it that are known (``emptiness.why_empty``; ``inferred``: whether the
+    store holds graph:inferred).
     The caller checks the query with the guard first (``run_local`` does).
     """
     try:
@@ -80,7 +89,24 @@ def run_on_store(store: Store, query: StoredQuery, bindings: Mapping[Variable, T
             f"and parameters {parameters}"
         )
     rows, truncated_at = take(solutions, [Variable(column) for column in query.columns], limit)
-    return QueryResult(columns=query.columns, rows=rows, truncated_at=truncated_at)
+    titles = document_titles(store, query.columns, rows)
+    notes = () if rows else tuple(why_empty(store, query, bindings, inferred))
+    return QueryResult(columns=query.columns, rows=rows, truncated_at=truncated_at, titles=titles, notes=notes)
+
+
+DOCUMENT_COLUMNS = ("document", "source")  # columns whose values are document identifiers (queries/README.md)
+_TITLES = Path(__file__).with_name("document-titles.rq")
+
+
+def document_titles(store: Store, columns: Sequence[str], rows: Iterable[Row]) -> dict[str, str]:
+    """The titles of the documents whose identifiers ``rows`` hold in a DOCUMENT_COLUMNS column."""
+    where = [index for index, column in enumerate(columns) if column in DOCUMENT_COLUMNS]
+    wanted = {row[index].value for row in rows for index in where if row[index] is not None}
+    if not wanted:
+        return {}
+    answer = store.query(_TITLES.read_text(encoding="utf-8"))
+    assert isinstance(answer, QuerySolutions)
+    return {row["id"].value: row["name"].value for row in answer if row["id"].value in wanted}
 
 
 def run_local(
@@ -99,7 +125,8 @@ def run_local(
     from gcmkg.graph.query.limits import run_limited
 
     def prepare() -> partial[QueryResult]:
-        return partial(run_on_store, query=check_stored_query(query), bindings=dict(bindings), limit=limit)
+        checked = check_stored_query(query)
+        return partial(run_on_store, query=checked, bindings=dict(bindings), limit=limit, inferred=inferred)
 
     return run_limited(location, inferred, prepare, timeout)
 

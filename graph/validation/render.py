@@ -30,12 +30,14 @@ def _groups(results: Sequence[ValidationResult]) -> list[tuple[tuple[Severity, s
 
 
 def node_text(report: ValidationReport, result: ValidationResult) -> str:
-    """'2020 review, session 4 (review:2020/session/4) in document 2020-report, passage 3; value "x"'."""
+    """'2020 review, session 4 (review:2020/session/4) in "Report of the 2020 review", passage 3; value "x"': the
+    document by its title (by its identifier if it has none: 'in document 2020-report')."""
     info = report.nodes.get(result.focus)
     iri = term_text(result.focus)  # data nodes: the project's prefixes only
     text = f"{info.label} ({iri})" if info and info.label else iri
     if info and info.document:
-        text += f" in document {info.document}" + (f", passage {info.passage}" if info.passage is not None else "")
+        document = f'"{info.title}"' if info.title else f"document {info.document}"
+        text += f" in {document}" + (f", passage {info.passage}" if info.passage is not None else "")
     if result.path and f"property {result.path}" not in result.shape:
         text += f"; path {result.path}"
     if result.value is not None:
@@ -90,6 +92,7 @@ def _json_result(result: ValidationResult, report: ValidationReport) -> dict[str
         "focus": term_ntriples(result.focus),
         "focus_label": info.label if info else None,
         "document": info.document if info else None,
+        "document_title": info.title if info else None,
         "passage": info.passage if info else None,
         "path": result.full_path,
         "value": None if result.value is None else term_ntriples(result.value),
