@@ -201,6 +201,18 @@ def test_post_gives_the_same_table_as_get(runner: CliRunner, endpoint: str) -> N
     assert get.output.rstrip().endswith("(35 rows)")
 
 
+def test_remote_tables_show_documents_by_title_as_local_ones(
+    runner: CliRunner, endpoint: str, corpus_build: Path
+) -> None:
+    local = runner.invoke(cli, ["query", "processes", "--graph", str(corpus_build)])
+    remote = runner.invoke(cli, ["query", "processes", "--endpoint", endpoint])
+    assert local.exit_code == remote.exit_code == 0, local.output + remote.output
+    assert remote.output == local.output
+    as_json = runner.invoke(cli, ["query", "processes", "--endpoint", endpoint, "--format", "json"])
+    identifiers = {row["document"]["value"] for row in json.loads(as_json.output)["results"]["bindings"]}
+    assert identifiers and not any(identifier in remote.output for identifier in identifiers)
+
+
 def test_graph_and_no_inferred_are_refused_with_an_endpoint(runner: CliRunner, corpus_build: Path) -> None:
     url = "http://127.0.0.1:7878/query"  # never contacted: the options are refused first
     result = runner.invoke(cli, ["query", "state-engagement", "--endpoint", url, "--no-inferred"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from gcmkg.graph.core.prefixes import PREFIXES, compact
 
@@ -72,7 +73,8 @@ def year_hints(text: str) -> list[str]:
     hints: list[str] = []
     year_variables: dict[Variable, str] = {}
     for node in _algebra_nodes(algebra):
-        for _, predicate, obj in node.get("triples", None) or () if node.name == "BGP" else ():
+        triples = dict.get(node, "triples") or () if node.name == "BGP" else ()  # CompValue.get has other arguments
+        for _, predicate, obj in triples:
             if isinstance(predicate, URIRef) and str(predicate) in properties:
                 if isinstance(obj, Literal) and str(obj.datatype) == _XSD_INTEGER:
                     hints.append(_hint(str(predicate), str(obj)))
@@ -80,7 +82,7 @@ def year_hints(text: str) -> list[str]:
                     year_variables[obj] = str(predicate)
     for node in _algebra_nodes(algebra):
         if node.name == "RelationalExpression":
-            sides = [node.get("expr"), node.get("other")]
+            sides = [dict.get(node, "expr"), dict.get(node, "other")]
             variable = next((side for side in sides if isinstance(side, Variable) and side in year_variables), None)
             number = next((s for s in sides if isinstance(s, Literal) and str(s.datatype) == _XSD_INTEGER), None)
             if variable is not None and number is not None:
@@ -93,7 +95,7 @@ def _hint(predicate: str, number: str) -> str:
     return f'{name} holds xsd:gYear values, never equal to the integer {number}: write "{number}"^^xsd:gYear'
 
 
-def _algebra_nodes(tree: object) -> list:
+def _algebra_nodes(tree: object) -> list[Any]:
     """Every CompValue of an rdflib algebra tree."""
     from rdflib.plugins.sparql.parserutils import CompValue
 

@@ -95,7 +95,7 @@ def run_on_store(
 
 
 DOCUMENT_COLUMNS = ("document", "source")  # columns whose values are document identifiers (queries/README.md)
-_TITLES = Path(__file__).with_name("document-titles.rq")
+DOCUMENT_TITLES = Path(__file__).with_name("document-titles.rq")
 
 
 def document_titles(store: Store, columns: Sequence[str], rows: Iterable[Row]) -> dict[str, str]:
@@ -104,7 +104,7 @@ def document_titles(store: Store, columns: Sequence[str], rows: Iterable[Row]) -
     wanted = {row[index].value for row in rows for index in where if row[index] is not None}
     if not wanted:
         return {}
-    answer = store.query(_TITLES.read_text(encoding="utf-8"))
+    answer = store.query(DOCUMENT_TITLES.read_text(encoding="utf-8"))
     assert isinstance(answer, QuerySolutions)
     return {row["id"].value: row["name"].value for row in answer if row["id"].value in wanted}
 

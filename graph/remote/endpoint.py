@@ -25,13 +25,14 @@ import json
 import re
 import urllib.error
 from collections.abc import Mapping
+from dataclasses import replace
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
 from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
 from gcmkg.graph.core.errors import EndpointError, ParameterError, StoredQueryError
 from gcmkg.graph.query.catalogue import StoredQuery
-from gcmkg.graph.query.runner import QueryResult, Term
+from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, DOCUMENT_TITLES, QueryResult, Term
 from gcmkg.graph.remote.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -220,13 +221,34 @@ def run_remote(
     may stay silent, 0 for no limit; ``method`` is GET or POST (form-encoded); at most ``limit`` rows
     are kept (0: all). Every failure to talk to the server raises EndpointError naming the URL.
     """
-    from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
     from gcmkg.graph.query.guard import check_stored_query
 
     check_url(endpoint, "--endpoint")
     text = with_values(check_stored_query(query).text, bindings)
+    result = parse_results(_answer(endpoint, text, timeout, method), query, endpoint, limit)
+    return replace(result, titles=_document_titles(endpoint, result, timeout, method))
+
+
+def _document_titles(endpoint: str, result: QueryResult, timeout: float, method: str) -> dict[str, str]:
+    """The titles of the documents ``result`` names in a document column, asked of the server as a build's
+    are of its store (graph/query/document-titles.rq); {} if it names none."""
+    where = [index for index, column in enumerate(result.columns) if column in DOCUMENT_COLUMNS]
+    wanted = {row[index].value for row in result.rows for index in where if row[index] is not None}
+    if not wanted:
+        return {}
+    body = _answer(endpoint, DOCUMENT_TITLES.read_text(encoding="utf-8"), timeout, method)
+    try:
+        bindings = json.loads(body)["results"]["bindings"]
+        return {row["id"]["value"]: row["name"]["value"] for row in bindings if row["id"]["value"] in wanted}
+    except (ValueError, TypeError, KeyError) as exc:
+        raise EndpointError(f"{endpoint} sent malformed SPARQL JSON results ({type(exc).__name__}: {exc})") from None
+
+
+def _answer(endpoint: str, text: str, timeout: float, method: str) -> bytes:
+    """The body of the server's SPARQL JSON answer to the query ``text``; EndpointError for any failure."""
+    from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
     wrapper = SPARQLWrapper(endpoint, returnFormat=JSON)
     wrapper.setOnlyConneg(True)  # ask for JSON with the Accept header only, no format=json parameter
     wrapper.setMethod(POST if method.upper() == "POST" else GET)
@@ -248,4 +270,4 @@ def run_remote(
             f"{endpoint} answered with {content_type}, not SPARQL JSON results: {first_line(body)}",
             hint=QUERY_ENDPOINTS,
         )
-    return parse_results(body, query, endpoint, limit)
+    return body
