@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gcmkg.graph.errors import TableError
+from gcmkg.graph.core.errors import TableError
 
 LIST_SEPARATOR = ";"
 

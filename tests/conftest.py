@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gcmkg.graph.build import build
+from gcmkg.graph.build.pipeline import build
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
@@ -29,7 +29,7 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from gcmkg.graph.cli import cli
 
     out = tmp_path_factory.mktemp("corpus-build")
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out
 
@@ -41,7 +41,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from gcmkg.graph.cli import cli
 
     out = tmp_path_factory.mktemp("fixture-build")
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(FIXTURE_CORPUS), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(FIXTURE_CORPUS), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return out
 

@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF
 
-from gcmkg.graph import ids
 from gcmkg.graph.cli import cli
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.vocab import GCM
 from tests.pdfmaker import make_pdf
 
 GOOD = "900_5e55a0c3d2e1f4b7.txt"
@@ -108,7 +108,7 @@ def corpus(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, Bad]:
 
 
 def _build(folder: Path, out: Path, *options: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(folder), "--out", str(out), "-q", *options])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(folder), "-o", str(out), "-q", *options])
     return result.exit_code, result.stderr
 
 
@@ -125,6 +125,7 @@ def _entry_text(entry: object) -> str:
     return " ".join(map(str, entry.values())) if isinstance(entry, dict) else str(entry)
 
 
+@pytest.mark.slow
 def test_bad_document_is_skipped_named_and_reported(corpus: tuple[Path, Bad], tmp_path: Path) -> None:
     folder, bad = corpus
     out = tmp_path / "build"

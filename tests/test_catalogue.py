@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from gcmkg.graph.resources import queries_dir
-from gcmkg.graph.storedqueries import StoredQuery, load_catalogue
+import pytest
+
+from gcmkg.graph.core.resources import queries_dir
+from gcmkg.graph.query.catalogue import StoredQuery, load_catalogue
+from gcmkg.graph.query.cataloguedoc import END, START, with_catalogue
 
 
 def _catalogue_rows() -> dict[str, list[str]]:
@@ -33,3 +36,21 @@ def test_catalogue_rows_match_the_query_metadata() -> None:
         assert summary == query.summary, name
         assert parameters == _parameters_cell(query), name
         assert columns == ", ".join(f"`{c}`" for c in query.columns), name
+
+
+def test_the_catalogue_is_what_the_generator_writes() -> None:
+    text = (queries_dir() / "README.md").read_text(encoding="utf-8")
+    assert with_catalogue(text, load_catalogue()) == text, "run: python -m gcmkg.graph.query.cataloguedoc"
+
+
+def test_the_generator_replaces_only_what_is_between_its_markers() -> None:
+    catalogue = {name: q for name, q in load_catalogue().items() if name in ("objectives", "attendance")}
+    text = f"intro\n{START}\nold rows\n{END}\n\nprose\n"
+    assert with_catalogue(text, catalogue) == (
+        f"intro\n{START}\n| name | summary | parameters | columns |\n|---|---|---|---|\n"
+        "| `attendance` | The States and organisations that attended a review | `year` (year) | `name`, `iso3` |\n"
+        "| `objectives` | The 23 objectives of the Global Compact for Migration | — | `number`, `title` |\n"
+        f"{END}\n\nprose\n"
+    )
+    with pytest.raises(ValueError, match="needs the lines"):
+        with_catalogue("no markers\n", catalogue)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.cleaning import clean
 from gcmkg.loaders.documents.extract.citations import urls
 from gcmkg.loaders.documents.extract.propernames import Thing, proper_names

@@ -13,7 +13,7 @@ from gcmkg.graph.cli import cli
 
 
 def test_build_writes_dataset_merged_turtle_and_report(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["build", "--out", str(tmp_path / "b"), "--quiet"])
+    result = runner.invoke(cli, ["build", "-o", str(tmp_path / "b"), "--quiet"])
     assert result.exit_code == 0, result.output
     assert {p.name for p in (tmp_path / "b").iterdir()} == {"gcmkg.trig", "gcmkg.ttl", "build-report.json"}
     report = json.loads((tmp_path / "b" / "build-report.json").read_text(encoding="utf-8"))
@@ -79,7 +79,7 @@ def test_missing_build_exits_3_naming_the_command(runner: CliRunner, tmp_path: P
     result = runner.invoke(cli, ["query", "objectives", "--graph", str(missing)])
     assert result.exit_code == 3
     assert f"no build at {missing}" in result.output
-    assert f"gcmkg build --out {missing}" in result.output
+    assert f"gcmkg build -o {missing}" in result.output
 
 
 def test_bad_param_exits_2_naming_the_parameter(runner: CliRunner, reference_build: Path) -> None:
@@ -92,7 +92,7 @@ def test_bad_param_exits_2_naming_the_parameter(runner: CliRunner, reference_bui
 
 
 def test_missing_corpus_exits_3(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["build", "--corpus", str(tmp_path / "none"), "--out", str(tmp_path / "b"), "-q"])
+    result = runner.invoke(cli, ["build", "--corpus", str(tmp_path / "none"), "-o", str(tmp_path / "b"), "-q"])
     assert result.exit_code == 3
     assert "corpus folder not found" in result.output
     assert not (tmp_path / "b").exists()

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
-from gcmkg.graph import ids
 from gcmkg.graph.cli import cli
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.vocab import GCM
 from gcmkg.loaders.documents.catalogue import load_corpus
 from tests.conftest import CORPUS
 
@@ -60,7 +60,7 @@ def test_a_document_without_manifest_row_still_loads(corpus: Path) -> None:
 def test_bad_documents_are_skipped_named_and_reported(corpus: Path, tmp_path: Path) -> None:
     (corpus / "latin1.txt").write_bytes("Gen\xe8ve session".encode("latin-1"))
     (corpus / "empty.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "b"), "-q"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "-o", str(tmp_path / "b"), "-q"])
     assert result.exit_code == 5
     assert f"{corpus / 'latin1.txt'}: not UTF-8 text (byte 3); skipped" in result.output
     assert f"{corpus / 'empty.txt'}: empty; skipped" in result.output
@@ -74,7 +74,7 @@ def test_bad_documents_are_skipped_named_and_reported(corpus: Path, tmp_path: Pa
 def test_strict_build_fails_and_writes_nothing(corpus: Path, tmp_path: Path) -> None:
     (corpus / "empty.txt").write_text("", encoding="utf-8")
     out = tmp_path / "b"
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(out), "--strict", "-q"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "-o", str(out), "--strict", "-q"])
     assert result.exit_code == 5
     assert "strict build: nothing written" in result.output
     assert not out.exists()

@@ -68,6 +68,7 @@ def test_objectives_are_labelled_by_number_and_the_start_of_their_title() -> Non
     assert objective_label(1, "Short title") == "1 Short title"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output_format", ["png", "svg"])
 def test_heatmap_is_a_1600_by_1200_picture_the_same_twice(
     fixture_build: Path, tmp_path: Path, output_format: str

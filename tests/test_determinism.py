@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 def _build(out: Path, seed: str, corpus: Path | None) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    args = [sys.executable, "-c", "from gcmkg.graph.cli import main; main()", "build", "--out", str(out), "-q"]
+    args = [sys.executable, "-c", "from gcmkg.graph.cli import main; main()", "build", "-o", str(out), "-q"]
     if corpus is not None:
         args += ["--corpus", str(corpus)]
     subprocess.run(args, env=env, check=True, capture_output=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extraction import DocumentFacts, extract
 from gcmkg.loaders.documents.facts import Participation, SegmentRef, SessionRef
 from gcmkg.loaders.documents.headings import HeadingKind, classify

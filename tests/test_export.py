@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset
 
-from gcmkg.graph import atomic, ids
 from gcmkg.graph.cli import cli
+from gcmkg.graph.core import atomic, ids
 from gcmkg.graph.export import run
-from gcmkg.graph.rdfread import parse_build
+from gcmkg.graph.rdfio.read import parse_build
 
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld"}
 TRIPLE_FORMATS = {"turtle", "ntriples"}
@@ -46,7 +46,7 @@ def as_triples(quads: list[ox.Quad]) -> list[ox.Quad]:
 
 
 def export(runner: CliRunner, build_dir: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(cli, ["export", "--build", str(build_dir), "-q", *args])
+    result = runner.invoke(cli, ["export", "--graph", str(build_dir), "-q", *args])
     return result.exit_code, result.output
 
 
@@ -97,7 +97,8 @@ def test_graph_selection_by_short_name_prefixed_name_and_iri(
     chosen = {ids.GRAPH + "reference/objectives", ids.GRAPH + "reference/states", ids.GRAPH + "ontology"}
     out = tmp_path / "three.nq"
     names = ["reference/objectives", "graph:reference/states", ids.GRAPH + "ontology"]
-    code, output = export(runner, fixture_build, *(arg for name in names for arg in ("--graph", name)), "-o", str(out))
+    chosen_args = (arg for name in names for arg in ("--named-graph", name))
+    code, output = export(runner, fixture_build, *chosen_args, "-o", str(out))
     assert code == 0, output
     exported = list(parse_build(out))
     assert {q.graph_name.value for q in exported} == chosen
@@ -107,7 +108,7 @@ def test_graph_selection_by_short_name_prefixed_name_and_iri(
 
 def test_one_graph_in_turtle_holds_the_23_objectives(runner: CliRunner, fixture_build: Path, tmp_path: Path) -> None:
     out = tmp_path / "objectives.ttl"
-    assert export(runner, fixture_build, "--graph", "reference/objectives", "-o", str(out))[0] == 0
+    assert export(runner, fixture_build, "--named-graph", "reference/objectives", "-o", str(out))[0] == 0
     objective_type = ox.NamedNode(ids.ONTOLOGY_NS + "Objective")
     objectives = {q.subject for q in parse_build(out) if q.object == objective_type}
     assert objectives == {ox.NamedNode(ids.objective(n)) for n in range(1, 24)}
@@ -207,7 +208,7 @@ def test_every_format_is_byte_identical_across_hash_seeds(fixture_build: Path, t
 def test_unknown_graph_is_a_usage_error_listing_the_graphs(
     runner: CliRunner, fixture_build: Path, tmp_path: Path
 ) -> None:
-    code, output = export(runner, fixture_build, "--graph", "reference/stats", "-o", str(tmp_path / "x.ttl"))
+    code, output = export(runner, fixture_build, "--named-graph", "reference/stats", "-o", str(tmp_path / "x.ttl"))
     assert code == 2
     assert "no named graph 'reference/stats'" in output
     assert "reference/states" in output and "document/fixture_2024_session_report" in output
@@ -220,7 +221,7 @@ def test_unknown_graph_is_a_usage_error_listing_the_graphs(
         (["--format", "xml"], "'xml' is not one of"),
         (["-o", "{out}/x.txt"], "cannot tell the format of"),
         (["--format", "trig", "-o", "{out}/x.ttl"], "--format trig but"),
-        (["--graph", "inferred", "--no-inferred", "-o", "{out}/x.ttl"], "contradict"),
+        (["--named-graph", "inferred", "--no-inferred", "-o", "{out}/x.ttl"], "contradict"),
     ],
     ids=["bad-format", "unknown-suffix", "format-and-suffix-disagree", "inferred-twice"],
 )
@@ -361,7 +362,7 @@ def test_exports_get_the_permissions_of_a_new_file_or_of_the_file_they_replace(
 # N-th temporary file, as a power cut or the OOM killer would stop it.
 CRASHING_EXPORT = """
 import os, signal, sys
-from gcmkg.graph import atomic
+from gcmkg.graph.core import atomic
 from gcmkg.graph.cli import cli
 calls = 0
 def fsync(fd):
@@ -380,7 +381,7 @@ def test_a_killed_export_leaves_the_previous_export_intact(
     fixture_build: Path, previous: tuple[Path, dict[str, bytes]], crash_at: int
 ) -> None:
     folder, before = previous
-    arguments = ["export", "--build", str(fixture_build), "--no-inferred", "-q", "-o", str(folder / "gcmkg.nq")]
+    arguments = ["export", "--graph", str(fixture_build), "--no-inferred", "-q", "-o", str(folder / "gcmkg.nq")]
     killed = subprocess.run(
         [sys.executable, "-c", CRASHING_EXPORT, str(crash_at), *arguments], capture_output=True, check=False
     )

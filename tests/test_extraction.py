@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.agents import resolve_list
 from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.extract.objectives import objective_numbers

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.errors import QueryRefused, StoredQueryError
-from gcmkg.graph.guard import check_dataset, check_query, check_stored_query, normalise, unescape_codepoints
-from gcmkg.graph.storedqueries import load_catalogue, parse_stored_query
+from gcmkg.graph.core.errors import QueryRefused, StoredQueryError
+from gcmkg.graph.query.catalogue import load_catalogue, parse_stored_query
+from gcmkg.graph.query.guard import check_dataset, check_query, check_stored_query, normalise, unescape_codepoints
 
 EVIL = "http://evil.example/sparql"
 
@@ -211,8 +211,8 @@ def test_invalid_sparql_names_line_and_column() -> None:
     with pytest.raises(QueryRefused) as caught:
         check_query("SELECT ?s\nWHERE { ?s ?p }", source="q.rq")
     message = str(caught.value)
-    assert message.startswith("q.rq: not valid SPARQL at line 2, column ")
-    assert "WHERE { ?s ?p }" in message
+    # one line: where the parser stopped (the triple it could not finish) and what it found there
+    assert message == "q.rq: not valid SPARQL at line 2, column 9: unexpected '?s'"
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "PREFIX ex: <http://example.org/>"])
@@ -277,7 +277,7 @@ def test_gcmkg_query_refuses_a_stored_query_with_exit_4(
     folder = tmp_path / "queries"
     folder.mkdir()
     path = _stored(folder, f"SELECT ?s WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{EVIL}> {{ }} }} }}")
-    monkeypatch.setattr("gcmkg.graph.storedqueries.queries_dir", lambda: folder)
+    monkeypatch.setattr("gcmkg.graph.query.catalogue.queries_dir", lambda: folder)
     model = Path(__file__).resolve().parent / "fixtures" / "model.trig"
     result = runner.invoke(cli, ["query", "evil", "--graph", str(model)])
     assert result.exit_code == 4

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from gcmkg.graph import guard
-from gcmkg.graph.errors import StoredQueryError
-from gcmkg.graph.guardcache import cache_dir, remembered
-from gcmkg.graph.storedqueries import load_catalogue, parse_stored_query
+from gcmkg.graph.core.errors import StoredQueryError
+from gcmkg.graph.query import guard
+from gcmkg.graph.query.catalogue import load_catalogue, parse_stored_query
+from gcmkg.graph.query.guardcache import cache_dir, remembered
 
 SERVICE_QUERY = """#+ summary: reaches out
 #+ columns: [s]

@@ -73,7 +73,7 @@ def things(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "#+ columns: [label]\nSELECT ?label ?thing WHERE { ?thing <http://example.org/label> ?label }\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr("gcmkg.graph.storedqueries.queries_dir", lambda: folder)
+    monkeypatch.setattr("gcmkg.graph.query.catalogue.queries_dir", lambda: folder)
     data = tmp_path / "things.trig"
     data.write_text(
         '<http://example.org/g> { <http://example.org/a> <http://example.org/label> "A" .\n'

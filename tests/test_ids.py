@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 
 BASE = "https://w3id.org/gcmkg/"
 

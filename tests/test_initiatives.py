@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.facts import InitiativeFact
 from gcmkg.loaders.documents.matcher import Matcher

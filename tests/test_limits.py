@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.errors import BuildNotFoundError, QueryTimeout
-from gcmkg.graph.limits import run_limited
-from gcmkg.graph.query import QueryResult, run_sparql
+from gcmkg.graph.core.errors import BuildNotFoundError, QueryTimeout
+from gcmkg.graph.query.limits import run_limited
+from gcmkg.graph.query.runner import QueryResult, run_sparql
 
 MODEL = Path(__file__).resolve().parent / "fixtures" / "model.trig"
 UNHCR = "Office of the United Nations High Commissioner for Refugees"
@@ -124,7 +124,7 @@ def test_errors_in_the_child_keep_their_class_message_and_hint(tmp_path: Path) -
     with pytest.raises(BuildNotFoundError) as caught:
         run_sparql(tmp_path / "nowhere", "SELECT * WHERE { ?s ?p ?o }", timeout=30)
     assert caught.value.message == f"no build at {tmp_path / 'nowhere'}"
-    assert caught.value.hint is not None and "gcmkg build --out" in caught.value.hint
+    assert caught.value.hint is not None and "gcmkg build -o" in caught.value.hint
 
 
 def test_the_job_is_prepared_here_and_runs_there(slow_graph: Path) -> None:

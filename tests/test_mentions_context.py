@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.reference import load_reference

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.cleaning import clean
 from gcmkg.loaders.documents.extract.narrated import narrated_participations
 from gcmkg.loaders.documents.extract.participation import participations

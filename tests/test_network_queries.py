@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Store
 
-from gcmkg.graph import ids
-from gcmkg.graph.formats import plain
-from gcmkg.graph.query import run_on_store
-from gcmkg.graph.store import open_store
-from gcmkg.graph.storedqueries import load_catalogue
+from gcmkg.graph.core import ids
+from gcmkg.graph.query.catalogue import load_catalogue
+from gcmkg.graph.query.rendering import plain
+from gcmkg.graph.query.runner import run_on_store
+from gcmkg.graph.rdfio.store import open_store
 
 SESSION = ids.ID + "review/2024/session/2"
 ATTENDING = ["ALB", "ARM", "AUT", "EST", "GEO", "IRL", "LTU", "LVA", "MDA", "PRT", "SRB"]  # paragraph 1

@@ -1,4 +1,4 @@
-"""The ontology parses, documents every term, reuses standard vocabularies, and matches graph/vocab.py."""
+"""The ontology parses, documents every term, reuses standard vocabularies, and matches graph/core/vocab.py."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from gcmkg.graph.ids import ID, ONTOLOGY, ONTOLOGY_NS
-from gcmkg.graph.resources import ontology_file
-from gcmkg.graph.vocab import GCM
-from gcmkg.graph.vocabgen import render_module
+from gcmkg.graph.core.ids import ID, ONTOLOGY, ONTOLOGY_NS
+from gcmkg.graph.core.resources import ontology_file
+from gcmkg.graph.core.vocab import GCM
+from gcmkg.graph.core.vocabgen import render_module
 
 #: The roles of the stored-query contract (DESIGN.md), and those of a review's opening and closing segments and of
 #: contributions through a named forum (issue 13).
@@ -107,10 +107,11 @@ def test_roles_are_the_contract_roles(ontology: Graph) -> None:
 
 
 def test_vocab_module_is_generated_from_the_ontology(ontology: Graph) -> None:
-    from gcmkg.graph import vocab
+    from gcmkg.graph.core import vocab
 
     with open(vocab.__file__, encoding="utf-8") as handle:
-        assert handle.read() == render_module(ontology), "run: python -m gcmkg.graph.vocabgen > graph/vocab.py"
+        regenerate = "run: python -m gcmkg.graph.core.vocabgen > graph/core/vocab.py"
+        assert handle.read() == render_module(ontology), regenerate
 
 
 def test_closed_namespace_rejects_a_typo() -> None:

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from pyoxigraph import Store
 
-from gcmkg.graph.store import open_store
+from gcmkg.graph.rdfio.store import open_store
 from gcmkg.loaders.documents.furniture import furniture
 from gcmkg.loaders.documents.pdflayout import _joined
 from gcmkg.loaders.documents.reading import UnreadableDocument, read_document
@@ -122,7 +122,7 @@ def test_a_scan_is_skipped_by_name_and_the_other_documents_load(tmp_path: Path) 
     corpus.mkdir()
     (corpus / "scan.pdf").write_bytes(unlayout.typeset_scanned(SAMPLE.read_text(encoding="utf-8"), META))
     (corpus / "note.txt").write_text((FIXTURES / "published" / "background_note_session_2.txt").read_text())
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "-o", str(tmp_path / "out")])
     assert result.exit_code == 5, result.output  # a partial build (README: exit codes)
     assert f"{corpus / 'scan.pdf'}: no text layer (" in result.output
     assert {p.document for p in load_passages(open_store(tmp_path / "out"))} == {"note"}
@@ -194,7 +194,7 @@ CASES = [
 def _build(corpus: Path, out: Path) -> Store:
     from gcmkg.graph.cli import cli
 
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     return open_store(out)
 

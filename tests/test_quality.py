@@ -19,6 +19,9 @@ from tests.conftest import CORPUS, REPO_ROOT
 from tests.gold import score as scorer
 from tests.test_ontology import ROLES
 
+# Scores the build of the shared corpus against the gold set: part of the slow set.
+pytestmark = pytest.mark.slow
+
 #: Issue 3 set 0.95 for sessions, participation, attendance and objectives; issue 12 set 0.97 for mentions
 #: (and those only context reads right), initiatives of funds with their objectives, and citations; issue 13
 #: set 0.95 for statistics and for the people of the 2024 report with their roles (and affiliations).
@@ -67,7 +70,7 @@ def test_precision_and_recall_reach_the_target(quality: scorer.Report, category:
 def test_what_a_found_gold_figure_counts_reads_alone(corpus_build: Path) -> None:
     """Issue 13: every gold figure the build finds says what it counts in a phrase that holds the gold phrase's
     head noun and neither starts nor ends with a function word or punctuation."""
-    from gcmkg.graph.store import open_store
+    from gcmkg.graph.rdfio.store import open_store
 
     assert scorer.measures_problems(open_store(corpus_build), scorer.load_gold()) == []
 

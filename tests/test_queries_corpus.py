@@ -18,8 +18,11 @@ from click.testing import CliRunner
 from pyoxigraph import Store
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.store import open_store
+from gcmkg.graph.rdfio.store import open_store
 from tests.test_queries_fixture import passage_text, rows
+
+# Runs the stored queries on the build of the shared corpus: part of the slow set.
+pytestmark = pytest.mark.slow
 
 D000 = "000_7311cc525c900547"
 D001 = "001_1efa612e0ff46ad2"

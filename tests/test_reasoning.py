@@ -9,14 +9,14 @@ import pytest
 from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from gcmkg.graph import ids
-from gcmkg.graph.build import build
-from gcmkg.graph.rdfread import read_dataset
+from gcmkg.graph.build.pipeline import build
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.resources import ontology_file
+from gcmkg.graph.core.vocab import GCM
+from gcmkg.graph.rdfio.read import read_dataset
 from gcmkg.graph.reasoning.axioms import split, unsupported
 from gcmkg.graph.reasoning.infer import FULL_CLOSURE, TARGETED, full_closure, infer
 from gcmkg.graph.reasoning.targeted import per_triple_rules
-from gcmkg.graph.resources import ontology_file
-from gcmkg.graph.vocab import GCM
 
 ID = Namespace(ids.ID)
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -181,6 +181,7 @@ def _asserted(dataset: Dataset) -> Graph:
     return merged
 
 
+@pytest.mark.slow
 def test_targeted_route_equals_the_full_closure_on_the_corpus(corpus_dataset: Dataset, ontology: Graph) -> None:
     """The proof behind the speed-up: every kept entailment of the naive closure, and nothing else."""
     asserted = _asserted(corpus_dataset)
@@ -191,6 +192,7 @@ def test_targeted_route_equals_the_full_closure_on_the_corpus(corpus_dataset: Da
     assert set(corpus_dataset.graph(INFERRED)) == targeted
 
 
+@pytest.mark.slow
 def test_the_build_keeps_entailments_in_their_own_graph_with_provenance(corpus_dataset: Dataset) -> None:
     inferred = corpus_dataset.graph(INFERRED)
     assert len(inferred) > 0
@@ -203,6 +205,7 @@ def test_the_build_keeps_entailments_in_their_own_graph_with_provenance(corpus_d
     assert "targeted" in str(provenance.value(activity, RDFS.label))
 
 
+@pytest.mark.slow
 def test_reasoning_never_changes_the_asserted_graphs(tmp_path: Path) -> None:
     with_reasoning, without = tmp_path / "with", tmp_path / "without"
     build(with_reasoning)
@@ -216,6 +219,7 @@ def test_reasoning_never_changes_the_asserted_graphs(tmp_path: Path) -> None:
     assert len(reasoned.graph(INFERRED)) > 0
 
 
+@pytest.mark.slow
 def test_merged_turtle_with_and_without_the_inferred_graph(tmp_path: Path) -> None:
     build(tmp_path / "all")
     build(tmp_path / "asserted", merge_inferred=False)
@@ -232,7 +236,7 @@ def test_build_command_without_reasoning_has_no_inferred_graph(tmp_path: Path) -
 
     from gcmkg.graph.cli import cli
 
-    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path), "--no-reasoning", "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "-o", str(tmp_path), "--no-reasoning", "--quiet"])
     assert result.exit_code == 0, result.output
     assert "graph:inferred" not in result.output
     assert INFERRED not in {graph.identifier for graph in read_dataset(tmp_path).graphs() if len(graph)}

@@ -9,10 +9,10 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from gcmkg.graph import ids
-from gcmkg.graph.errors import TableError
-from gcmkg.graph.resources import reference_data_dir
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.errors import TableError
+from gcmkg.graph.core.resources import reference_data_dir
+from gcmkg.graph.core.vocab import GCM
 from gcmkg.loaders.reference import load_reference
 
 

@@ -25,12 +25,15 @@ from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.errors import EndpointError, ParameterError
-from gcmkg.graph.params import bind, parameter_variable
-from gcmkg.graph.query import run_local, run_on_store
-from gcmkg.graph.remote import run_remote, values_block, where_group_start, with_values
-from gcmkg.graph.store import open_store
-from gcmkg.graph.storedqueries import StoredQuery, load_catalogue
+from gcmkg.graph.core.errors import EndpointError, ParameterError
+from gcmkg.graph.query.catalogue import StoredQuery, load_catalogue
+from gcmkg.graph.query.params import bind, parameter_variable
+from gcmkg.graph.query.runner import run_local, run_on_store
+from gcmkg.graph.rdfio.store import open_store
+from gcmkg.graph.remote.endpoint import run_remote, values_block, where_group_start, with_values
+
+# Every test here talks to a real Oxigraph server (started once per module): part of the slow set.
+pytestmark = pytest.mark.slow
 
 # Each stored query with representative parameters: every optional parameter both given and left out,
 # each case chosen to return rows on the shared corpus (so equality is not between two empty results).
@@ -196,6 +199,18 @@ def test_post_gives_the_same_table_as_get(runner: CliRunner, endpoint: str) -> N
     assert get.exit_code == post.exit_code == 0, get.output + post.output
     assert post.output == get.output
     assert get.output.rstrip().endswith("(35 rows)")
+
+
+def test_remote_tables_show_documents_by_title_as_local_ones(
+    runner: CliRunner, endpoint: str, corpus_build: Path
+) -> None:
+    local = runner.invoke(cli, ["query", "processes", "--graph", str(corpus_build)])
+    remote = runner.invoke(cli, ["query", "processes", "--endpoint", endpoint])
+    assert local.exit_code == remote.exit_code == 0, local.output + remote.output
+    assert remote.output == local.output
+    as_json = runner.invoke(cli, ["query", "processes", "--endpoint", endpoint, "--format", "json"])
+    identifiers = {row["document"]["value"] for row in json.loads(as_json.output)["results"]["bindings"]}
+    assert identifiers and not any(identifier in remote.output for identifier in identifiers)
 
 
 def test_graph_and_no_inferred_are_refused_with_an_endpoint(runner: CliRunner, corpus_build: Path) -> None:

@@ -40,7 +40,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SH
 from rdflib.term import Node
 
-from gcmkg.graph.resources import ontology_file, shapes_dir
+from gcmkg.graph.core.resources import ontology_file, shapes_dir
 from gcmkg.graph.validation.shapes import shipped_shapes
 
 CASES_DIR = Path(__file__).resolve().parent / "shapes" / "cases"

@@ -15,12 +15,12 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from gcmkg.graph import ids
-from gcmkg.graph.ids import ONTOLOGY_NS
-from gcmkg.graph.rdfread import union_graph
-from gcmkg.graph.resources import ontology_file
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.ids import ONTOLOGY_NS
+from gcmkg.graph.core.resources import ontology_file
+from gcmkg.graph.core.vocab import GCM
+from gcmkg.graph.rdfio.read import union_graph
 from gcmkg.graph.validation.shapes import shipped_shapes
-from gcmkg.graph.vocab import GCM
 
 GCMSH = "https://w3id.org/gcmkg/shapes#"
 VALIDATE_OPTIONS = {"ont_graph": None, "inference": "none", "advanced": False, "js": False, "allow_warnings": True}
@@ -121,11 +121,13 @@ def test_shapes_are_shacl_core_only(shapes: Graph) -> None:
     assert used <= CORE, f"not SHACL Core: {sorted(used - CORE)}"
 
 
+@pytest.mark.slow
 def test_shapes_conform_to_shacl_for_shacl(shapes: Graph, shacl_shacl: Graph) -> None:
     conforms, _, text = validate(shapes, shacl_graph=shacl_shacl, **VALIDATE_OPTIONS)
     assert conforms, text
 
 
+@pytest.mark.slow
 def test_a_broken_shape_fails_shacl_for_shacl(shapes: Graph, shacl_shacl: Graph) -> None:
     broken = Graph()
     broken += shapes
@@ -164,6 +166,7 @@ def test_reference_build_conforms(shapes: Graph, reference_build: Path) -> None:
     assert not list(report.subjects(SH.resultSeverity, SH.Warning)), text
 
 
+@pytest.mark.slow
 def test_corpus_build_conforms(shapes: Graph, corpus_build: Path) -> None:
     """No violation; warnings (what the text did not give, such as a citation whose mark was lost) are allowed."""
     data = union_graph(corpus_build)

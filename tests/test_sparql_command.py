@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from pyoxigraph import Store
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.formats import spreadsheet_safe
+from gcmkg.graph.query.rendering import spreadsheet_safe
 
 MODEL = Path(__file__).resolve().parent / "fixtures" / "model.trig"
 G = "https://w3id.org/gcmkg/graph/"

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.figures import figures
 from gcmkg.loaders.documents.extract.statistics import statistics
 from gcmkg.loaders.documents.facts import Statistic

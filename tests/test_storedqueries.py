@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store, Variable
 
-from gcmkg.graph.errors import ParameterError, StoredQueryError, UnknownQueryError
-from gcmkg.graph.params import bind, parse_assignments
-from gcmkg.graph.query import run_on_store
-from gcmkg.graph.storedqueries import find_query, load_catalogue, parse_stored_query
+from gcmkg.graph.core.errors import ParameterError, StoredQueryError, UnknownQueryError
+from gcmkg.graph.query.catalogue import find_query, load_catalogue, parse_stored_query
+from gcmkg.graph.query.params import bind, parse_assignments
+from gcmkg.graph.query.runner import run_on_store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 GOOD = """#+ summary: Things of a year
@@ -44,6 +44,9 @@ def test_metadata_is_parsed_into_a_typed_record(tmp_path: Path) -> None:
         ("SELECT * WHERE {}\n", 1, "no '#+' metadata"),
         ("#+ summary: x\n#+ columns: [a]\n#+ colour: red\nSELECT ?a {}\n", 3, "unknown metadata key 'colour'"),
         ("#+ summary: [unclosed\n#+ columns: [a]\nSELECT ?a {}\n", 2, "not valid YAML"),
+        ("#+ summary: x\n#+ method: POST\n#+ columns: [a]\nSELECT ?a {}\n", 2, "key 'method' is not supported"),
+        ("#+ summary: x\n#+ columns: [a]\n#+ endpoint: http://x.org/q\nSELECT ?a {}\n", 3, "key 'endpoint' is not"),
+        ("#+ pagination: 100\n#+ summary: x\n#+ columns: [a]\nSELECT ?a {}\n", 1, "'pagination' is not supported"),
         ("#+ columns: [a]\nSELECT ?a {}\n", 1, "needs 'summary'"),
         ("#+ summary: x\n#+ columns: [a]\n#+ params:\n#+   - {name: y, type: date}\nSELECT ?a {?a ?b ?y}\n", 3,
          "type 'date'"),

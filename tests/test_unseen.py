@@ -29,10 +29,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gcmkg.graph.store import open_store
+from gcmkg.graph.rdfio.store import open_store
 from tests.conftest import REPO_ROOT
 from tests.gold import heldout
 from tests.gold.score import Report
+
+# Builds the held-out documents and scores them: part of the slow set.
+pytestmark = pytest.mark.slow
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 HELD_OUT = ("unseen", "published", "heldout2", "heldout3")
@@ -43,7 +46,7 @@ def build_and_score(folder: Path, out: Path) -> Report:
     """Build ``folder`` into ``out`` and score it against ``folder``'s gold.json."""
     from gcmkg.graph.cli import cli
 
-    result = CliRunner().invoke(cli, ["build", "--corpus", str(folder), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(folder), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     return heldout.score_held_out(open_store(out), gold)

@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.rdfread import union_graph
+from gcmkg.graph.rdfio.read import union_graph
 from gcmkg.graph.validation.engine import run_shacl, validate_graph
 from gcmkg.graph.validation.render import to_text
 from gcmkg.graph.validation.results import Severity
@@ -48,7 +48,7 @@ Violations
     - 2020 review, session 5 (review:2020/session/5); value "five"
   fix:StatisticShape, property gcm:value: 1 result
     A statistic has a value, a decimal. (sh:MinCountConstraintComponent)
-    - https://w3id.org/gcmkg/id/document/doc-a/statistic/10-14 in document doc-a, passage 2
+    - https://w3id.org/gcmkg/id/document/doc-a/statistic/10-14 in "Report of the regional review", passage 2
 
 Warnings
   fix:OrganisationShape, property skos:prefLabel: 1 result
@@ -98,6 +98,7 @@ def test_json_report(runner: CliRunner) -> None:
     assert document["results"][2] == {
         "component": "http://www.w3.org/ns/shacl#MinCountConstraintComponent",
         "document": "doc-a",
+        "document_title": "Report of the regional review",
         "focus": f"<{STATISTIC}>",
         "focus_label": None,
         "message": "A statistic has a value, a decimal.",
@@ -110,6 +111,18 @@ def test_json_report(runner: CliRunner) -> None:
     }
     assert document["results"][1]["value"] == '"five"'
     assert document["results"][3]["severity"] == "Warning"
+
+
+def test_a_document_without_a_title_is_named_by_its_identifier(runner: CliRunner, tmp_path: Path) -> None:
+    title = 'dcterms:identifier "doc-a" ;\n        dcterms:title "Report of the regional review"@en .'
+    text = DATA.read_text(encoding="utf-8").replace(title, 'dcterms:identifier "doc-a" .')
+    untitled = _write(tmp_path / "untitled.trig", text)
+    result = runner.invoke(cli, ["validate", "--graph", str(untitled), "--shapes", str(SHAPES)])
+    assert result.exit_code == 1
+    assert f"    - {STATISTIC} in document doc-a, passage 2\n" in result.stdout
+    as_json = runner.invoke(cli, ["validate", "--graph", str(untitled), "--shapes", str(SHAPES), "--format", "json"])
+    statistic = json.loads(as_json.stdout)["results"][2]
+    assert (statistic["document"], statistic["document_title"]) == ("doc-a", None)
 
 
 def test_turtle_report_is_the_shacl_report_graph(runner: CliRunner) -> None:
@@ -250,6 +263,6 @@ def test_same_input_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
         assert done.returncode == 1, done.stderr
         return done.stdout
 
-    for output_format in ("text", "json", "turtle"):
+    for output_format in ("table", "json", "turtle"):
         assert run("1", output_format) == run("977", output_format), output_format
-    assert run("5", "text").decode("utf-8") == EXPECTED_TEXT
+    assert run("5", "table").decode("utf-8") == EXPECTED_TEXT

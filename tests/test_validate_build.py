@@ -46,7 +46,7 @@ def shapes_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_violation_stops_the_build_writing_nothing(runner: CliRunner, tmp_path: Path, shapes_folder: Path) -> None:
     (shapes_folder / "strict.ttl").write_text(PREFIXES + VIOLATION_SHAPES, encoding="utf-8")
     out = tmp_path / "b"
-    result = runner.invoke(cli, ["build", "--out", str(out)])
+    result = runner.invoke(cli, ["build", "-o", str(out)])
     assert result.exit_code == 1, result.output
     assert not out.exists()
     assert "… validating against 1 shape (1 file)" in result.stderr
@@ -65,7 +65,7 @@ def test_a_violation_stops_the_build_writing_nothing(runner: CliRunner, tmp_path
 def test_warnings_are_summarised_and_counted(runner: CliRunner, tmp_path: Path, shapes_folder: Path) -> None:
     (shapes_folder / "warn.ttl").write_text(PREFIXES + WARNING_SHAPES, encoding="utf-8")
     out = tmp_path / "b"
-    result = runner.invoke(cli, ["build", "--out", str(out), "--quiet"])
+    result = runner.invoke(cli, ["build", "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "warning: 2 shape warnings (the warnings are counted in the build report)\n"
@@ -88,7 +88,7 @@ def test_warnings_are_summarised_and_counted(runner: CliRunner, tmp_path: Path, 
 def test_the_progress_line_names_the_shapes(runner: CliRunner, tmp_path: Path, shapes_folder: Path) -> None:
     (shapes_folder / "warn.ttl").write_text(PREFIXES + WARNING_SHAPES, encoding="utf-8")
     (shapes_folder / "more.ttl").write_text(PREFIXES + "fix:Empty a sh:NodeShape .\n", encoding="utf-8")
-    result = runner.invoke(cli, ["build", "--out", str(tmp_path / "b")])
+    result = runner.invoke(cli, ["build", "-o", str(tmp_path / "b")])
     assert result.exit_code == 0, result.output
     assert "… validating against 3 shapes (2 files)\n" in result.stderr
 

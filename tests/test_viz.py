@@ -24,10 +24,10 @@ import pytest
 from click.testing import CliRunner, Result
 from pyoxigraph import Literal, NamedNode
 
-from gcmkg.graph import ids
 from gcmkg.graph.cli import cli
-from gcmkg.graph.query import QueryResult
-from gcmkg.graph.visualise import layout, stats
+from gcmkg.graph.core import ids
+from gcmkg.graph.query.runner import QueryResult
+from gcmkg.graph.visualise import positions, stats
 from gcmkg.graph.visualise.kinds import KINDS
 from gcmkg.graph.visualise.projections import PROJECTIONS, participation
 from gcmkg.graph.visualise.source import query_rows
@@ -228,17 +228,17 @@ def test_html_view_of_the_fixture_shows_its_nodes_in_chromium(fixture_build: Pat
     assert problems == []
 
 
-@pytest.mark.parametrize("kamada_kawai_limit", [layout.KAMADA_KAWAI_LIMIT, 5], ids=["kamada-kawai", "spring"])
+@pytest.mark.parametrize("kamada_kawai_limit", [positions.KAMADA_KAWAI_LIMIT, 5], ids=["kamada-kawai", "spring"])
 def test_layout_is_keyed_by_node_id_and_repeatable(
     graphs: dict[str, nx.Graph], monkeypatch: pytest.MonkeyPatch, kamada_kawai_limit: int
 ) -> None:
-    monkeypatch.setattr(layout, "KAMADA_KAWAI_LIMIT", kamada_kawai_limit)  # above it: the seeded spring layout
+    monkeypatch.setattr(positions, "KAMADA_KAWAI_LIMIT", kamada_kawai_limit)  # above it: the seeded spring layout
     graph = graphs["state-comentions"]
-    placed = layout.positions(graph)
+    placed = positions.positions(graph)
     assert set(placed) == set(graph)
     assert all(-1.0 <= x <= 1.0 and -1.0 <= y <= 1.0 for x, y in placed.values())
     assert len(set(placed.values())) == graph.number_of_nodes()
-    assert layout.positions(graph) == placed
+    assert positions.positions(graph) == placed
 
 
 @pytest.mark.slow

@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.graph.visualise.html import render_html
 from tests.browser import Browser, Tab, chromium
 from tests.conftest import REPO_ROOT
@@ -174,6 +174,7 @@ def test_same_graph_gives_the_same_bytes(page: str) -> None:
     assert _render(sample(reverse=True)) == page
 
 
+@pytest.mark.slow
 def test_same_bytes_whatever_the_hash_seed(page: str) -> None:
     code = "import sys; from tests.test_viz_html import _render, sample; sys.stdout.write(_render(sample()))"
     for seed in ("1", "2"):

@@ -38,7 +38,7 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
         "gcmkg/loaders/reference/data/states.csv",
         "gcmkg/loaders/reference/data/README.md",
         "gcmkg/graph/cli.py",
-        "gcmkg/graph/union.ru",
+        "gcmkg/graph/rdfio/union.ru",
         "gcmkg/graph/validation/label.rq",
         "gcmkg/graph/validation/origin.rq",
     ):
@@ -46,7 +46,7 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
     for shapes_file in sorted((REPO_ROOT / "shapes").glob("*.ttl")):  # all shape files are loaded together
         assert f"gcmkg/shapes/{shapes_file.name}" in names, shapes_file.name
     # every data file the graph packages read at run time: queries, export metadata, the HTML view's assets
-    for folder in ("graph/export", "graph/visualise", "graph/validation", "queries"):
+    for folder in ("graph/export", "graph/visualise", "graph/validation", "graph/query", "queries"):
         for data_file in sorted((REPO_ROOT / folder).iterdir()):
             if data_file.suffix in (".rq", ".yaml", ".js", ".css", ".html"):
                 assert f"gcmkg/{folder}/{data_file.name}" in names, data_file
@@ -63,11 +63,11 @@ def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(installed), sysconfig.get_paths()["purelib"]])}
     run = [sys.executable, "-S", "-c", "from gcmkg.graph.cli import main; main()"]
     located = subprocess.run(
-        [sys.executable, "-S", "-c", "from gcmkg.graph import resources as r; print(r.ontology_file())"],
+        [sys.executable, "-S", "-c", "from gcmkg.graph.core import resources as r; print(r.ontology_file())"],
         cwd=elsewhere, env=env, check=True, capture_output=True, text=True,
     )
     assert Path(located.stdout.strip()) == installed / "gcmkg" / "ontology" / "gcm.ttl"
-    subprocess.run([*run, "build", "--out", "b", "-q"], cwd=elsewhere, env=env, check=True, capture_output=True)
+    subprocess.run([*run, "build", "-o", "b", "-q"], cwd=elsewhere, env=env, check=True, capture_output=True)
     answer = subprocess.run([*run, "query", "objectives", "--graph", "b", "--format", "csv"],
                             cwd=elsewhere, env=env, check=True, capture_output=True, text=True)
     assert answer.stdout.splitlines()[0] == "number,title"

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import BNode, Graph
-from rdflib.compare import to_canonical_graph
-
 from gcmkg.graph.diff.reading import Side, Triple
+from gcmkg.graph.rdfio.canonical import canonical_triples, has_blank_nodes
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,11 @@ class Comparison:
 
 
 def canonical(statements: frozenset[Triple]) -> frozenset[Triple]:
-    """``statements`` with their blank nodes labelled from their content (rdflib.compare.to_canonical_graph)."""
-    with_blank = [triple for triple in statements if any(isinstance(term, BNode) for term in triple)]
+    """``statements`` with their blank nodes labelled from their content (RDFC-1.0, ``rdfio.canonical``)."""
+    with_blank = [triple for triple in statements if has_blank_nodes([triple])]
     if not with_blank:
         return statements
-    graph = Graph()
-    for triple in with_blank:
-        graph.add(triple)
-    return statements.difference(with_blank) | frozenset(to_canonical_graph(graph))
+    return statements.difference(with_blank) | frozenset(canonical_triples(with_blank))
 
 
 def _aligned(side: Side, other: Side) -> tuple[frozenset[Triple], tuple[str, ...]]:

@@ -5,7 +5,8 @@ about it (it is their subject) added or removed is changed. Each entity is liste
 most specific of its types (none of its other types is a subclass of it, by rdfs:subClassOf in OLD or
 NEW, transitively), the first by compact name if several remain; the types it has in NEW, or in OLD if
 it was removed. Statements whose subject is not a typed entity are the "other statements".
-Labels: skos:prefLabel, else rdfs:label, else dcterms:title; English, else without a language tag.
+Labels: skos:prefLabel, else rdfs:label, else dcterms:title; English, else without a language tag. A part of a
+document without a label (a passage, mention, statistic …) is named by what it is and the document's title.
 Everything is sorted, numbers in IRIs and literals in numeric order (passage/2 before passage/10).
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -21,11 +22,13 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
 
+from gcmkg.graph.core import ids
 from gcmkg.graph.diff.compare import Comparison
 from gcmkg.graph.diff.model import ChangedEntity, ClassChanges, Entity, ReleaseDiff, short_name
 from gcmkg.graph.diff.reading import Side, Triple
 
 _LABELS = (SKOS.prefLabel, RDFS.label, DCTERMS.title)
+_DOCUMENTS = ids.ID + "document/"
 _DIGITS = re.compile(r"(\d+)")
 
 NaturalKey = tuple[tuple[str | int, ...], str]
@@ -65,6 +68,18 @@ def _index(statements: Iterable[Triple]) -> _Index:
         elif predicate in _LABELS and isinstance(obj, Literal) and _english_or_plain(obj):
             candidates[subject].append((_LABELS.index(predicate), obj.language is None, str(obj)))
     return _Index(dict(types), {subject: min(found)[2] for subject, found in candidates.items()})
+
+
+def _name(subject: URIRef, labels: Mapping[URIRef, str]) -> str | None:
+    """``subject``'s label; for an unlabelled part of a document (a passage, mention, statistic …), what it is in
+    which document, by the document's title ('passage 3 of "Report of the 2020 review"'); else None."""
+    if subject in labels:
+        return labels[subject]
+    stem, _, part = str(subject).removeprefix(_DOCUMENTS).partition("/")
+    title = labels.get(URIRef(_DOCUMENTS + stem))
+    if not str(subject).startswith(_DOCUMENTS) or not part or title is None:
+        return None
+    return f'{part.replace("/", " ")} of "{title}"'
 
 
 def _superclasses(statements: Iterable[Triple]) -> dict[URIRef, set[URIRef]]:
@@ -142,7 +157,7 @@ def release_diff(old: Side, new: Side, comparison: Comparison, inferred: bool, p
             continue
         side = after if typed_after else before
         bucket = buckets[_class_of(side.types[subject], superclasses)]
-        entity = Entity(str(subject), side.labels.get(subject))
+        entity = Entity(str(subject), _name(subject, side.labels))
         if not typed_before:
             bucket.added.append(entity)
         elif not typed_after:

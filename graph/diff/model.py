@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.prefixes import PREFIXES, compact
 from gcmkg.graph.diff.reading import Triple
-from gcmkg.graph.prefixes import PREFIXES, compact
 
 # The project's prefixes, and id: for the resources that have none (documents, passages, people), as the
 # loaders' README writes them.

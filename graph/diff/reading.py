@@ -15,11 +15,11 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from gcmkg.graph import ids
-from gcmkg.graph.dataset import PROVENANCE_GRAPH
-from gcmkg.graph.errors import NotFoundError
-from gcmkg.graph.layout import DATASET_FILE, INFERRED_GRAPH
-from gcmkg.graph.rdfread import read_dataset
+from gcmkg.graph.build.dataset import PROVENANCE_GRAPH
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.errors import NotFoundError
+from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH
+from gcmkg.graph.rdfio.read import read_dataset
 
 Triple = tuple[Node, Node, Node]
 
@@ -48,12 +48,12 @@ def _check_exists(path: Path, role: str) -> None:
     if not path.exists():
         raise NotFoundError(
             f"{role} {path}: no such build folder or RDF file",
-            hint="name a build folder (gcmkg build --out FOLDER) or a .trig, .nq, .ttl, .nt or .jsonld file",
+            hint="name a build folder (gcmkg build -o FOLDER) or a .trig, .nq, .ttl, .nt or .jsonld file",
         )
     if path.is_dir() and not (path / DATASET_FILE).is_file():
         raise NotFoundError(
             f"{role} {path}: a folder without {DATASET_FILE}, so not a build",
-            hint=f"run `gcmkg build --out {path}` or name an RDF file",
+            hint=f"run `gcmkg build -o {path}` or name an RDF file",
         )
 
 

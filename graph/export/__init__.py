@@ -5,7 +5,7 @@ Modules, one job each:
     run          read, select, serialize, count, describe and write, in that order
     formats      the five formats (extension, media type, W3C IRI) and the choice from --format and -o
     selection    the build read with canonical blank nodes (RDFC-1.0), and the named graphs chosen
-    serializers  the bytes of each format (Turtle and TriG through ``graph/serialize.py``)
+    serializers  the bytes of each format (Turtle and TriG through ``graph/rdfio/serialize.py``)
     jsonld       JSON-LD compacted with the project's prefixes in an inline @context
     counts       statements, entities, triples per graph, entities per class, vocabularies, examples (``*.rq``)
     provenance   source files and document dates from the build's graph:build (``*.rq``)
@@ -13,5 +13,5 @@ Modules, one job each:
     metadata     the curated title, description, creator, publisher, licence (``metadata.yaml``)
     description  the VoID + DCAT description as Turtle, stored queries as SPARQL examples
     sparql       runs the ``*.rq`` files of this folder with pyoxigraph
-    writer       temporaries, read-back check, then renames (``graph/atomic.py``)
+    writer       temporaries, read-back check, then renames (``graph/core/atomic.py``)
 """

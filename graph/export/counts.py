@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.prefixes import PREFIXES
 from gcmkg.graph.export.sparql import integer, rows
-from gcmkg.graph.prefixes import PREFIXES
 
 URI_SPACE = ids.ID
 

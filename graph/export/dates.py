@@ -11,7 +11,7 @@ import datetime
 import os
 from collections.abc import Mapping
 
-from gcmkg.graph.errors import UsageError
+from gcmkg.graph.core.errors import UsageError
 
 VARIABLE = "SOURCE_DATE_EPOCH"
 

@@ -20,13 +20,13 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, SDO, SH, VOID
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.graph.export.counts import URI_SPACE, Counts
 from gcmkg.graph.export.formats import ExportFormat
 from gcmkg.graph.export.metadata import Metadata
 from gcmkg.graph.export.provenance import SourceFile
-from gcmkg.graph.serialize import turtle_bytes
-from gcmkg.graph.storedqueries import StoredQuery
+from gcmkg.graph.query.catalogue import StoredQuery
+from gcmkg.graph.rdfio.serialize import turtle_bytes
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's closed DCAT namespace is DCAT 2

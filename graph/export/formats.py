@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_FOLDER = Path("export")
+from gcmkg.graph.core.defaults import DEFAULT_EXPORT_DIR
+
 DEFAULT_STEM = "gcmkg"
 
 
@@ -21,7 +22,7 @@ class ExportFormat:
 
     @property
     def default_output(self) -> Path:
-        return DEFAULT_FOLDER / f"{DEFAULT_STEM}.{self.extension}"
+        return DEFAULT_EXPORT_DIR / f"{DEFAULT_STEM}.{self.extension}"
 
 
 FORMATS: dict[str, ExportFormat] = {

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from gcmkg.graph.prefixes import PREFIXES, compact
+from gcmkg.graph.core.prefixes import PREFIXES, compact
 
 _IRI_KEYS = ("@id", "@type")  # keys whose values are IRIs (a node's IRI, a literal's datatype)
 _WIDTH = 118

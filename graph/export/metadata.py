@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from gcmkg.graph.errors import DataError
+from gcmkg.graph.core.errors import DataError
 
 _FILE = Path(__file__).resolve().parent / "metadata.yaml"
 _TEXT_KEYS = ("title", "description", "creator", "publisher", "licence")

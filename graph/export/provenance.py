@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from gcmkg.graph.dataset import BUILD_ACTIVITY
+from gcmkg.graph.build.dataset import BUILD_ACTIVITY
 from gcmkg.graph.export.sparql import rows
 
 

@@ -19,8 +19,8 @@ from gcmkg.graph.export.provenance import latest_document_date, source_files
 from gcmkg.graph.export.selection import read_canonical, select
 from gcmkg.graph.export.serializers import merged, serialize
 from gcmkg.graph.export.writer import canonical, write_export
-from gcmkg.graph.store import dataset_path
-from gcmkg.graph.storedqueries import load_catalogue
+from gcmkg.graph.query.catalogue import load_catalogue
+from gcmkg.graph.rdfio.store import dataset_path
 
 DESCRIPTION_SUFFIX = ".void.ttl"
 

@@ -1,8 +1,8 @@
 """Which quads an export holds: the build read with canonical blank nodes, then the named graphs chosen.
 
-``--graph NAME`` keeps only the graphs named (``reference/states``, ``graph:reference/states`` or the
+``--named-graph NAME`` keeps only the graphs named (``reference/states``, ``graph:reference/states`` or the
 full IRI); ``--no-inferred`` leaves graph:inferred out. Triples in the default graph (a build given as a
-Turtle file has only those) are kept unless ``--graph`` names graphs.
+Turtle file has only those) are kept unless ``--named-graph`` names graphs.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from gcmkg.graph import ids
-from gcmkg.graph.errors import UsageError
-from gcmkg.graph.layout import INFERRED_GRAPH
-from gcmkg.graph.rdfread import parse_build
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.errors import UsageError
+from gcmkg.graph.core.layout import INFERRED_GRAPH
+from gcmkg.graph.rdfio.canonical import canonical_dataset
+from gcmkg.graph.rdfio.read import parse_build
 
 GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 _GRAPH_PREFIX = "graph:"
@@ -33,9 +34,7 @@ class Selection:
 def read_canonical(location: Path | None) -> ox.Dataset:
     """The build at ``location`` with its blank nodes renamed by RDF Dataset Canonicalization (RDFC-1.0), so that
     the same build gives the same labels however the file wrote them (Turtle writes most of them inline)."""
-    dataset = ox.Dataset(parse_build(location))
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return dataset
+    return canonical_dataset(parse_build(location))
 
 
 def short_name(graph: GraphName) -> str:
@@ -71,7 +70,7 @@ def select(dataset: ox.Dataset, names: Sequence[str], inferred: bool, source: st
     chosen = _resolve(names, available, source) if names else set(available)
     if not inferred:
         if names and inferred_graph in chosen:
-            raise UsageError("--graph inferred and --no-inferred contradict each other", hint="give one of them")
+            raise UsageError("--named-graph inferred and --no-inferred contradict each other", hint="give one of them")
         chosen.discard(inferred_graph)
     quads = sorted((quad for quad in dataset if quad.graph_name in chosen), key=_order)
     return Selection(quads=quads, graphs=tuple(graph for graph in available if graph in chosen))

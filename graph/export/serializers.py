@@ -1,6 +1,6 @@
 """The bytes of an export in each format, the same bytes for the same selection.
 
-Turtle and TriG go through rdflib's writers with the project's prefixes (``graph/serialize.py``, as the build
+Turtle and TriG go through rdflib's writers with the project's prefixes (``graph/rdfio/serialize.py``, as the build
 writes them): subjects grouped and sorted, blank nodes inline where they can be. N-Triples and N-Quads are
 Oxigraph's lines, sorted; JSON-LD is ``jsonld.py``. Triple formats merge the selected graphs.
 """
@@ -13,8 +13,8 @@ import pyoxigraph as ox
 
 from gcmkg.graph.export.formats import ExportFormat
 from gcmkg.graph.export.jsonld import jsonld_bytes
-from gcmkg.graph.rdfread import dataset_of
-from gcmkg.graph.serialize import merged_graph, trig_bytes, turtle_bytes
+from gcmkg.graph.rdfio.read import dataset_of
+from gcmkg.graph.rdfio.serialize import merged_graph, trig_bytes, turtle_bytes
 
 
 def merged(quads: Iterable[ox.Quad]) -> list[ox.Quad]:

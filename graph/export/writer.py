@@ -1,6 +1,6 @@
 """Write an export and its description safely: both to temporaries beside their targets (fsynced), the data file
 re-read and checked against the statements meant to be in it, then renamed (description, then data). On any
-failure the previous files stay as they were and no temporary is left (``graph/atomic.py``)."""
+failure the previous files stay as they were and no temporary is left (``graph/core/atomic.py``)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from gcmkg.graph.atomic import commit, discard, write_temporary
-from gcmkg.graph.errors import DataError, OutputError
+from gcmkg.graph.core.atomic import commit, discard, write_temporary
+from gcmkg.graph.core.errors import DataError, OutputError
 from gcmkg.graph.export.formats import ExportFormat
-from gcmkg.graph.rdfread import parse_file
+from gcmkg.graph.rdfio.canonical import canonical_dataset
+from gcmkg.graph.rdfio.read import parse_file
 
 
 def canonical(quads: list[ox.Quad]) -> ox.Dataset:
     """``quads`` as a dataset with canonical blank nodes (RDFC-1.0), to compare as datasets, not as labels."""
-    dataset = ox.Dataset(quads)
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return dataset
+    return canonical_dataset(quads)
 
 
 def check_written(written: Path, target: Path, export_format: ExportFormat, expected: ox.Dataset) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rdflib import OWL, RDF, RDFS, BNode, URIRef
 from rdflib.term import Node
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 
 Triple = tuple[Node, Node, Node]
 

@@ -20,8 +20,9 @@ class NodeInfo:
     """What a report says about a node beside its IRI: a label, and where in which document it was stated."""
 
     label: str | None = None
-    document: str | None = None
+    document: str | None = None  # its identifier
     passage: int | None = None
+    title: str | None = None  # the document's title, which reports show
 
 
 @cache
@@ -40,12 +41,14 @@ def describe(graph: Graph, node: Node) -> NodeInfo:
         return NodeInfo()
     labelled = _first_row(graph, "label.rq", node)
     origin = _first_row(graph, "origin.rq", node)
-    document = passage = None
+    document = passage = title = None
     if origin is not None:
         document = str(origin[0])
         number = origin[1]
         passage = int(number) if isinstance(number, Literal) and str(number).isdigit() else None
-    return NodeInfo(label=str(labelled[0]) if labelled else None, document=document, passage=passage)
+        title = None if origin[2] is None else str(origin[2])
+    label = str(labelled[0]) if labelled else None
+    return NodeInfo(label=label, document=document, passage=passage, title=title)
 
 
 def describe_all(graph: Graph, nodes: Iterable[Node]) -> dict[Node, NodeInfo]:

@@ -8,7 +8,7 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.term import Node
 
-from gcmkg.graph.errors import DataError
+from gcmkg.graph.core.errors import DataError
 from gcmkg.graph.validation.describe import NodeInfo, describe_all
 from gcmkg.graph.validation.naming import REPORT_PREFIXES
 from gcmkg.graph.validation.results import Severity, ValidationResult, parse_results

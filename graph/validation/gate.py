@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from rdflib import Graph
 
-from gcmkg.graph.errors import ValidationFailed
+from gcmkg.graph.core.errors import ValidationFailed
 from gcmkg.graph.validation.engine import ValidationReport, validate_graph
 from gcmkg.graph.validation.render import to_text, warnings_summary
 from gcmkg.graph.validation.shapes import shipped_shapes

@@ -10,8 +10,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
-from gcmkg.graph.prefixes import PREFIXES
-from gcmkg.graph.prefixes import compact as compact_iri
+from gcmkg.graph.core.prefixes import PREFIXES
+from gcmkg.graph.core.prefixes import compact as compact_iri
 
 Prefixes = Mapping[str, str]
 

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from itertools import groupby
 from operator import attrgetter
 
-from rdflib import BNode, Graph, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import Graph, URIRef
 
+from gcmkg.graph.rdfio.canonical import canonical_triples, has_blank_nodes
 from gcmkg.graph.validation.engine import ValidationReport
 from gcmkg.graph.validation.naming import compact, term_ntriples, term_text
 from gcmkg.graph.validation.results import Severity, ValidationResult
 
-FORMATS = ("text", "turtle", "json")
+FORMATS = ("table", "turtle", "json")
 NODES_PER_GROUP = 10
 _HEADINGS = {Severity.VIOLATION: "Violations", Severity.WARNING: "Warnings", Severity.INFO: "Infos"}
 
@@ -30,12 +30,14 @@ def _groups(results: Sequence[ValidationResult]) -> list[tuple[tuple[Severity, s
 
 
 def node_text(report: ValidationReport, result: ValidationResult) -> str:
-    """'2020 review, session 4 (review:2020/session/4) in document 2020-report, passage 3; value "x"'."""
+    """'2020 review, session 4 (review:2020/session/4) in "Report of the 2020 review", passage 3; value "x"': the
+    document by its title (by its identifier if it has none: 'in document 2020-report')."""
     info = report.nodes.get(result.focus)
     iri = term_text(result.focus)  # data nodes: the project's prefixes only
     text = f"{info.label} ({iri})" if info and info.label else iri
     if info and info.document:
-        text += f" in document {info.document}" + (f", passage {info.passage}" if info.passage is not None else "")
+        document = f'"{info.title}"' if info.title else f"document {info.document}"
+        text += f" in {document}" + (f", passage {info.passage}" if info.passage is not None else "")
     if result.path and f"property {result.path}" not in result.shape:
         text += f"; path {result.path}"
     if result.value is not None:
@@ -90,6 +92,7 @@ def _json_result(result: ValidationResult, report: ValidationReport) -> dict[str
         "focus": term_ntriples(result.focus),
         "focus_label": info.label if info else None,
         "document": info.document if info else None,
+        "document_title": info.title if info else None,
         "passage": info.passage if info else None,
         "path": result.full_path,
         "value": None if result.value is None else term_ntriples(result.value),
@@ -111,8 +114,7 @@ def to_turtle(report: ValidationReport) -> str:
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in sorted(report.prefixes.items()):
         graph.bind(prefix, namespace, override=True, replace=True)
-    has_blank_nodes = any(isinstance(term, BNode) for triple in report.graph for term in triple)
-    for triple in to_canonical_graph(report.graph) if has_blank_nodes else report.graph:
+    for triple in canonical_triples(report.graph) if has_blank_nodes(report.graph) else report.graph:
         graph.add(triple)
     return graph.serialize(format="turtle")
 

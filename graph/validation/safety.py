@@ -21,8 +21,8 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SH
 from rdflib.term import Node
 
-from gcmkg.graph.errors import QueryRefused, UnsafeShapesError
-from gcmkg.graph.guard import normalise
+from gcmkg.graph.core.errors import QueryRefused, UnsafeShapesError
+from gcmkg.graph.query.guard import normalise
 from gcmkg.graph.validation.naming import REPORT_PREFIXES, term_text
 
 DASH = "http://datashapes.org/dash#"

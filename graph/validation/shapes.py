@@ -9,12 +9,14 @@ from pathlib import Path
 from rdflib import RDF, Graph
 from rdflib.namespace import OWL, SH
 
-from gcmkg.graph.errors import DataError, UsageError
-from gcmkg.graph.resources import shapes_dir
+from gcmkg.graph.core.errors import DataError, UsageError
+from gcmkg.graph.core.resources import shapes_dir
+from gcmkg.graph.rdfio.suffixes import RDF_SUFFIXES
 from gcmkg.graph.validation.safety import check_safe
 
 # Only formats whose parsers never fetch anything (JSON-LD may load a remote @context; RDF/XML has entities).
-_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt"}
+# the suffixes a shapes file may have (".turtle" read as ".ttl")
+_SHAPES_SUFFIXES = (".ttl", ".nt")
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 
 
@@ -37,8 +39,8 @@ class Shapes:
 
 def read_shapes_file(path: Path, into: Graph | None = None) -> Graph:
     """Parse one shapes file (Turtle or N-Triples) into ``into`` or a new graph; DataError if it cannot be read."""
-    rdf_format = _FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
+    suffix = path.suffix.lower().replace(".turtle", ".ttl")
+    if suffix not in _SHAPES_SUFFIXES:
         raise UsageError(f"{path}: shapes must be Turtle (.ttl) or N-Triples (.nt)")
     graph = into if into is not None else Graph(bind_namespaces="none")
     try:
@@ -46,9 +48,9 @@ def read_shapes_file(path: Path, into: Graph | None = None) -> Graph:
     except OSError as exc:
         raise DataError(f"{path}: shapes file cannot be read ({exc.strerror or exc})") from None
     try:
-        graph.parse(data=data, format=rdf_format, publicID=path.resolve().as_uri())
+        graph.parse(data=data, format=RDF_SUFFIXES[suffix].media_type, publicID=path.resolve().as_uri())
     except Exception as exc:  # rdflib raises many types for bad syntax; the file is the user's input
-        raise DataError(f"{path}: not valid {rdf_format} ({exc})") from None
+        raise DataError(f"{path}: not valid {RDF_SUFFIXES[suffix].name.lower()} ({exc})") from None
     return graph
 
 

@@ -7,16 +7,26 @@ from typing import TYPE_CHECKING
 
 import click
 
-from gcmkg.graph.clisupport import format_and_output, inferred_option, progress, quiet_option
-from gcmkg.graph.limits import DEFAULT_TIMEOUT
-from gcmkg.graph.visualise.kinds import FORMATS, KINDS, OUTPUT_DIR, Kind
+from gcmkg.graph.clisupport import (
+    HUMAN_FORMAT,
+    format_and_output,
+    format_option,
+    graph_option,
+    inferred_option,
+    output_option,
+    progress,
+    quiet_option,
+    timeout_option,
+)
+from gcmkg.graph.core.defaults import DEFAULT_VIZ_DIR
+from gcmkg.graph.visualise.kinds import FORMATS, KINDS, Kind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     import networkx as nx
 
-    from gcmkg.graph.query import QueryResult
+    from gcmkg.graph.query.runner import QueryResult
 
 _KINDS_HELP = "\n".join(f"  {name:<23} {kind.summary}" for name, kind in KINDS.items())
 
@@ -27,7 +37,7 @@ def _network_file(kind: Kind, graph: nx.Graph, output_format: str) -> bytes:
         from gcmkg.graph.visualise import writers
 
         return writers.graphml(graph) if output_format == "graphml" else writers.gexf(graph)
-    from gcmkg.graph.visualise.layout import positions
+    from gcmkg.graph.visualise.positions import positions
 
     where = positions(graph)
     if output_format == "html":
@@ -57,42 +67,27 @@ def _coverage_file(kind: Kind, results: Mapping[str, QueryResult], output_format
 
 @click.command(epilog=f"KIND is one of:\n\n\b\n{_KINDS_HELP}")
 @click.argument("kind", type=click.Choice(list(KINDS)), metavar="KIND")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="File format [default: from -o's suffix, else graphml; csv for coverage]. Networks: graphml, "
+@format_option(
+    FORMATS,
+    "File format [default: from -o's suffix, else graphml; csv for coverage]. Networks: graphml, "
     "gexf, png, svg, html; coverage: csv, png, svg.",
+    default=None,
 )
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File to write [default: viz/KIND.FORMAT]."
-)
-@click.option(
-    "--graph",
-    "graph_path",
-    type=click.Path(path_type=Path),
-    help="Build folder or RDF file to read [default: ./build].",
-)
-@inferred_option
+@output_option("File to write [default: viz/KIND.FORMAT].")
+@graph_option()
+@inferred_option()
 @click.option("--stats", is_flag=True, help="Also print the top nodes by degree, betweenness and PageRank.")
 @click.option(
     "--stats-format",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
+    type=click.Choice([HUMAN_FORMAT, "csv", "json"]),
+    default=HUMAN_FORMAT,
     show_default=True,
     help="--stats as a table for people, or CSV/JSON on stdout for machines (the summary line then goes to stderr).",
 )
 @click.option(
     "--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many nodes --stats lists per measure."
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Stop the stored queries after this many seconds (exit code 8); 0 for no limit.",
-)
+@timeout_option("Stop the stored queries after this many seconds (exit code 8); 0 for no limit.")
 @quiet_option
 def viz(
     kind: str,
@@ -131,8 +126,8 @@ def viz(
       gcmkg viz coverage                             # viz/coverage.csv
       gcmkg viz coverage -o coverage.png             # the heatmap
     """
-    from gcmkg.graph.atomic import write_atomically
-    from gcmkg.graph.errors import UsageError
+    from gcmkg.graph.core.atomic import write_atomically
+    from gcmkg.graph.core.errors import UsageError
 
     view = KINDS[kind]
     chosen, path = format_and_output(
@@ -140,7 +135,7 @@ def viz(
         output,
         {name: name for name in FORMATS},
         view.default_format,
-        lambda written: OUTPUT_DIR / f"{view.name}.{written}",
+        lambda written: DEFAULT_VIZ_DIR / f"{view.name}.{written}",
         allowed=view.formats,
         subject=view.name,
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from gcmkg.graph.formats import render
-from gcmkg.graph.query import QueryResult
+from gcmkg.graph.query.rendering import render
+from gcmkg.graph.query.runner import QueryResult
 from gcmkg.graph.visualise.projections import records
 
 MEASURES: dict[str, str] = {

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from gcmkg.graph.visualise.figures import new_figure, save
-from gcmkg.graph.visualise.layout import Positions
+from gcmkg.graph.visualise.positions import Positions
 from gcmkg.graph.visualise.style import TYPE_COLOURS, colour_of
 
 if TYPE_CHECKING:

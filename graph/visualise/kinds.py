@@ -7,12 +7,10 @@ choice of KIND.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 NETWORK_FORMATS = ("graphml", "gexf", "png", "svg", "html")
 COVERAGE_FORMATS = ("csv", "png", "svg")
 FORMATS = (*NETWORK_FORMATS, "csv")
-OUTPUT_DIR = Path("viz")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 
 import networkx as nx
 
-from gcmkg.graph.formats import plain
-from gcmkg.graph.query import QueryResult
+from gcmkg.graph.query.rendering import plain
+from gcmkg.graph.query.runner import QueryResult
 
 Attributes = dict[str, str | int]
 Record = dict[str, str]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
-from gcmkg.graph.guard import check_stored_query
-from gcmkg.graph.limits import run_limited
-from gcmkg.graph.query import QueryResult, run_on_store
-from gcmkg.graph.storedqueries import StoredQuery, find_query, load_catalogue
+from gcmkg.graph.query.catalogue import StoredQuery, find_query, load_catalogue
+from gcmkg.graph.query.guard import check_stored_query
+from gcmkg.graph.query.limits import run_limited
+from gcmkg.graph.query.runner import QueryResult, run_on_store
 
 
 def _run_all(store: Store, queries: tuple[StoredQuery, ...]) -> dict[str, QueryResult]:

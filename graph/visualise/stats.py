@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from gcmkg.graph.formats import csv_text
+from gcmkg.graph.query.rendering import csv_text
 
 EXACT_BETWEENNESS_LIMIT = 2000
 PIVOTS = 500

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from gcmkg.graph import ids
-from gcmkg.graph.errors import NotFoundError
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.errors import NotFoundError
 from gcmkg.loaders.documents.emit import document_graph
 from gcmkg.loaders.documents.extraction import extract
 from gcmkg.loaders.documents.matcher import Matcher

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from gcmkg.graph import ids
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.vocab import GCM
 from gcmkg.loaders.documents.extract.propernames import Thing
 from gcmkg.loaders.documents.extraction import DocumentFacts
 from gcmkg.loaders.documents.facts import Agent, CitedName, EventRef, InitiativeFact, SegmentRef, SessionRef

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from rdflib import URIRef
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.propernames import ProperName, Thing
 from gcmkg.loaders.documents.matcher import Entity, Match
 from gcmkg.loaders.documents.segmenting import Footnote, Passage

@@ -16,8 +16,8 @@ from enum import Enum
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from gcmkg.graph import ids
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.vocab import GCM
 
 _WORDS = re.compile(r"[A-Za-z]+")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from gcmkg.graph.resources import reference_data_dir
+from gcmkg.graph.core.resources import reference_data_dir
 from gcmkg.loaders.reference.concepts import objectives_graph, principles_graph
 from gcmkg.loaders.reference.gazetteer import initiatives_graph, names_of, organisations_graph, processes_graph
 from gcmkg.loaders.reference.names import NameRegistry

@@ -7,8 +7,8 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from gcmkg.graph import ids
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.vocab import GCM
 from gcmkg.loaders.table import Row, read_table, unique
 
 OBJECTIVE_COUNT = 23

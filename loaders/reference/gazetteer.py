@@ -8,8 +8,8 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from gcmkg.graph import ids
-from gcmkg.graph.vocab import GCM
+from gcmkg.graph.core import ids
+from gcmkg.graph.core.vocab import GCM
 from gcmkg.loaders.reference.names import NameRegistry
 from gcmkg.loaders.table import Row, read_table, unique
 

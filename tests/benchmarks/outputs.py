@@ -39,10 +39,10 @@ def timed(args: list[str], repeat: int) -> tuple[float, float]:
 def commands(build: Path, reference: Path, out: Path) -> list[tuple[str, list[str]]]:
     """The commands measured on ``build``, writing into ``out``."""
     measured = [
-        (f"export --format {name}", ["export", "--build", str(build), "-q", "-o", str(out / f"gcmkg.{extension}")])
+        (f"export --format {name}", ["export", "--graph", str(build), "-q", "-o", str(out / f"gcmkg.{extension}")])
         for name, extension in FORMATS.items()
     ]
-    measured.append(("diff (reference build → this build)", ["diff", str(reference), str(build), "-q"]))
+    measured.append(("diff (reference build → this build)", ["diff", str(reference), "--graph", str(build), "-q"]))
     for kind, view_format in VIEWS:
         target = out / f"{kind}.{view_format}"
         measured.append(
@@ -54,7 +54,7 @@ def commands(build: Path, reference: Path, out: Path) -> list[tuple[str, list[st
 def measure(label: str, corpus: Path, reference: Path, folder: Path, repeat: int) -> None:
     """Build ``corpus``, then time every command on that build; print one table."""
     build = folder / f"build-{label}"
-    build_seconds, build_mb = timed(["build", "--corpus", str(corpus), "--out", str(build), "-q"], repeat)
+    build_seconds, build_mb = timed(["build", "--corpus", str(corpus), "-o", str(build), "-q"], repeat)
     rows: list[list[object]] = [["build --corpus (the baseline)", f"{build_seconds:.2f}", f"{build_mb:.0f}", "1.00"]]
     for name, args in commands(build, reference, folder / f"out-{label}"):
         seconds, peak = timed(args, repeat)
@@ -72,7 +72,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         reference = folder / "reference"
-        timed(["build", "--out", str(reference), "-q"], 1)
+        timed(["build", "-o", str(reference), "-q"], 1)
         measure("corpus", options.corpus, reference, folder, options.repeat)
         if options.factor:
             enlarged = synthetic(options.corpus, options.factor, folder / f"corpus-{options.factor}x")

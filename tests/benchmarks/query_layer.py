@@ -22,12 +22,12 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
-from gcmkg.graph.build import build
-from gcmkg.graph.guard import check_stored_query
-from gcmkg.graph.params import bind
-from gcmkg.graph.query import run_on_store
-from gcmkg.graph.store import open_store
-from gcmkg.graph.storedqueries import load_catalogue
+from gcmkg.graph.build.pipeline import build
+from gcmkg.graph.query.catalogue import load_catalogue
+from gcmkg.graph.query.guard import check_stored_query
+from gcmkg.graph.query.params import bind
+from gcmkg.graph.query.runner import run_on_store
+from gcmkg.graph.rdfio.store import open_store
 from tests.benchmarks.run import DEFAULT_CORPUS, GCMKG, median_seconds
 
 # Representative parameters: a session, a review, an objective, a fund and a State of the corpus.

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from gcmkg.graph import ids
-from gcmkg.graph.build import build
-from gcmkg.graph.rdfread import read_dataset
+from gcmkg.graph.build.pipeline import build
+from gcmkg.graph.core import ids
+from gcmkg.graph.rdfio.read import read_dataset
+from gcmkg.graph.rdfio.serialize import merged_graph
 from gcmkg.graph.reasoning.infer import full_closure, infer
-from gcmkg.graph.serialize import merged_graph
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 

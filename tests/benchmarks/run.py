@@ -58,7 +58,7 @@ def engines(build_dir: Path, repeat: int) -> list[tuple[str, float, float]]:
     import pyoxigraph
     import rdflib
 
-    from gcmkg.graph.storedqueries import load_catalogue
+    from gcmkg.graph.query.catalogue import load_catalogue
 
     dataset_file = build_dir / "gcmkg.trig"
     merged = rdflib.Graph().parse(build_dir / "gcmkg.ttl", format="turtle")
@@ -105,7 +105,7 @@ def timed_build(args: list[str]) -> tuple[float, float]:
 
 def corpus_build(label: str, corpus: Path, out: Path, repeat: int) -> CorpusBuild:
     """Build ``corpus`` ``repeat`` times; median time, the largest peak memory, and the report's counts."""
-    runs = [timed_build([*GCMKG, "build", "--corpus", str(corpus), "--out", str(out), "-q"]) for _ in range(repeat)]
+    runs = [timed_build([*GCMKG, "build", "--corpus", str(corpus), "-o", str(out), "-q"]) for _ in range(repeat)]
     files = [p for p in corpus.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.name != "README.md"]
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
     classes = report["entities_by_class"]
@@ -146,7 +146,7 @@ def print_table(header: list[str], rows: list[list[object]]) -> None:
 
 def corpus_benchmark(source: Path, factors: list[int], repeat: int, folder: Path) -> None:
     """Build the corpus and its synthetic enlargements; print sizes, times and their ratios to the 1x build."""
-    reference = [timed_build([*GCMKG, "build", "--out", str(folder / "ref"), "-q"]) for _ in range(repeat)]
+    reference = [timed_build([*GCMKG, "build", "-o", str(folder / "ref"), "-q"]) for _ in range(repeat)]
     reference_s, reference_mb = statistics.median(s for s, _ in reference), max(mb for _, mb in reference)
     builds = [corpus_build("1x (corpus)", source, folder / "b1", repeat)]
     for factor in factors:
@@ -187,7 +187,7 @@ def commands_benchmark(repeat: int, folder: Path) -> None:
     """Reference build and cold query next to the rdflib import; the query engines side by side."""
     build_dir = folder / "build"
     baseline = median_seconds(lambda: run([sys.executable, "-c", "import rdflib"]), repeat)
-    build_s = median_seconds(lambda: run([*GCMKG, "build", "--out", str(build_dir), "-q"]), repeat)
+    build_s = median_seconds(lambda: run([*GCMKG, "build", "-o", str(build_dir), "-q"]), repeat)
     query_s = median_seconds(lambda: run([*GCMKG, "query", "objectives", "--graph", str(build_dir)]), repeat)
     report = json.loads((build_dir / "build-report.json").read_text(encoding="utf-8"))
     print(f"repeat={repeat}, median wall times; reference build of {report['triples']} triples\n")

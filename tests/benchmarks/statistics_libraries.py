@@ -22,7 +22,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from gcmkg.graph.store import open_store
+from gcmkg.graph.rdfio.store import open_store
 from gcmkg.loaders.documents.extract.figures import figures
 from gcmkg.loaders.documents.extract.sentences import sentences
 from tests.gold import score

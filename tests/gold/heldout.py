@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path, help="the documents' answer key, gold.json")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
-    from gcmkg.graph.store import open_store
+    from gcmkg.graph.rdfio.store import open_store
 
     try:
         report = score_held_out(open_store(args.build), json.loads(args.gold.read_text(encoding="utf-8")))

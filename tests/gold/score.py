@@ -638,7 +638,7 @@ def _citation_score(store: Store, gold: Gold, reference: set[str]) -> Score:
 
 def score_build(location: Path, gold: Gold | None = None) -> Report:
     """Score the build folder (or RDF file) at ``location`` against the gold set of this folder."""
-    from gcmkg.graph.store import open_store
+    from gcmkg.graph.rdfio.store import open_store
 
     return score_store(open_store(location), gold or load_gold())
 

@@ -8,7 +8,7 @@ import re
 
 from rdflib import URIRef
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.facts import Agent
 from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions

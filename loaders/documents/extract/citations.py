@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.propernames import proper_names
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Citation, CitedName, InitiativeFact, Statistic

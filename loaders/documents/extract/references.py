@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.graph import ids
+from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.facts import Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Match, Matcher
 from gcmkg.loaders.documents.segmenting import Passage

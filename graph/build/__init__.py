@@ -1,0 +1,1 @@
+"""The build stage: loaders → one Dataset with a named graph per source, reasoning, validation, files."""

@@ -1,0 +1,10 @@
+"""The files of a build folder (a light module: the query path imports it without rdflib)."""
+
+from __future__ import annotations
+
+DATASET_FILE = "gcmkg.trig"
+MERGED_FILE = "gcmkg.ttl"
+REPORT_FILE = "build-report.json"
+
+# The named graph (under https://w3id.org/gcmkg/graph/) holding what reasoning adds to the asserted graphs.
+INFERRED_GRAPH = "inferred"

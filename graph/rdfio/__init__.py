@@ -1,0 +1,1 @@
+"""RDF in and out: reading builds and RDF files, the local Oxigraph store, deterministic serialisation."""

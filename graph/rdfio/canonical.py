@@ -1,0 +1,55 @@
+"""Blank nodes labelled from their content, so that the same data gets the same labels: one algorithm, RDF Dataset
+Canonicalization (RDFC-1.0, pyoxigraph), for Oxigraph quads and for rdflib triples alike.
+
+The build names its blank nodes so before writing (byte-identical rebuilds), exports before sorting, the SHACL
+report before printing it as Turtle, and ``gcmkg diff`` before comparing two sides whose parsers gave the same
+structure different labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+RdflibTriple = tuple[Node, Node, Node]
+
+
+def canonical_dataset(quads: Iterable[ox.Quad]) -> ox.Dataset:
+    """``quads`` as a dataset whose blank nodes carry their RDFC-1.0 canonical labels."""
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return dataset
+
+
+def has_blank_nodes(triples: Iterable[RdflibTriple]) -> bool:
+    """Whether any of ``triples`` holds a blank node."""
+    return any(isinstance(term, BNode) for triple in triples for term in triple)
+
+
+def canonical_triples(triples: Iterable[RdflibTriple]) -> list[RdflibTriple]:
+    """rdflib ``triples`` with their blank nodes relabelled as ``canonical_dataset`` labels them; every other term
+    is the very rdflib term given (no literal is re-parsed)."""
+    given: dict[ox.NamedNode | ox.Literal, Node] = {}
+
+    def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        converted: ox.NamedNode | ox.Literal
+        if isinstance(term, URIRef):
+            converted = ox.NamedNode(str(term))
+        elif isinstance(term, Literal):
+            datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+            converted = ox.Literal(str(term), language=term.language, datatype=None if term.language else datatype)
+        else:
+            raise TypeError(f"not an RDF term: {term!r}")
+        given[converted] = term
+        return converted
+
+    def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+        return BNode(term.value) if isinstance(term, ox.BlankNode) else given[term]
+
+    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]  # type: ignore[arg-type]
+    return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in canonical_dataset(quads)]

@@ -1,0 +1,91 @@
+"""Read a build (folder or RDF file) into rdflib: as a Dataset of its named graphs, or as their union.
+
+Oxigraph's parser reads the file (fast, and quiet: rdflib's own TriG parser warns about its deprecated
+APIs); pySHACL and owlrl need rdflib terms. The file is parsed, not loaded
+into an Oxigraph store: the store keeps xsd:nonNegativeInteger literals as xsd:integer (pyoxigraph
+0.5), which would turn every gcm:startOffset into a datatype violation. The ontology is a named graph
+of every build, so its rdfs:subClassOf triples are in the union for ``sh:targetClass``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from gcmkg.graph.core.errors import DataError
+from gcmkg.graph.rdfio.store import dataset_path
+from gcmkg.graph.rdfio.suffixes import rdf_format
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    raise DataError(f"RDF-star triple terms are not supported: {term}")
+
+
+def parse_build(location: Path | None) -> Iterator[ox.Quad]:
+    """The quads of the build at ``location`` (default ./build), as Oxigraph reads them; DataError naming the
+    file if its type is unknown, it cannot be read or it is not valid RDF."""
+    path = dataset_path(location)
+    yield from parse_file(path, rdf_format(path))
+
+
+def parse_file(path: Path, rdf_format: ox.RdfFormat) -> Iterator[ox.Quad]:
+    """The quads of the RDF file at ``path`` in ``rdf_format``, relative IRIs resolved against the file's own
+    location (an export's description links its data file so); DataError naming the file if it cannot be read
+    or is not valid RDF."""
+    try:
+        yield from ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
+    except SyntaxError as exc:
+        raise DataError(f"{path}: not valid {rdf_format.name} ({exc})") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _quads(quads: Iterable[ox.Quad]) -> Iterator[tuple[Node, Node, Node, URIRef | BNode | None]]:
+    """Oxigraph quads as rdflib terms, graph None for the default graph."""
+    for quad in quads:
+        name = quad.graph_name
+        graph = (
+            URIRef(name.value)
+            if isinstance(name, ox.NamedNode)
+            else BNode(name.value)
+            if isinstance(name, ox.BlankNode)
+            else None
+        )
+        yield _term(quad.subject), _term(quad.predicate), _term(quad.object), graph
+
+
+def union_graph(location: Path | None) -> Graph:
+    """Every triple of the build at ``location`` (default ./build) in one graph; errors as for ``gcmkg query``."""
+    graph = Graph()
+    for subject, predicate, obj, _ in _quads(parse_build(location)):
+        graph.add((subject, predicate, obj))
+    return graph
+
+
+def read_dataset(location: Path | None) -> Dataset:
+    """The build at ``location`` as an rdflib Dataset, each triple in its named graph."""
+    return dataset_of(parse_build(location))
+
+
+def dataset_of(quads: Iterable[ox.Quad]) -> Dataset:
+    """Oxigraph quads as an rdflib Dataset, each triple in its named graph, added in the order given."""
+    dataset = Dataset()
+    for subject, predicate, obj, graph in _quads(quads):
+        target = dataset.default_graph if graph is None else dataset.graph(graph)
+        target.add((subject, predicate, obj))
+    return dataset

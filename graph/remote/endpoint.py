@@ -1,0 +1,273 @@
+"""Run stored queries on a remote SPARQL 1.1 query endpoint (SPARQLWrapper, JSON results).
+
+The local runner hands parameters to Oxigraph as SEP-0007 substitutions; a remote endpoint has no such
+option, so the same typed terms go into a one-row ``VALUES`` block, each term in RDF term syntax as
+rdflib's ``.n3()`` writes it (escaped, never spliced as raw text). The block is injected as the first
+element of the query's WHERE group, not as a trailing ``VALUES`` after the query: a trailing block is
+joined only after the group's FILTERs ran, so ``COALESCE(?iso3_param, ?iso3)`` would see an unbound
+parameter and keep every row. At the head of the WHERE group the binding is in every solution the
+group's triple patterns, FILTERs (EXISTS included) and OPTIONALs see, as a substitution is; an optional
+parameter left out is absent from the block as it is absent from the substitutions. So a stored query
+must use its parameters there: not only inside a subquery, a nested group with its own FILTER or a
+MINUS (which do not see the block), and never under BOUND (true for a VALUES binding, false for a
+substitution). tests/test_remote.py checks every stored query gives the same rows on an Oxigraph server
+as locally.
+
+The endpoint must query the union of the named graphs by default, as the local runner does:
+``oxigraph serve --union-default-graph``, Fuseki ``tdb2:unionDefaultGraph true``, GraphDB by default.
+"""
+
+from __future__ import annotations
+
+import ast
+import http.client
+import json
+import re
+import urllib.error
+from collections.abc import Mapping
+from dataclasses import replace
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Variable
+
+from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
+from gcmkg.graph.core.errors import EndpointError, ParameterError, StoredQueryError
+from gcmkg.graph.query.catalogue import StoredQuery
+from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, DOCUMENT_TITLES, QueryResult, Term
+from gcmkg.graph.remote.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_JSON_TYPES = ("application/sparql-results+json", "application/json")
+# An IRIREF token of the SPARQL grammar (it may hold parentheses, never braces or spaces).
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+# A codepoint escape of SPARQL 1.1 section 19.2 (\u and 4 hex digits, \U and 8).
+_CODEPOINT_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+# What SPARQLWrapper raises for these statuses (it keeps the body only in the message).
+_WRAPPER_STATUS = {
+    "QueryBadFormed": 400,
+    "Unauthorized": 401,
+    "EndPointNotFound": 404,
+    "URITooLong": 414,
+    "EndPointInternalError": 500,
+}
+
+
+def _quoted(text: str) -> str:
+    """A short SPARQL string literal: backslash, double quote, line feed and carriage return escaped."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def n3(term: Term) -> str:
+    """``term`` in SPARQL term syntax, as rdflib's ``.n3()`` writes it: ``<iri>``, ``"x"@en``, ``"7"^^<dt>``.
+
+    Strings always take the short quoted form, escaped (rdflib's ``.n3()`` switches to triple quotes
+    for text with a line feed, and leaves a backslash before the closing quotes unescaped). A value
+    holding a ``\\uXXXX`` sequence is refused: SPARQL 1.1 (section 19.2) lets an engine expand such
+    escapes anywhere before parsing while others expand them only in strings, so engines would read it
+    differently.
+    """
+    if isinstance(term, NamedNode):
+        text = f"<{term.value}>"
+        if not _IRIREF.fullmatch(text):
+            raise ParameterError(f"{term.value!r} cannot be written as a SPARQL IRI")
+    elif isinstance(term, Literal) and term.language:
+        text = f"{_quoted(term.value)}@{term.language}"
+    elif isinstance(term, Literal) and term.datatype.value != _XSD_STRING:
+        text = f"{_quoted(term.value)}^^{n3(term.datatype)}"
+    elif isinstance(term, Literal):
+        text = _quoted(term.value)
+    else:
+        raise ParameterError(f"a blank node cannot be a parameter value: {term}")
+    if _CODEPOINT_ESCAPE.search(text):
+        raise ParameterError(
+            f"the value {term.value!r} holds a \\u or \\U escape sequence, which SPARQL endpoints read differently",
+            hint="run the query locally (without --endpoint), or leave the escape out",
+        )
+    return text
+
+
+def values_block(bindings: Mapping[Variable, Term]) -> str:
+    """A one-row ``VALUES (?a ?b) { (t1 t2) }`` block binding each variable to its term; '' for no bindings."""
+    if not bindings:
+        return ""
+    variables = " ".join(f"?{variable.value}" for variable in bindings)
+    terms = " ".join(n3(term) for term in bindings.values())
+    return f"VALUES ({variables}) {{ ({terms}) }}"
+
+
+def _string_end(text: str, start: int) -> int:
+    """Index just after the string literal that opens at ``start`` ('…', "…", '''…''' or \"\"\"…\"\"\")."""
+    quote = text[start] * 3 if text.startswith(text[start] * 3, start) else text[start]
+    i = start + len(quote)
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+        elif text.startswith(quote, i):
+            return i + len(quote)
+        else:
+            i += 1
+    return len(text)
+
+
+def where_group_start(text: str) -> int:
+    """Index just after the ``{`` that opens the query's WHERE group.
+
+    That is the first ``{`` outside comments, string literals, IRIs and parentheses (a SELECT
+    expression such as ``(EXISTS { … } AS ?x)`` sits in parentheses; the prologue holds no braces).
+    """
+    i, depth = 0, 0
+    while i < len(text):
+        char = text[i]
+        if char == "#":
+            newline = text.find("\n", i)
+            i = len(text) if newline < 0 else newline
+        elif char in "\"'":
+            i = _string_end(text, i)
+        elif char == "<" and (iri := _IRIREF.match(text, i)):
+            i = iri.end()
+        elif char == "\\":
+            i += 2
+        else:
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+            elif char == "{" and depth == 0:
+                return i + 1
+            i += 1
+    raise StoredQueryError("the query has no WHERE group { … } to bind its parameters in")
+
+
+def with_values(text: str, bindings: Mapping[Variable, Term]) -> str:
+    """The query ``text`` with a VALUES block for ``bindings`` at the head of its WHERE group."""
+    if not bindings:
+        return text
+    start = where_group_start(text)
+    return f"{text[:start]}\n  {values_block(bindings)}\n{text[start:]}"
+
+
+def _term(cell: object, url: str) -> Term:
+    """A pyoxigraph term from one SPARQL JSON results binding."""
+    if not isinstance(cell, dict) or not isinstance(cell.get("value"), str):
+        raise EndpointError(f"{url} sent a malformed SPARQL JSON binding: {cell!r}")
+    kind, value = cell.get("type"), cell["value"]
+    try:
+        if kind == "uri":
+            return NamedNode(value)
+        if kind == "bnode":
+            return BlankNode(value)
+        if kind in ("literal", "typed-literal"):
+            if cell.get("xml:lang"):
+                return Literal(value, language=cell["xml:lang"])
+            if cell.get("datatype"):
+                return Literal(value, datatype=NamedNode(cell["datatype"]))
+            return Literal(value)
+    except ValueError as exc:
+        raise EndpointError(f"{url} sent a term that is not valid RDF: {cell!r} ({exc})") from None
+    raise EndpointError(f"{url} sent a term of unknown type {kind!r}")
+
+
+def parse_results(body: bytes, query: StoredQuery, url: str, limit: int = 0) -> QueryResult:
+    """SPARQL 1.1 JSON results → a QueryResult of the stored query's columns, rows in the server's order.
+
+    At most ``limit`` rows are kept (0: all); ``truncated_at`` says when there were more.
+    """
+    try:
+        document = json.loads(body)
+        head, bindings = document["head"]["vars"], document["results"]["bindings"]
+        if not isinstance(head, list) or not isinstance(bindings, list):
+            raise TypeError("head.vars and results.bindings must be lists")
+    except (ValueError, TypeError, KeyError) as exc:
+        raise EndpointError(
+            f"{url} did not send SPARQL JSON results ({type(exc).__name__}: {exc})", hint=QUERY_ENDPOINTS
+        ) from None
+    missing = [column for column in query.columns if column not in head]
+    if missing:
+        raise EndpointError(f"{url} answered without the columns {missing} of query {query.name!r}")
+    truncated_at = limit if limit and len(bindings) > limit else None
+    rows = [
+        tuple(_term(row[column], url) if column in row else None for column in query.columns)
+        for row in (bindings[:limit] if truncated_at else bindings)
+    ]
+    return QueryResult(columns=query.columns, rows=rows, truncated_at=truncated_at)
+
+
+def _wrapper_error(url: str, error: Exception) -> EndpointError:
+    """The error for one of SPARQLWrapper's HTTP-status exceptions (it keeps the body only as a repr)."""
+    context = error.__context__
+    status = _WRAPPER_STATUS.get(type(error).__name__, 0)
+    if isinstance(context, urllib.error.HTTPError):
+        status = context.code
+        context.close()
+    _, _, shown = str(error).partition("Response:\n")
+    try:
+        body = ast.literal_eval(shown) if shown else b""
+    except (ValueError, SyntaxError):
+        body = shown.encode()
+    return status_error(url, status, body if isinstance(body, bytes) else b"", QUERY_ENDPOINTS)
+
+
+def run_remote(
+    endpoint: str,
+    query: StoredQuery,
+    bindings: Mapping[Variable, Term],
+    timeout: float = DEFAULT_TIMEOUT,
+    method: str = "GET",
+    limit: int = 0,
+) -> QueryResult:
+    """Run ``query`` on the SPARQL endpoint at ``endpoint`` with ``bindings`` in a VALUES block.
+
+    The guard checks the query first, as for a local run. ``timeout`` is how long (seconds) the server
+    may stay silent, 0 for no limit; ``method`` is GET or POST (form-encoded); at most ``limit`` rows
+    are kept (0: all). Every failure to talk to the server raises EndpointError naming the URL.
+    """
+    from gcmkg.graph.query.guard import check_stored_query
+
+    check_url(endpoint, "--endpoint")
+    text = with_values(check_stored_query(query).text, bindings)
+    result = parse_results(_answer(endpoint, text, timeout, method), query, endpoint, limit)
+    return replace(result, titles=_document_titles(endpoint, result, timeout, method))
+
+
+def _document_titles(endpoint: str, result: QueryResult, timeout: float, method: str) -> dict[str, str]:
+    """The titles of the documents ``result`` names in a document column, asked of the server as a build's
+    are of its store (graph/query/document-titles.rq); {} if it names none."""
+    where = [index for index, column in enumerate(result.columns) if column in DOCUMENT_COLUMNS]
+    wanted = {row[index].value for row in result.rows for index in where if row[index] is not None}
+    if not wanted:
+        return {}
+    body = _answer(endpoint, DOCUMENT_TITLES.read_text(encoding="utf-8"), timeout, method)
+    try:
+        bindings = json.loads(body)["results"]["bindings"]
+        return {row["id"]["value"]: row["name"]["value"] for row in bindings if row["id"]["value"] in wanted}
+    except (ValueError, TypeError, KeyError) as exc:
+        raise EndpointError(f"{endpoint} sent malformed SPARQL JSON results ({type(exc).__name__}: {exc})") from None
+
+
+def _answer(endpoint: str, text: str, timeout: float, method: str) -> bytes:
+    """The body of the server's SPARQL JSON answer to the query ``text``; EndpointError for any failure."""
+    from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    wrapper = SPARQLWrapper(endpoint, returnFormat=JSON)
+    wrapper.setOnlyConneg(True)  # ask for JSON with the Accept header only, no format=json parameter
+    wrapper.setMethod(POST if method.upper() == "POST" else GET)
+    wrapper.setQuery(text)
+    wrapper.timeout = timeout or None  # type: ignore[assignment]  # setTimeout() rounds down to whole seconds
+    try:
+        response = wrapper.query().response
+        try:
+            content_type = response.headers.get_content_type()
+            body = response.read()
+        finally:
+            response.close()
+    except SPARQLWrapperException as error:
+        raise _wrapper_error(endpoint, error) from None
+    except (OSError, http.client.HTTPException) as error:  # URLError, HTTPError, TimeoutError, dropped connections
+        raise transport_error(endpoint, error, timeout, QUERY_ENDPOINTS) from None
+    if content_type not in _JSON_TYPES:
+        raise EndpointError(
+            f"{endpoint} answered with {content_type}, not SPARQL JSON results: {first_line(body)}",
+            hint=QUERY_ENDPOINTS,
+        )
+    return body
