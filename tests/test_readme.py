@@ -17,7 +17,7 @@ from tests.conftest import CORPUS, REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 CI = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
-TEST_COMMAND = ".venv/bin/python -m pytest"
+TEST_COMMAND = ".venv/bin/python -m pytest -n auto"
 
 
 def test_readme_test_command_is_what_ci_runs() -> None:
