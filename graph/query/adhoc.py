@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from gcmkg.graph.core.prefixes import PREFIXES, compact
+from gcmkg.graph.query.guard import tree_nodes
 
 _DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 _XSD_GYEAR = "http://www.w3.org/2001/XMLSchema#gYear"
@@ -72,7 +72,7 @@ def year_hints(text: str) -> list[str]:
     properties = gyear_properties()
     hints: list[str] = []
     year_variables: dict[Variable, str] = {}
-    for node in _algebra_nodes(algebra):
+    for node in tree_nodes(algebra):
         triples = dict.get(node, "triples") or () if node.name == "BGP" else ()  # CompValue.get has other arguments
         for _, predicate, obj in triples:
             if isinstance(predicate, URIRef) and str(predicate) in properties:
@@ -80,7 +80,7 @@ def year_hints(text: str) -> list[str]:
                     hints.append(_hint(str(predicate), str(obj)))
                 elif isinstance(obj, Variable):
                     year_variables[obj] = str(predicate)
-    for node in _algebra_nodes(algebra):
+    for node in tree_nodes(algebra):
         if node.name == "RelationalExpression":
             sides = [dict.get(node, "expr"), dict.get(node, "other")]
             variable = next((side for side in sides if isinstance(side, Variable) and side in year_variables), None)
@@ -93,21 +93,3 @@ def year_hints(text: str) -> list[str]:
 def _hint(predicate: str, number: str) -> str:
     name = compact(predicate)
     return f'{name} holds xsd:gYear values, never equal to the integer {number}: write "{number}"^^xsd:gYear'
-
-
-def _algebra_nodes(tree: object) -> list[Any]:
-    """Every CompValue of an rdflib algebra tree."""
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    found, stack, seen = [], [tree], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, CompValue):
-            found.append(node)
-            stack.extend(dict.values(node))
-        elif isinstance(node, list | tuple | set):
-            stack.extend(node)
-    return found

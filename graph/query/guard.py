@@ -108,8 +108,9 @@ def _field(node: Any, key: str) -> Any:
     return dict.get(node, key)
 
 
-def _nodes(tree: object) -> Iterator[Any]:
-    """Every rdflib CompValue in a parse tree, however deeply nested (lists, ParseResults, expressions)."""
+def tree_nodes(tree: object) -> Iterator[Any]:
+    """Every rdflib CompValue in a parse or algebra tree, however deeply nested (lists, ParseResults,
+    expressions)."""
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -121,7 +122,7 @@ def _nodes(tree: object) -> Iterator[Any]:
         seen.add(id(node))
         if isinstance(node, CompValue):
             yield node
-            stack.extend(node.values())
+            stack.extend(dict.values(node))
         elif isinstance(node, list | tuple | set | frozenset | ParseResults):
             stack.extend(node)
         elif isinstance(node, dict):
@@ -144,7 +145,7 @@ def _unknown_prefix(prologue_tree: Any, body: Any) -> QueryRefused | None:
     bind its own defaults, and Oxigraph answers with a parser dump); None if every prefix is declared."""
     declarations = [node for node in prologue_tree if getattr(node, "name", None) == "PrefixDecl"]  # in text order
     declared = list(dict.fromkeys(_field(node, "prefix") or "" for node in declarations))
-    used = [_field(node, "prefix") or "" for node in _nodes(body) if node.name == "pname"]
+    used = [_field(node, "prefix") or "" for node in tree_nodes(body) if node.name == "pname"]
     unknown = next((prefix for prefix in used if prefix not in declared), None)
     if unknown is None:
         return None
@@ -222,7 +223,7 @@ def _check(text: str, line_offset: int = 0) -> CheckedQuery:
     except Exception as exc:  # rdflib raises a bare Exception for what it cannot use
         raise QueryRefused(f"not valid SPARQL: {exc}") from None
     services = []
-    for node in _nodes(body):
+    for node in tree_nodes(body):
         if node.name == "ServiceGraphPattern":
             term = _field(node, "term")
             shown = f"?{term}" if isinstance(term, Variable) else f"<{_iri(term, prologue)}>"
