@@ -42,6 +42,7 @@ TITLE_SHARE = 1.15
 PARAGRAPH_GAP = 1.35
 #: Where paragraphs are not spaced apart: a line shorter than this share of the usual line ends its paragraph.
 SHORT_LINE_SHARE = 0.6
+_NOTE = re.compile("^[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ")
 _PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _FOOTNOTE_START = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})(?=\s*\S)\s*(.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$")
@@ -167,8 +168,18 @@ class _Writer:
         return _joined(before, after, self.hyphenated_words)
 
     def row(self, text: str) -> None:
-        """A table row: a block of its own."""
+        """A table row: a block of its own; a row without a first cell at the top of a page goes on with the last
+        row of the page before (its footnotes stay after it)."""
         self.close()
+        last = next((i for i in range(len(self.blocks) - 1, -1, -1) if not _NOTE.match(self.blocks[i])), None)
+        if text.startswith("\t") and last is not None and "\t" in self.blocks[last]:
+            before, after = self.blocks[last].split("\t"), text.split("\t")
+            width = max(len(before), len(after))
+            before, after = before + [""] * (width - len(before)), after + [""] * (width - len(after))
+            self.blocks[last] = "\t".join(
+                self.join(a, b) if a and b else a or b for a, b in zip(before, after, strict=True)
+            )
+            return
         self.blocks.append(text)
 
     def add(self, text: str, new_paragraph: bool) -> None:

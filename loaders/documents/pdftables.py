@@ -3,11 +3,12 @@
 A line is part of a table when text on it starts well to the right of the body's left edge (COLUMN_SHARE of
 the text width or more) where text starts on another line of the page too, in a column, as an agenda's
 "Member State speaker | Ms. X, title …" does (text that goes on after a footnote mark starts mid-line, at a
-place no other line shares). Next
+place no other line shares); a run of such lines is a table only if one of them has text in the first
+column too (a paragraph indented as a whole is not). Next
 lines belong to the same table while they follow without a paragraph gap and are columnar too, or start at
 the left edge (a first cell that wraps). A row ends before a line whose first column is filled after a line
-whose first column was empty, or after a gap wider than ROW_GAP lines. Each column's lines are joined into
-one cell; the cells of a row are written with tabs between them.
+whose first column was empty, or after a gap wider than ROW_GAP of the table's own line spacing. Each
+column's lines are joined into one cell; the cells of a row are written with tabs between them.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 
 from gcmkg.loaders.documents.pdfpieces import Line, Piece
 
-#: Text this share of the text width right of the left edge stands in a column of its own.
-COLUMN_SHARE = 0.3
+#: Text this share of the text width right of the left edge stands in a column of its own (a paragraph
+#: number's tab, about 0.07, does not).
+COLUMN_SHARE = 0.12
 #: Pieces whose starts lie this close (in points) are in one column.
 COLUMN_SLACK = 6.0
 #: A gap between two lines of a table this much larger than the line spacing starts a new row.
@@ -41,6 +43,11 @@ class Grid:
 
     def columnar(self, line: Line) -> bool:
         return any(self.later(piece) for piece in line.starts())
+
+    def two_columns(self, line: Line) -> bool:
+        """True if the line has text in the first column and in a later one: a table row."""
+        starts = line.starts()
+        return any(self.later(piece) for piece in starts) and any(not self.later(piece) for piece in starts)
 
     def on_page(self, lines: Sequence[Line]) -> Grid:
         """This grid with the column starts that lines of one page share."""
@@ -83,7 +90,10 @@ def with_tables(
             and (layout.columnar(lines[end]) or layout.at_left(lines[end]))
         ):
             end += 1
-        found += _rows(lines[index:end], layout, spacing, join)
+        if any(layout.two_columns(line) for line in lines[index:end]):
+            found += _rows(lines[index:end], layout, spacing, join)
+        else:  # text indented as a whole (a quotation, a sub-list) is no table
+            found += lines[index:end]
         index = end
     return found
 
@@ -93,6 +103,8 @@ def _rows(lines: Sequence[Line], layout: Grid, spacing: float, join: Callable[[s
     starts = [layout.left] + [x for i, x in enumerate(columns) if i == 0 or x - columns[i - 1] > COLUMN_SLACK]
     rows: list[list[str]] = []
     previous: Line | None = None
+    gaps = [upper.main.y - lower.main.y for upper, lower in zip(lines, lines[1:], strict=False)]
+    spacing = min([gap for gap in gaps if gap > 0] or [spacing])  # the table's own line spacing
     for line in lines:
         cells = _cells(line, starts)
         new_row = previous is None or previous.main.y - line.main.y > ROW_GAP * spacing
