@@ -23,8 +23,9 @@ from gcmkg.loaders.documents.extract.agents import (
     person,
     resolve_list,
 )
-from gcmkg.loaders.documents.extract.narrated import narrated_participations, replying
+from gcmkg.loaders.documents.extract.narrated import narrated_participations
 from gcmkg.loaders.documents.extract.sentences import sentences
+from gcmkg.loaders.documents.extract.speaking import replying
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.mentions import mentions
