@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 #: A mark is set at most this share of its line's size.
@@ -43,9 +44,9 @@ class Line:
         """The piece set largest: its baseline is the line's."""
         return max(self.pieces, key=lambda piece: (piece.size, len(piece.text.strip())))
 
-    @property
+    @cached_property
     def size(self) -> float:
-        """The size most of the line's characters are set in."""
+        """The size most of the line's characters are set in (read once the line is whole)."""
         weights: Counter[float] = Counter()
         for piece in self.pieces:
             weights[round(piece.size, 1)] += len(piece.text.strip())

@@ -32,7 +32,8 @@ SPEECH_VERB = re.compile(
 )
 SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
 SEPARATORS = re.compile(SEPARATORS_PATTERN)
-_LEADING = re.compile(r"^(?:and|the|The)\s+")
+LEADING_WORDS = re.compile(r"^(?:and|the|The)\s+")
+"""Words a list item or a subject may open with before its name."""
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,12})\)\s*$")
 _FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
 _CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|\bof\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\))*")
@@ -45,7 +46,7 @@ def agent_from_match(match: Match, base: int) -> Agent:
 
 def new_organisation(name: str, start: int, matcher: Matcher) -> Agent | None:
     """An organisation the reference data does not know, from a list item such as "Name (ACR)"."""
-    text = _LEADING.sub("", name.strip().rstrip("."))
+    text = LEADING_WORDS.sub("", name.strip().rstrip("."))
     acronym = _ACRONYM.search(text)
     label = text[: acronym.start()].strip() if acronym else text
     if len(label) < 3 or not label[:1].isupper() or label.lower() in _FILLER:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from gcmkg.loaders.documents.extract.agents import (
     HONORIFIC,
+    LEADING_WORDS,
     PERSON_NAME,
     affiliation,
     affiliations,
@@ -45,7 +46,6 @@ _REPLY = re.compile(
 )
 #: An opening clause before the subject ("Before the session closed, the delegation of …"): no name in it.
 _OPENING_CLAUSE = re.compile(r"^[^,]*,\s*(?:the\s+)?")
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _TRAILING_ADVERB = re.compile(r"\s+(?:each|both|also|then|jointly|in\s+turn)$")
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:delegations?|representatives?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
@@ -108,7 +108,7 @@ def _without_opening_clause(text: str, start: int, matcher: Matcher) -> tuple[st
     while (opening := _OPENING_CLAUSE.match(text)) and not (
         re.match(HONORIFIC, opening.group(0))
         or re.match(HONORIFIC, text[opening.end() :])  # the clause is the title of the person after it
-        or any(m.start == 0 for m in mentions(_LEADING_THE.sub("", text), matcher))
+        or any(m.start == 0 for m in mentions(LEADING_WORDS.sub("", text), matcher))
     ):
         text, start = text[opening.end() :], start + opening.end()
     text = _TRAILING_ADVERB.sub("", text)
