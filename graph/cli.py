@@ -15,6 +15,7 @@ from gcmkg.graph.diff.command import diff
 from gcmkg.graph.export.command import export
 from gcmkg.graph.query.command import describe, prefixes, queries, query, sparql
 from gcmkg.graph.remote.command import push
+from gcmkg.graph.serve.command import serve
 from gcmkg.graph.validation.command import validate
 from gcmkg.graph.visualise.command import viz
 
@@ -32,10 +33,11 @@ def cli() -> None:
       gcmkg query objectives            # run one
       gcmkg query objectives --format csv > objectives.csv
       gcmkg validate                    # check ./build against the shipped SHACL shapes
+      gcmkg serve                       # a SPARQL endpoint, REST API and pages on 127.0.0.1:8000
     """
 
 
-for verb in (build, query, sparql, prefixes, describe, validate, queries, push, export, diff, viz):
+for verb in (build, query, sparql, prefixes, describe, validate, queries, push, export, diff, viz, serve):
     cli.add_command(verb)
 
 

@@ -65,7 +65,7 @@ def test_the_format_for_people_is_called_table_everywhere() -> None:
 
 
 def test_every_verb_that_reads_a_build_takes_graph() -> None:
-    reading = {"query", "sparql", "describe", "validate", "export", "diff", "viz", "push"}
+    reading = {"query", "sparql", "describe", "validate", "export", "diff", "viz", "push", "serve"}
     with_graph = {verb for verb, option in _options() if option.name == "graph_path"}
     assert with_graph == reading
 

@@ -214,8 +214,8 @@ def prefixes() -> None:
 @click.argument("entity")
 @graph_option("Build folder or RDF file to read [default: ./build].")
 @format_option(
-    [HUMAN_FORMAT, "json", "turtle"],
-    "table for people; json (every property, link and passage in full); turtle (the statements about it).",
+    [HUMAN_FORMAT, "json", "turtle", "jsonld"],
+    "table for people; json (every property, link and passage in full); turtle or jsonld (the statements about it).",
 )
 @inferred_option()
 @timeout_option()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
+from pyoxigraph import Literal, NamedNode, QuerySolution, QuerySolutions, Store, Variable
 
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.errors import NotFoundError, UsageError
@@ -30,7 +30,7 @@ _LABELS = {
     "http://www.w3.org/2004/02/skos/core#altLabel",
     "http://purl.org/dc/terms/title",
 }
-FORMATS = ("table", "json", "turtle")
+FORMATS = ("table", "json", "turtle", "jsonld")
 _TEXT_WIDTH = 160  # characters of a passage shown in the table
 
 
@@ -54,6 +54,17 @@ class Passage:
     document: str
     title: str | None
     text: str
+    span: tuple[int, int] | None = None  # where in ``text`` the fact was read (a mention, a statistic), if known
+
+
+def _span(row: QuerySolution, text: str) -> tuple[int, int] | None:
+    """The fact's character span within its passage's text, from the offsets both have in the document; None
+    if the fact has none or they do not fall inside the passage."""
+    if row["start"] is None or row["end"] is None or row["passageStart"] is None:
+        return None
+    base = int(row["passageStart"].value)
+    start, end = int(row["start"].value) - base, int(row["end"].value) - base
+    return (start, end) if 0 <= start < end <= len(text) else None
 
 
 @dataclass(frozen=True)
@@ -141,6 +152,7 @@ def describe_on_store(store: Store, entity: str) -> Description:
             document=row["document"].value,
             title=_optional(row["title"]),
             text=row["text"].value,
+            span=_span(row, row["text"].value),
         )
         for row in _rows(store, "passages", bound)
     )
@@ -176,11 +188,11 @@ def _shown(term: object, label: str | None = None) -> str:
 
 
 def render(description: Description, output_format: str) -> str:
-    """``description`` as a table for people, JSON or Turtle."""
+    """``description`` as a table for people, JSON, or RDF: Turtle or JSON-LD."""
     if output_format == "json":
         return _json(description)
-    if output_format == "turtle":
-        return _turtle(description)
+    if output_format in ("turtle", "jsonld"):
+        return _rdf(description, output_format)
     return _table(description)
 
 
@@ -241,6 +253,7 @@ def _json(d: Description) -> str:
                 "document": p.document,
                 "title": p.title,
                 "text": p.text,
+                "span": list(p.span) if p.span else None,
             }
             for p in d.passages
         ],
@@ -248,11 +261,13 @@ def _json(d: Description) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _turtle(d: Description) -> str:
-    """The entity's statements and the statements that point at it, as Turtle with the project's prefixes."""
+def _rdf(d: Description, output_format: str) -> str:
+    """The entity's statements and the statements that point at it, as Turtle (with the project's prefixes) or
+    JSON-LD (expanded)."""
     from pyoxigraph import RdfFormat, Triple, serialize
 
     node = NamedNode(d.iri)
     triples = [Triple(node, NamedNode(s.property), s.other) for s in d.statements]
     triples += [Triple(s.other, NamedNode(s.property), node) for s in d.links]
-    return (serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+    syntax = RdfFormat.TURTLE if output_format == "turtle" else RdfFormat.JSON_LD
+    return (serialize(triples, format=syntax, prefixes=PREFIXES) or b"").decode("utf-8")

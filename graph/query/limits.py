@@ -12,6 +12,9 @@ when it is up the child is killed (SIGKILL) and QueryTimeout (exit code 8) is ra
 The parent prepares the job (parsing and checking the query with the guard) while the child starts
 and loads the graph, which hides most of the cost of the extra process. With a timeout of 0 the
 query runs in this process, with no limit.
+
+A ``Worker`` is that child kept for many jobs: ``gcmkg serve`` keeps a few, loaded once, so a request pays
+neither for a process nor for loading the graph, and a job that runs out of time kills only its own Worker.
 """
 
 from __future__ import annotations
@@ -49,16 +52,29 @@ def _serve(connection: Connection, location: Path | None, inferred: bool) -> Non
     try:
         store = open_store(location, inferred)
         _send(connection, ("ready", None))
-        job = connection.recv()
-        _send(connection, ("done", job(store)))
-    except EOFError:  # the parent closed the pipe (its own check failed): nothing to run
+        while True:  # one job for run_limited, as many as it is sent for a Worker
+            _send(connection, _outcome(connection.recv(), store))
+    except EOFError:  # the parent closed the pipe (its own check failed, or it is done): nothing more to run
         pass
-    except GcmkgError as error:
-        _send(connection, ("error", (type(error), error.message, error.hint)))
-    except BaseException as error:  # anything else is reported to the parent, which raises it
-        _send(connection, ("failed", f"{type(error).__name__}: {error}"))
+    except BaseException as error:  # loading the graph failed: reported to the parent, which raises it
+        _send(connection, _failure(error))
     finally:
         connection.close()
+
+
+def _outcome(job: Job[Any], store: Store) -> tuple[str, Any]:
+    """The message that reports what ``job`` did on ``store``: its result, or its error."""
+    try:
+        return ("done", job(store))
+    except BaseException as error:
+        return _failure(error)
+
+
+def _failure(error: BaseException) -> tuple[str, Any]:
+    """The message that reports ``error``: a GcmkgError is raised again in the parent as itself."""
+    if isinstance(error, GcmkgError):
+        return ("error", (type(error), error.message, error.hint))
+    return ("failed", f"{type(error).__name__}: {error}")
 
 
 def _reply(connection: Connection, child: multiprocessing.process.BaseProcess) -> Any:
@@ -82,6 +98,66 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 else "spawn"
 
 
+class Worker:
+    """A child process that loads the build at ``location`` once, then runs the jobs it is sent one at a time,
+    each stopped after its time limit (the process is then killed: a Worker whose job timed out is not ``alive``)."""
+
+    def __init__(self, location: Path | None, inferred: bool) -> None:
+        context = multiprocessing.get_context(_start_method())
+        self._connection, there = context.Pipe()
+        self._process = context.Process(
+            target=_serve, args=(there, location, inferred), name="gcmkg-query", daemon=True
+        )
+        try:
+            self._process.start()
+        except OSError as exc:  # e.g. the working directory was deleted: spawn needs it
+            self._connection.close()
+            raise GcmkgError(
+                f"could not start the process that runs the query ({exc})",
+                hint="--timeout 0 runs the query in this process, without a time limit",
+            ) from None
+        finally:
+            there.close()
+        self._ready = False
+        self._stopped = False
+
+    def wait_ready(self) -> None:
+        """Wait until the child has loaded the graph (raising what went wrong if it could not)."""
+        if not self._ready:
+            _reply(self._connection, self._process)
+            self._ready = True
+
+    def run(self, job: Job[R], timeout: float) -> R:
+        """The result of ``job`` run on the graph, or its error raised here; QueryTimeout (and the child killed)
+        after ``timeout`` seconds (0: no limit)."""
+        self.wait_ready()
+        self._connection.send(job)
+        if not self._connection.poll(timeout or None):
+            self.stop()
+            raise QueryTimeout(
+                f"the query was stopped after {timeout:g} s (--timeout {timeout:g})",
+                hint="narrow the query, or give it more time: --timeout SECONDS (0 for no limit)",
+            )
+        result: R = _reply(self._connection, self._process)
+        return result
+
+    @property
+    def alive(self) -> bool:
+        """Whether the child can take another job."""
+        return not self._stopped and self._process.is_alive()
+
+    def stop(self) -> None:
+        """End the child (killed if it is still running) and release its pipe."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._connection.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._process.close()
+
+
 def run_limited(
     location: Path | None, inferred: bool, prepare: Callable[[], Job[R]], timeout: float = DEFAULT_TIMEOUT
 ) -> R:
@@ -95,33 +171,8 @@ def run_limited(
 
         job = prepare()
         return job(open_store(location, inferred))
-    context = multiprocessing.get_context(_start_method())
-    here, there = context.Pipe()
-    child = context.Process(target=_serve, args=(there, location, inferred), name="gcmkg-query", daemon=True)
+    worker = Worker(location, inferred)
     try:
-        child.start()
-    except OSError as exc:  # e.g. the working directory was deleted: spawn needs it
-        here.close()
-        raise GcmkgError(
-            f"could not start the process that runs the query ({exc})",
-            hint="--timeout 0 runs the query in this process, without a time limit",
-        ) from None
+        return worker.run(prepare(), timeout)
     finally:
-        there.close()
-    try:
-        job = prepare()
-        _reply(here, child)
-        here.send(job)
-        if not here.poll(timeout):
-            raise QueryTimeout(
-                f"the query was stopped after {timeout:g} s (--timeout {timeout:g})",
-                hint="narrow the query, or give it more time: --timeout SECONDS (0 for no limit)",
-            )
-        result: R = _reply(here, child)
-        return result
-    finally:
-        here.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
-        child.close()
+        worker.stop()

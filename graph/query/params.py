@@ -22,6 +22,9 @@ _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 
 Term = Literal | NamedNode
 
+# What a value of each type must match (a string may be anything); gcmkg serve's OpenAPI description shows them.
+PATTERNS = {"integer": _INTEGER, "year": _YEAR, "iso3": _ISO3, "iri": _ABSOLUTE_IRI}
+
 EXPECTED = {
     "integer": "a whole number, e.g. 7",
     "year": "a four-digit year, e.g. 2024",

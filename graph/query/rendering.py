@@ -28,7 +28,7 @@ from pyoxigraph import BlankNode, NamedNode
 
 from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, AskResult, QueryResult, Term
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json")  # of the CLI; gcmkg serve also answers "xml"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,6 +77,35 @@ def to_json(result: QueryResult) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+def to_xml(result: QueryResult | AskResult) -> str:
+    """SPARQL Query Results XML Format (second edition)."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.Element("sparql", xmlns="http://www.w3.org/2005/sparql-results#")
+    head = ElementTree.SubElement(root, "head")
+    if isinstance(result, AskResult):
+        ElementTree.SubElement(root, "boolean").text = "true" if result.value else "false"
+        return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    for name in result.columns:
+        ElementTree.SubElement(head, "variable", name=name)
+    results = ElementTree.SubElement(root, "results")
+    for row in result.rows:
+        solution = ElementTree.SubElement(results, "result")
+        for name, term in zip(result.columns, row, strict=True):
+            if term is None:
+                continue
+            cell = _json_term(term)
+            binding = ElementTree.SubElement(solution, "binding", name=name)
+            kind = {"uri": "uri", "bnode": "bnode"}.get(cell["type"], "literal")
+            value = ElementTree.SubElement(binding, kind)
+            value.text = cell["value"]
+            if "xml:lang" in cell:
+                value.set("xml:lang", cell["xml:lang"])
+            elif "datatype" in cell:
+                value.set("datatype", cell["datatype"])
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
 def to_delimited(result: QueryResult, delimiter: str) -> str:
     """CSV (plain values, spreadsheet-safe) or SPARQL 1.1 TSV (RDF term syntax, as the TSV results format asks)."""
     buffer = io.StringIO()
@@ -117,7 +146,9 @@ def to_table(result: QueryResult) -> str:
 
 
 def render(result: QueryResult | AskResult, output_format: str) -> str:
-    """``result`` in one of FORMATS."""
+    """``result`` in one of FORMATS, or "xml" (SPARQL XML results)."""
+    if output_format == "xml":
+        return to_xml(result)
     if isinstance(result, AskResult):
         if output_format == "json":
             return json.dumps({"head": {}, "boolean": result.value}, indent=2) + "\n"
