@@ -46,6 +46,26 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# A passage of untrusted text: gcmkg serve must show it as text (tests/test_serve*.py, tests/test_python_api.py).
+HOSTILE_PARAGRAPH = '7. Serbia noted <script>alert("x")</script> & <img src=x onerror=alert(1)> in a closing remark.'
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus with HOSTILE_PARAGRAPH added after paragraph 6, built (it mentions Serbia)."""
+    from gcmkg.graph.cli import cli
+
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    (corpus / "manifest.csv").write_bytes((FIXTURE_CORPUS / "manifest.csv").read_bytes())
+    name = "fixture_2024_session_report.txt"
+    text = (FIXTURE_CORPUS / name).read_text(encoding="utf-8")
+    (corpus / name).write_text(text.replace("<sup>1</sup> https", HOSTILE_PARAGRAPH + "\n\n<sup>1</sup> https", 1))
+    out = tmp_path_factory.mktemp("hostile-build")
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
 @pytest.fixture()
 def runner() -> CliRunner:
     return CliRunner()

@@ -78,11 +78,11 @@ class Description:
 
     @property
     def types(self) -> list[str]:
-        return [_value(s.other) for s in self.statements if s.property == _RDF_TYPE]
+        return [value_of(s.other) for s in self.statements if s.property == _RDF_TYPE]
 
     @property
     def labels(self) -> list[str]:
-        return [_value(s.other) for s in self.statements if s.property in _LABELS]
+        return [value_of(s.other) for s in self.statements if s.property in _LABELS]
 
 
 @cache
@@ -167,10 +167,11 @@ def describe(location: Path | None, entity: str, inferred: bool = True, timeout:
 
 
 def _optional(term: object) -> str | None:
-    return None if term is None else _value(term)
+    return None if term is None else value_of(term)
 
 
-def _value(term: object) -> str:
+def value_of(term: object) -> str:
+    """The IRI or lexical form of a term."""
     return term.value if isinstance(term, NamedNode | Literal) else str(term)
 
 

@@ -21,12 +21,13 @@ from gcmkg.graph.core import ids
 from gcmkg.graph.core.errors import GcmkgError, UsageError
 from gcmkg.graph.core.prefixes import PREFIXES, compact
 from gcmkg.graph.core.resources import ontology_file
-from gcmkg.graph.query.entity import describe_on_store, render
+from gcmkg.graph.query.entity import describe_on_store, render, value_of
 from gcmkg.graph.serve.answers import error_response, refuse
 from gcmkg.graph.serve.markup import error_page, page
 from gcmkg.graph.serve.negotiation import RDF_ACCEPTED, RDF_MEDIA, choose
 from gcmkg.graph.serve.site import Site
 
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"  # a page's title, before any other label
 ONTOLOGY_TERMS = Path(__file__).with_name("ontology-terms.rq")
 _KINDS = {
     "http://www.w3.org/2002/07/owl#Class": "Classes",
@@ -60,7 +61,8 @@ async def resource(request: Request) -> Response:
     except GcmkgError as error:
         return error_page(error) if wants_page else error_response(error)
     if output_format == "html":
-        title = description.labels[0] if description.labels else compact(iri)
+        preferred = [value_of(s.other) for s in description.statements if s.property == PREF_LABEL]
+        title = next(iter(preferred + description.labels), compact(iri))
         return page(title, "entity.html", description=description, path=path)
     media = RDF_MEDIA[output_format]
     return Response(render(description, output_format), media_type=media, headers={"Vary": "Accept"})

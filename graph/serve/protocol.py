@@ -16,8 +16,8 @@ from starlette.responses import RedirectResponse, Response
 from gcmkg.graph.core.errors import GcmkgError, QueryRefused
 from gcmkg.graph.query.runner import check_sparql, run_adhoc
 from gcmkg.graph.serve.answers import error_response, refuse, result_response
-from gcmkg.graph.serve.negotiation import RESULT_ACCEPTED, RESULT_MEDIA, choose
 from gcmkg.graph.serve.bounds import MAX_QUERY, read_body
+from gcmkg.graph.serve.negotiation import RESULT_ACCEPTED, RESULT_MEDIA, choose
 from gcmkg.graph.serve.site import Site
 
 FORM = "application/x-www-form-urlencoded"
