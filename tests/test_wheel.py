@@ -41,12 +41,16 @@ def test_wheel_contains_the_data_folders(wheel: Path) -> None:
         "gcmkg/graph/rdfio/union.ru",
         "gcmkg/graph/validation/label.rq",
         "gcmkg/graph/validation/origin.rq",
+        "gcmkg/__init__.py",  # the Python API is the package itself (graph/python)
+        "gcmkg/knowledge.py",
+        "gcmkg/graph/serve/app.py",
     ):
         assert expected in names, expected
     for shapes_file in sorted((REPO_ROOT / "shapes").glob("*.ttl")):  # all shape files are loaded together
         assert f"gcmkg/shapes/{shapes_file.name}" in names, shapes_file.name
     # every data file the graph packages read at run time: queries, export metadata, the HTML view's assets
-    for folder in ("graph/export", "graph/visualise", "graph/validation", "graph/query", "queries"):
+    folders = ("graph/export", "graph/visualise", "graph/validation", "graph/query", "queries", "graph/serve")
+    for folder in (*folders, "graph/serve/templates", "graph/serve/static"):
         for data_file in sorted((REPO_ROOT / folder).iterdir()):
             if data_file.suffix in (".rq", ".yaml", ".js", ".css", ".html"):
                 assert f"gcmkg/{folder}/{data_file.name}" in names, data_file
@@ -64,11 +68,28 @@ def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp
     run = [sys.executable, "-S", "-c", "from gcmkg.graph.cli import main; main()"]
     located = subprocess.run(
         [sys.executable, "-S", "-c", "from gcmkg.graph.core import resources as r; print(r.ontology_file())"],
-        cwd=elsewhere, env=env, check=True, capture_output=True, text=True,
+        cwd=elsewhere,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     assert Path(located.stdout.strip()) == installed / "gcmkg" / "ontology" / "gcm.ttl"
     subprocess.run([*run, "build", "-o", "b", "-q"], cwd=elsewhere, env=env, check=True, capture_output=True)
-    answer = subprocess.run([*run, "query", "objectives", "--graph", "b", "--format", "csv"],
-                            cwd=elsewhere, env=env, check=True, capture_output=True, text=True)
+    answer = subprocess.run(
+        [*run, "query", "objectives", "--graph", "b", "--format", "csv"],
+        cwd=elsewhere,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     assert answer.stdout.splitlines()[0] == "number,title"
     assert len(answer.stdout.splitlines()) == 24
+    python_api = (
+        "import gcmkg; kg = gcmkg.open('b'); rows = kg.query('objectives'); print(len(rows), rows[6][0]); "
+        "print(gcmkg.__file__); from gcmkg.graph.serve.markup import fragment; print(len(fragment('rows.html', rows=rows)))"
+    )
+    used = subprocess.run([sys.executable, "-S", "-c", python_api], cwd=elsewhere, env=env, check=True,
+                          capture_output=True, text=True).stdout.splitlines()  # fmt: skip
+    assert used[0] == "23 7" and Path(used[1]) == installed / "gcmkg" / "__init__.py" and int(used[2]) > 0
