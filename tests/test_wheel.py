@@ -88,7 +88,8 @@ def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp
     assert len(answer.stdout.splitlines()) == 24
     python_api = (
         "import gcmkg; kg = gcmkg.open('b'); rows = kg.query('objectives'); print(len(rows), rows[6][0]); "
-        "print(gcmkg.__file__); from gcmkg.graph.serve.markup import fragment; print(len(fragment('rows.html', rows=rows)))"
+        "print(gcmkg.__file__); from gcmkg.graph.serve.markup import fragment; "
+        "print(len(fragment('rows.html', rows=rows)))"
     )
     used = subprocess.run([sys.executable, "-S", "-c", python_api], cwd=elsewhere, env=env, check=True,
                           capture_output=True, text=True).stdout.splitlines()  # fmt: skip
