@@ -217,14 +217,14 @@ def test_html_view_of_the_fixture_shows_its_nodes_in_chromium(fixture_build: Pat
     try:
         tab = browser.open(path.as_uri())
         labels = tab.evaluate("[...document.querySelectorAll('#labels text')].map(e => e.textContent)")
-        circles = tab.evaluate("document.querySelectorAll('#nodes circle').length")
+        shapes = tab.evaluate("document.querySelectorAll('#nodes .node').length")
         lines = tab.evaluate("document.querySelectorAll('#edges line').length")
         problems = tab.problems()
     finally:
         browser.close()
     states = ["Armenia", "Estonia", "Georgia", "Ireland", "Latvia", "Lithuania", "Portugal", "Serbia"]
     assert sorted(labels) == sorted([*states, "Session 2 (2024)"])
-    assert (circles, lines) == (9, 8)
+    assert (shapes, lines) == (9, 8)
     assert problems == []
 
 

@@ -25,7 +25,9 @@ import networkx as nx
 import pytest
 
 from gcmkg.graph.core import ids
+from gcmkg.graph.visualise.communities import communities
 from gcmkg.graph.visualise.html import render_html
+from gcmkg.graph.visualise.style import OTHER_COLOUR, PALETTE, community_colour
 from tests.browser import Browser, Tab, chromium
 from tests.conftest import REPO_ROOT
 
@@ -39,7 +41,6 @@ TITLE = "States × sessions"
 # Positions span 2 x 1; the viewBox is 1000 x 700 with a margin of 40, so the scale is min(920/2, 620/1) = 460,
 # x = 500 + (x - 1) * 460 and y = 350 - (y - 0.5) * 460 (SVG's y points down).
 PLACED = {S1: (40.0, 120.0), S2: (960.0, 120.0), ARM: (960.0, 580.0), GEO: (40.0, 580.0)}
-SESSION_COLOUR, STATE_COLOUR = "#E69F00", "#0072B2"  # style.py's fixed colours
 
 
 def sample(reverse: bool = False) -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
@@ -191,46 +192,92 @@ def test_embedded_network_is_worked_out_by_hand(page: str) -> None:
     ]
     # radius 4 + 8 * sqrt(degree / 2), 2 the highest degree: the sessions' 1 and 2, Armenia's 1 and Georgia's 2
     assert [node["r"] for node in data["nodes"]] == [9.66, 12.0, 9.66, 12.0]
+    # rank by degree, ties by label: Georgia's ("<" first) and session 2 (degree 2), Armenia and session 1 (1)
+    assert [node["rank"] for node in data["nodes"]] == [3, 1, 2, 0]
     assert data["nodes"][0]["attrs"] == [["number", "1"], ["year", "2024"]]
     assert data["nodes"][3]["attrs"] == [["iso3", "GEO"]]
     # width 1 + 3 * weight / heaviest (3); ends as node numbers, lower first
-    assert [(edge["source"], edge["target"], edge["width"], edge["attrs"]) for edge in data["edges"]] == [
-        (0, 3, 3.0, [["role", "speaker"], ["weight", "2"]]),
-        (1, 2, 2.0, [["role", "right-of-reply"], ["weight", "1"]]),
-        (1, 3, 4.0, [["role", "presenter"], ["weight", "3"]]),
+    assert [
+        (edge["source"], edge["target"], edge["width"], edge["weight"], edge["attrs"]) for edge in data["edges"]
+    ] == [
+        (0, 3, 3.0, 2, [["role", "speaker"], ["weight", "2"]]),
+        (1, 2, 2.0, 1, [["role", "right-of-reply"], ["weight", "1"]]),
+        (1, 3, 4.0, 3, [["role", "presenter"], ["weight", "3"]]),
     ]
+    assert data["weights"] == [1, 3]
     assert data["types"] == [
-        {"name": "Session", "colour": SESSION_COLOUR, "count": 2},
-        {"name": "State", "colour": STATE_COLOUR, "count": 2},
+        {"name": "Session", "shape": "square", "count": 2},
+        {"name": "State", "shape": "circle", "count": 2},
     ]
+    # every node coloured as its community; communities numbered from the largest, and all four nodes counted
+    assert all(node["colour"] == community_colour(node["community"]) for node in data["nodes"])
+    assert sum(row["count"] for row in data["communities"]) == 4
+    assert [row["count"] for row in data["communities"]] == sorted(
+        (row["count"] for row in data["communities"]), reverse=True
+    )
+    assert "href" not in data["nodes"][0]  # no entity_base: no links
+    assert data["empty"] == ""
     assert '<p id="counts">4 nodes · 3 edges</p>' in page
 
 
-def _star(leaves: int) -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
-    """A hub joined to ``leaves`` leaves labelled Leaf 00, Leaf 01 ... around a circle."""
+def _cliques(sizes: tuple[int, ...]) -> nx.Graph:
+    """Cliques of ``sizes`` nodes (c0-0, c0-1 ... c1-0 ...), each joined to the next by one edge between their
+    first nodes; heavy (weight 5) inside a clique, light (1) between."""
     graph = nx.Graph()
-    graph.add_node("hub", label="Hub", type="Objective")
-    positions = {"hub": (0.0, 0.0)}
-    for number in range(leaves):
-        leaf = f"leaf-{number}"
-        graph.add_node(leaf, label=f"Leaf {number:02d}", type="State")
-        graph.add_edge("hub", leaf)
-        angle = 2 * math.pi * number / leaves
-        positions[leaf] = (math.cos(angle), math.sin(angle))
-    return graph, positions
+    for number, size in enumerate(sizes):
+        members = [f"c{number}-{member}" for member in range(size)]
+        graph.add_nodes_from((member, {"label": member, "type": "State"}) for member in members)
+        graph.add_edges_from((a, b, {"weight": 5}) for i, a in enumerate(members) for b in members[i + 1 :])
+        if number:
+            graph.add_edge(f"c{number - 1}-0", members[0], weight=1)
+    return graph
 
 
-def test_small_network_labels_every_node() -> None:
-    data = _data(_render(_star(59)))
-    assert len(data["nodes"]) == 60
-    assert all(node["labelled"] for node in data["nodes"])
+def test_communities_are_the_cliques_largest_first() -> None:
+    # Three cliques joined in a chain by light edges: modularity is highest with each clique a community.
+    found = communities(_cliques((3, 5, 4)))
+    assert {node: found[node] for node in sorted(found)} == {
+        **{f"c0-{i}": 2 for i in range(3)},
+        **{f"c1-{i}": 0 for i in range(5)},
+        **{f"c2-{i}": 1 for i in range(4)},
+    }
 
 
-def test_large_network_labels_only_its_highest_degree_nodes() -> None:
-    data = _data(_render(_star(69)))
-    labelled = sorted(node["label"] for node in data["nodes"] if node["labelled"])
-    # the hub (degree 69), then 24 of the degree-1 leaves, ties broken by label
-    assert labelled == ["Hub"] + [f"Leaf {number:02d}" for number in range(24)]
+def test_communities_beyond_the_palette_share_one_grey_row() -> None:
+    # ten two-node cliques: ten communities of two; the palette colours eight, the two left share a grey row
+    graph = _cliques((2,) * 10)
+    positions = {node: (float(number), 0.0) for number, node in enumerate(sorted(graph))}
+    rows = _data(render_html(graph, TITLE, positions))["communities"]
+    assert [(row["label"], row["colour"], row["count"]) for row in rows] == [
+        *((f"Community {n + 1}", PALETTE[n], 2) for n in range(8)),
+        ("2 smaller communities", OTHER_COLOUR, 4),
+    ]
+
+
+def test_entity_links_follow_the_iri_under_the_base() -> None:
+    graph, positions = sample()
+    graph.add_node("https://example.org/elsewhere", label="Elsewhere", type="State")
+    positions["https://example.org/elsewhere"] = (1.0, 0.5)
+    nodes = _data(render_html(graph, TITLE, positions, entity_base="../id/"))["nodes"]
+    assert {node["id"]: node.get("href") for node in nodes} == {
+        S1: "../id/review/2024/session/1",
+        S2: "../id/review/2024/session/2",
+        ARM: "../id/state/ARM",
+        GEO: "../id/state/GEO",
+        "https://example.org/elsewhere": None,  # not a gcmkg entity: no page to link to
+    }
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)", "data:text/html,x", "/id/\nx", "ftp://host/id/"])
+def test_an_entity_base_that_could_run_code_is_refused(base: str) -> None:
+    graph, positions = sample()
+    with pytest.raises(ValueError, match="entity_base"):
+        render_html(graph, TITLE, positions, entity_base=base)
+
+
+def test_an_empty_network_says_why() -> None:
+    data = _data(render_html(nx.Graph(), TITLE, {}, empty="No data: nothing here"))
+    assert (data["nodes"], data["edges"], data["empty"]) == ([], [], "No data: nothing here")
 
 
 def test_every_node_needs_a_position() -> None:
@@ -274,7 +321,7 @@ def _centre(tab: Tab, element: str) -> tuple[float, float]:
 
 
 def _centre_of_node(tab: Tab, number: int) -> tuple[float, float]:
-    return _centre(tab, f"document.querySelectorAll('#nodes circle')[{number}]")
+    return _centre(tab, f"document.querySelectorAll('#nodes .node')[{number}]")
 
 
 def _on_screen(tab: Tab, x: float, y: float) -> tuple[float, float]:
@@ -292,20 +339,20 @@ def _click(tab: Tab, element_id: str) -> None:
         tab.mouse(kind, x, y, button="left", buttons=1, clickCount=1)
 
 
-def test_browser_draws_every_node_and_edge_without_console_errors(browser: Browser, view: Path) -> None:
+def test_browser_draws_every_node_and_edge_without_console_errors(browser: Browser, view: Path, page: str) -> None:
     tab = browser.open(view.as_uri())
-    assert _texts(tab, "#nodes circle > title") == [
+    assert _texts(tab, "#nodes .node > title") == [
         f"{SESSION_1} (Session)",
         f"{SESSION_2} (Session)",
         "Armenia (State)",
         f"{HOSTILE} (State)",
     ]
-    assert tab.evaluate("[...document.querySelectorAll('#nodes circle')].map(c => c.getAttribute('fill'))") == [
-        SESSION_COLOUR,
-        SESSION_COLOUR,
-        STATE_COLOUR,
-        STATE_COLOUR,
-    ]
+    colours = [node["colour"] for node in _data(page)["nodes"]]
+    assert tab.evaluate("[...document.querySelectorAll('#nodes .node')].map(c => c.getAttribute('fill'))") == colours
+    # shapes by type: session 1 a square of half-side 0.89 r around (40, 120), Armenia a circle of r 9.66 at (960, 580)
+    outlines = tab.evaluate("[...document.querySelectorAll('#nodes .node')].map(c => c.getAttribute('d'))")
+    assert outlines[0] == "M31.4,111.4L48.6,111.4L48.6,128.6L31.4,128.6Z"
+    assert outlines[2] == "M950.34,580a9.66,9.66 0 1,0 19.32,0a9.66,9.66 0 1,0 -19.32,0Z"
     assert _texts(tab, "#edges line > title") == [
         f"{SESSION_1} — {HOSTILE}",
         f"{SESSION_2} — Armenia",
@@ -316,8 +363,13 @@ def test_browser_draws_every_node_and_edge_without_console_errors(browser: Brows
         "2",
         "4",
     ]
-    assert _texts(tab, "#labels text") == [SESSION_1, SESSION_2, "Armenia", HOSTILE]
-    assert _texts(tab, "#legend li") == ["Session2", "State2"]
+    # the heavier, the darker: stroke opacity 0.3 + 0.6 * (width - 1) / (widest - 1), widest 4
+    opacities = tab.evaluate(
+        "[...document.querySelectorAll('#edges line')].map(l => Number(getComputedStyle(l).strokeOpacity))"
+    )
+    assert opacities == pytest.approx([0.3 + 0.6 * 2 / 3, 0.3 + 0.6 * 1 / 3, 0.9], abs=0.01)
+    assert _texts(tab, "#labels text") == [HOSTILE, SESSION_2, "Armenia", SESSION_1]  # most central first
+    assert _texts(tab, "#types li") == ["Session2", "State2"]
     assert tab.evaluate("document.images.length") == 0  # the hostile label made no <img>
     assert tab.problems() == []
 

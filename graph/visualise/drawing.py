@@ -103,7 +103,16 @@ def _draw_nodes(axes: Axes, graph: nx.Graph, where: Positions) -> None:
                 label=f"{node_type} ({len(members)})",
             )
         )
-    axes.legend(handles=handles, title="Node type", loc="upper left", fontsize=10, title_fontsize=10)
+    # beside the drawing, never over it: constrained layout makes room for it
+    axes.legend(
+        handles=handles,
+        title="Node type",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        borderaxespad=0.0,
+        fontsize=10,
+        title_fontsize=10,
+    )
 
 
 def _draw_labels(axes: Axes, graph: nx.Graph, where: Positions, nodes: Iterable[str]) -> None:
@@ -125,15 +134,16 @@ def _draw_labels(axes: Axes, graph: nx.Graph, where: Positions, nodes: Iterable[
         )
 
 
-def draw(graph: nx.Graph, where: Positions, title: str, kind: str, output_format: str) -> bytes:
-    """``graph`` drawn at the positions ``where`` as PNG or SVG bytes, with title, legend and caption."""
+def draw(graph: nx.Graph, where: Positions, title: str, kind: str, output_format: str, empty: str) -> bytes:
+    """``graph`` drawn at the positions ``where`` as PNG or SVG bytes, with title, legend and caption;
+    ``empty`` is what the drawing says when the graph has no node."""
     figure = new_figure()
     axes = figure.add_subplot()
     axes.set_axis_off()
     figure.suptitle(title, fontsize=16)
     figure.supxlabel(caption(graph, kind), fontsize=9, color="#444444")
     if graph.number_of_nodes() == 0:
-        axes.text(0.5, 0.5, "No nodes: the build holds nothing for this view", ha="center", va="center", fontsize=14)
+        axes.text(0.5, 0.5, empty, ha="center", va="center", fontsize=14)
         return save(figure, output_format)
     _draw_edges(axes, graph, where)
     _draw_nodes(axes, graph, where)
