@@ -411,3 +411,45 @@ def test_stats_as_csv_and_json_for_machines(fixture_build: Path, tmp_path: Path)
     ]
     assert rankings[1]["nodes"][0]["value"] == 1.0
     assert rankings[2]["nodes"][0]["value"] == pytest.approx(STAR_CENTRE_PAGERANK, abs=1e-5)
+
+
+def test_drawing_labels_the_most_central_nodes_that_fit_without_overlap() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from gcmkg.graph.visualise.drawing import MAX_LABELS, network_figure
+    from tests.test_viz_html import _grid
+
+    graph, where = _grid(15, 11)  # 166 nodes one unit apart, labels five units wide: they cannot all fit
+    figure = network_figure(graph, where, "Grid", "grid", "")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    (axes,) = [axes for axes in figure.axes if axes.texts]
+    labels = axes.texts
+    assert labels[0].get_text() == "Hub"  # the most central first
+    assert 5 < len(labels) < MAX_LABELS
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]
+    bottom = figure.get_supxlabel()
+    assert f"labels: the {len(labels)} most central nodes whose labels do not overlap" in bottom
+
+
+def test_drawing_legend_sits_beside_the_nodes() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from gcmkg.graph.visualise.drawing import network_figure
+    from tests.test_viz_html import _grid
+
+    graph, where = _grid(4, 3)
+    figure = network_figure(graph, where, "Grid", "grid", "")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    (axes,) = figure.axes
+    legend = axes.get_legend().get_window_extent(renderer)
+    assert legend.x0 >= axes.get_window_extent(renderer).x1  # to the right of the drawing, not over it
+
+
+def test_an_empty_drawing_says_why() -> None:
+    from gcmkg.graph.visualise.drawing import network_figure
+
+    figure = network_figure(nx.Graph(), {}, "Nothing", "state-comentions", KINDS["state-comentions"].empty)
+    assert [text.get_text() for axes in figure.axes for text in axes.texts] == [
+        "No data: no passage of the build mentions two States"
+    ]
