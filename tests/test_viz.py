@@ -453,3 +453,57 @@ def test_an_empty_drawing_says_why() -> None:
     assert [text.get_text() for axes in figure.axes for text in axes.texts] == [
         "No data: no passage of the build mentions two States"
     ]
+
+
+# --- the page gcmkg serve embeds, and links to entity pages ---------------------------------------------------
+
+
+def _embedded(page: str) -> dict[str, Any]:
+    start = page.index('<script type="application/json" id="graph-data">') + len(
+        '<script type="application/json" id="graph-data">'
+    )
+    return dict(json.loads(page[start : page.index("</script>", start)]))
+
+
+def test_network_html_on_an_open_store_is_the_page_viz_writes(fixture_build: Path, tmp_path: Path) -> None:
+    from gcmkg.graph.rdfio.store import open_store
+    from gcmkg.graph.visualise.source import rows_on_store
+    from gcmkg.graph.visualise.views import network_html
+
+    kind = "participation"
+    page = network_html(kind, rows_on_store(open_store(fixture_build), KINDS[kind].queries), entity_base="/id/")
+    path = tmp_path / "p.html"
+    assert viz(fixture_build, kind, "-o", str(path), "--entity-base", "/id/").exit_code == 0
+    assert path.read_text(encoding="utf-8") == page
+    links = {node["label"]: node["href"] for node in _embedded(page)["nodes"]}
+    assert links["Session 2 (2024)"] == "/id/review/2024/session/2"
+    assert links["Georgia"] == "/id/state/GEO"
+
+
+def test_a_file_has_no_entity_links(fixture_build: Path, tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    assert viz(fixture_build, "participation", "-o", str(path)).exit_code == 0
+    assert not [node for node in _embedded(path.read_text(encoding="utf-8"))["nodes"] if "href" in node]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "p.png", "--entity-base", "/id/"], "--entity-base links the nodes of an HTML view"),
+        (["-o", "p.html", "--entity-base", "javascript:alert(1)"], "must be a relative path or an http(s) URL"),
+    ],
+)
+def test_an_entity_base_that_cannot_be_used_exits_2(
+    fixture_build: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    args = [str(tmp_path / arg) if arg.startswith("p.") else arg for arg in args]
+    result = viz(fixture_build, "participation", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_an_empty_html_view_says_why(reference_build: Path, tmp_path: Path) -> None:
+    path = tmp_path / "s.html"
+    assert viz(reference_build, "state-comentions", "-o", str(path)).exit_code == 0
+    assert _embedded(path.read_text(encoding="utf-8"))["empty"] == KINDS["state-comentions"].empty
