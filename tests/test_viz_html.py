@@ -801,3 +801,34 @@ def test_structure_comparison_sees_a_moved_node(browser: Browser, view: Path, pa
     assert len(problems) == 2
     assert problems[0].startswith(f"no {nodes[2]['colour']} mark at")
     assert problems[1].startswith(f"unexpected {nodes[2]['colour']} mark at")
+
+
+def test_a_large_network_hides_its_edges_while_the_view_moves(browser: Browser, tmp_path: Path) -> None:
+    # 1,035 edges (a complete graph of 46 nodes): above the 1,000 of a large network
+    graph = nx.complete_graph(46)
+    named = nx.relabel_nodes(graph, {node: f"n{node:02d}" for node in graph})
+    nx.set_node_attributes(named, {node: {"label": node, "type": "State"} for node in named})
+    path = tmp_path / "large.html"
+    path.write_text(
+        render_html(named, TITLE, {node: (i % 7, i // 7) for i, node in enumerate(named)}), encoding="utf-8"
+    )
+    tab = browser.open(path.as_uri())
+    edges_display = "getComputedStyle(document.getElementById('edges')).display"
+    assert tab.evaluate("document.getElementById('network').classList.contains('large')") is True
+    # what the edges' display is each time the drawing's classes change
+    tab.evaluate(
+        f"window.seen = []; new MutationObserver(() => seen.push({edges_display}))"
+        ".observe(document.getElementById('network'), {attributes: true, attributeFilter: ['class']})"
+    )
+    tab.mouse("mouseWheel", *_on_screen(tab, 500, 350), deltaX=0, deltaY=-100)
+    assert tab.evaluate("new Promise(done => setTimeout(() => done(seen), 600))") == ["none", "inline"]
+    assert tab.evaluate(edges_display) == "inline"
+    assert tab.problems() == []
+
+
+def test_a_small_network_keeps_its_edges_while_the_view_moves(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    tab.mouse("mouseWheel", *_on_screen(tab, 500, 350), deltaX=0, deltaY=-100)
+    assert tab.evaluate("document.getElementById('network').classList.contains('moving')") is False
+    assert tab.evaluate("getComputedStyle(document.getElementById('edges')).display") == "inline"
+    assert tab.evaluate("document.getElementById('network').classList.contains('large')") is False

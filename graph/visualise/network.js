@@ -15,6 +15,10 @@
   const LABEL_GAP = 3;
   const CLICK_SLOP = 4; // a press and release this close (CSS pixels) is a click, not a drag
   const NEIGHBOURS_LISTED = 100;
+  // Above this many edges a network is large: its edges are drawn without anti-aliasing (about twice as fast to
+  // redraw in software) and hidden while the view zooms or pans.
+  const LARGE = 1000;
+  const SETTLED_AFTER = 150; // milliseconds without zooming or panning
 
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const nodes = data.nodes;
@@ -39,6 +43,7 @@
   let minWeight = -Infinity;
   let chosen = null; // the clicked or found node
   let near = new Set(); // chosen and its neighbours, by the edges shown
+  let nearEdges = []; // the shown edges at chosen, by number
 
   function round(value, digits = 2) {
     const unit = 10 ** digits;
@@ -104,6 +109,7 @@
       nodeShapes.push(path);
     });
     document.getElementById("empty").textContent = data.empty;
+    svg.classList.toggle("large", edges.length > LARGE);
   }
 
   function swatch(shape, colour, parent) {
@@ -172,12 +178,12 @@
     let edgesShown = 0;
     nodeShapes.forEach((shape, index) => {
       const shown = nodeShown(index);
-      shape.classList.toggle("off", !shown);
+      if (shape.classList.contains("off") === shown) shape.classList.toggle("off", !shown);
       nodesShown += shown ? 1 : 0;
     });
     edgeLines.forEach((line, index) => {
       const shown = edgeShown(index);
-      line.classList.toggle("off", !shown);
+      if (line.classList.contains("off") === shown) line.classList.toggle("off", !shown);
       edgesShown += shown ? 1 : 0;
     });
     const part = (shown, all, noun) => (shown === all ? `${all} ${noun}` : `${shown} of ${all} ${noun}`);
@@ -192,12 +198,13 @@
 
   function choose(index) {
     near.forEach((number) => nodeShapes[number].classList.remove("near", "chosen"));
-    edgeLines.forEach((line) => line.classList.remove("near"));
+    nearEdges.forEach((number) => edgeLines[number].classList.remove("near"));
     chosen = index;
     near = new Set();
+    nearEdges = index === null ? [] : neighbourEdges(index);
     if (index !== null) {
       near.add(index);
-      neighbourEdges(index).forEach((number) => {
+      nearEdges.forEach((number) => {
         const edge = edges[number];
         near.add(edge.source === index ? edge.target : edge.source);
         edgeLines[number].classList.add("near");
@@ -341,6 +348,17 @@
     labelsLater();
   }
 
+  // A large network's edges are hidden while the view moves (redrawing thousands of lines on every wheel step
+  // is what makes a page lag) and come back once it has settled.
+  let moving = null;
+
+  function moved() {
+    if (edges.length <= LARGE) return;
+    svg.classList.add("moving");
+    clearTimeout(moving);
+    moving = setTimeout(() => svg.classList.remove("moving"), SETTLED_AFTER);
+  }
+
   function clampZoom(k) {
     return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
   }
@@ -402,6 +420,7 @@
   }
 
   function zoomBy(factor) {
+    moved();
     zoomAt(centre(), factor);
     remember();
   }
@@ -450,6 +469,7 @@
 
   function onPointerMove(event) {
     if (drag) {
+      moved();
       const here = toViewBox(event);
       view.x = drag.x + here.x - drag.start.x;
       view.y = drag.y + here.y - drag.start.y;
@@ -473,6 +493,7 @@
 
   function onWheel(event) {
     event.preventDefault();
+    moved();
     const pixels = event.deltaMode === 0 ? event.deltaY : event.deltaY * 16;
     zoomAt(toViewBox(event), Math.exp(-pixels * 0.002));
     remember();
