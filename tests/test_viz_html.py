@@ -547,13 +547,14 @@ def _neighbours(tab: Tab) -> list[list[str]]:
     )
 
 
-def test_search_finds_a_node_centres_it_and_chooses_it(browser: Browser, view: Path) -> None:
+def test_search_finds_a_node_centres_it_and_chooses_it(browser: Browser, view: Path, page: str) -> None:
     tab = browser.open(view.as_uri())
     _search(tab, "armen")  # the start of a label
     # zoom 2.5 with Armenia (960, 580) at the centre (500, 350): 500 - 2.5 * 960, 350 - 2.5 * 580
     assert _transform(tab) == "translate(-1900,-1100) scale(2.5)"
     assert _centre_of_node(tab, 2) == pytest.approx(_on_screen(tab, 500, 350), abs=0.5)
     assert _text(tab, "details-label") == "Armenia"
+    assert _text(tab, "details-type") == f"State · community {_data(page)['nodes'][2]['community'] + 1}"
     assert _neighbours(tab) == [[SESSION_2, "1"]]
     assert _text(tab, "found") == ""
     assert tab.problems() == []  # the form's submission was the page's own: nothing sent anywhere
@@ -591,7 +592,7 @@ def test_clicking_a_node_highlights_exactly_its_neighbours(browser: Browser, vie
     assert tab.evaluate("document.getElementById('network').classList.contains('focus')") is True
     assert _classed(tab, "#nodes .node", "near") == [0, 1, 3]
     assert _classed(tab, "#edges line", "near") == [0, 2]  # session 1 - Georgia, session 2 - Georgia
-    opacity = "[...document.querySelectorAll('#nodes .node')].map(n => getComputedStyle(n).opacity)"
+    opacity = "[...document.querySelectorAll('#nodes .node')].map(n => getComputedStyle(n).fillOpacity)"
     assert tab.evaluate(opacity) == ["1", "1", "0.12", "1"]  # Armenia dimmed
     assert _text(tab, "details-label") == HOSTILE
     assert _text(tab, "neighbours-heading") == "2 neighbours"

@@ -218,7 +218,6 @@ def _types(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _communities(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each community's colour and size, by community number."""
     """The communities' legend: one row per coloured community (largest first), one for all the smaller ones."""
     counts = Counter(node["community"] for node in nodes)
     coloured = [number for number in range(len(counts)) if community_colour(number) != OTHER_COLOUR]

@@ -222,9 +222,8 @@
     panel.hidden = index === null;
     if (index === null) return;
     const node = nodes[index];
-    const community = data.communities[Math.min(node.community, data.communities.length - 1)];
     document.getElementById("details-label").textContent = node.label;
-    document.getElementById("details-type").textContent = `${node.type} · ${community.label}`;
+    document.getElementById("details-type").textContent = `${node.type} · community ${node.community + 1}`;
     const link = document.getElementById("details-link");
     clear(link);
     if (node.href) {
