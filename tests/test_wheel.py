@@ -64,21 +64,11 @@ def test_installed_wheel_finds_its_files_from_another_directory(wheel: Path, tmp
     run = [sys.executable, "-S", "-c", "from gcmkg.graph.cli import main; main()"]
     located = subprocess.run(
         [sys.executable, "-S", "-c", "from gcmkg.graph.core import resources as r; print(r.ontology_file())"],
-        cwd=elsewhere,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+        cwd=elsewhere, env=env, check=True, capture_output=True, text=True,
     )
     assert Path(located.stdout.strip()) == installed / "gcmkg" / "ontology" / "gcm.ttl"
     subprocess.run([*run, "build", "-o", "b", "-q"], cwd=elsewhere, env=env, check=True, capture_output=True)
-    answer = subprocess.run(
-        [*run, "query", "objectives", "--graph", "b", "--format", "csv"],
-        cwd=elsewhere,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    answer = subprocess.run([*run, "query", "objectives", "--graph", "b", "--format", "csv"],
+                            cwd=elsewhere, env=env, check=True, capture_output=True, text=True)
     assert answer.stdout.splitlines()[0] == "number,title"
     assert len(answer.stdout.splitlines()) == 24
