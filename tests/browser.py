@@ -2,13 +2,15 @@
 
 ``chromium()`` finds Debian's ``chromium`` or skips the test, failing instead when GCMKG_REQUIRE_CHROMIUM=1
 (``.ci/run`` sets it). ``Browser`` starts it with a throwaway profile; ``Browser.open`` loads a page and gives a
-``Tab`` that evaluates JavaScript, sends mouse and key events, and lists what the page reported: uncaught
-exceptions, console messages, and error or warning log entries (a Content-Security-Policy refusal, a blocked
-load). Reading the protocol's events rather than Chromium's stderr leaves its noise (D-Bus, GPU) out of it.
+``Tab`` that evaluates JavaScript, sends mouse and key events, types, takes screenshots, and lists what the page
+reported: uncaught exceptions, console messages, and error or warning log entries (a Content-Security-Policy
+refusal, a blocked load). Reading the protocol's events rather than Chromium's stderr leaves its noise (D-Bus,
+GPU) out of it.
 """
 
 from __future__ import annotations
 
+import base64
 import fcntl
 import json
 import os
@@ -160,11 +162,21 @@ class Tab:
         """A mouse event (mouseMoved, mousePressed, mouseReleased, mouseWheel) at viewport point (x, y)."""
         self.browser.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, **extra}, self.session)
 
-    def key(self, key: str, code: str, key_code: int) -> None:
-        """Press and release one key on whatever has the focus."""
+    def key(self, key: str, code: str, key_code: int, text: str = "") -> None:
+        """Press and release one key on whatever has the focus; ``text`` is what it types ("\r" for Enter)."""
         fields = {"key": key, "code": code, "windowsVirtualKeyCode": key_code}
-        self.browser.send("Input.dispatchKeyEvent", {"type": "keyDown", **fields}, self.session)
+        self.browser.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": text, **fields}, self.session)
         self.browser.send("Input.dispatchKeyEvent", {"type": "keyUp", **fields}, self.session)
+
+    def type(self, text: str) -> None:
+        """Type ``text`` into whatever has the focus, as an input method would."""
+        self.browser.send("Input.insertText", {"text": text}, self.session)
+
+    def screenshot(self) -> bytes:
+        """The page as the window shows it, as PNG bytes (after the next frame is drawn)."""
+        self.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        shot = self.browser.send("Page.captureScreenshot", {"format": "png"}, self.session)
+        return base64.b64decode(shot["data"])
 
     def problems(self) -> list[str]:
         """Everything the page reported so far: exceptions, console calls, error and warning log entries."""

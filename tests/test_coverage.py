@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from pyoxigraph import Literal
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.visualise.coverage import coverage
-from gcmkg.graph.visualise.heatmap import objective_label
+from gcmkg.graph.query.runner import QueryResult
+from gcmkg.graph.visualise.coverage import coverage, coverage_csv
+from gcmkg.graph.visualise.heatmap import heatmap_figure, objective_label
 from gcmkg.graph.visualise.kinds import KINDS
 from gcmkg.graph.visualise.source import query_rows
 from tests.test_network_queries import NAMES, TITLES
@@ -93,3 +95,70 @@ def test_a_build_without_documents_gives_an_empty_table_and_a_picture(reference_
     assert (tmp_path / "c.csv").read_bytes() == b"objective,title,iso3,name,year,mentions,sessions\r\n"
     assert viz(reference_build, "-o", str(tmp_path / "c.png")).exit_code == 0
     assert png_size((tmp_path / "c.png").read_bytes()) == (1600, 1200)
+
+
+# --- missing data: a measure with no count at all in a review -------------------------------------------------
+
+
+def _coverage_rows(*rows: tuple[int, str, int, int, int]) -> dict[str, QueryResult]:
+    """``coverage`` rows (objective, iso3, year, mentions, sessions) and the ``objectives`` rows of 3 and 7."""
+    columns = ("objective", "title", "iso3", "name", "year", "mentions", "sessions")
+    coverage_rows = [
+        [
+            Literal(str(number)),
+            Literal(TITLES[number]),
+            Literal(iso3),
+            Literal(NAMES[iso3]),
+            Literal(str(year)),
+            Literal(str(mentions)),
+            Literal(str(sessions)),
+        ]
+        for number, iso3, year, mentions, sessions in rows
+    ]
+    objectives = [[Literal(str(number)), Literal(TITLES[number])] for number in (3, 7)]
+    return {
+        "coverage": QueryResult(columns=columns, rows=coverage_rows),
+        "objectives": QueryResult(columns=("number", "title"), rows=objectives),
+    }
+
+
+# 2020: mentions only (sessions missing); 2024: both measures, Armenia with 0 sessions on objective 7.
+TWO_REVIEWS = _coverage_rows(
+    (3, "ARM", 2020, 2, 0), (7, "GEO", 2020, 1, 0), (3, "GEO", 2024, 1, 1), (7, "ARM", 2024, 3, 0)
+)
+
+
+def test_a_measure_without_any_count_in_a_review_is_missing_not_zero() -> None:
+    matrix = coverage(TWO_REVIEWS)
+    assert matrix.years == [2020, 2024]
+    assert matrix.missing("sessions", 2020)
+    assert not matrix.missing("mentions", 2020)
+    assert not matrix.missing("sessions", 2024)  # a zero among counts is a zero
+    assert not matrix.missing("mentions", 2024)
+
+
+def test_csv_leaves_missing_cells_empty_and_keeps_zeros() -> None:
+    lines = coverage_csv(TWO_REVIEWS).decode("utf-8").split("\r\n")
+    assert lines == [
+        "objective,title,iso3,name,year,mentions,sessions",
+        f"3,{TITLES[3]},ARM,Armenia,2020,2,",
+        f"7,{TITLES[7]},GEO,Georgia,2020,1,",
+        f"3,{TITLES[3]},GEO,Georgia,2024,1,1",
+        f"7,{TITLES[7]},ARM,Armenia,2024,3,0",
+        "",
+    ]
+
+
+def test_heatmap_says_in_the_missing_panel_that_there_is_no_data() -> None:
+    drawn = heatmap_figure(coverage(TWO_REVIEWS), "Coverage", KINDS["coverage"].empty)
+    panels = {axes.get_title(loc="left"): [text.get_text() for text in axes.texts] for axes in drawn.axes}
+    note = "No data: no sessions on an objective with State\nparticipation in the 2020 review's documents"
+    assert panels["2020 review: sessions (no data)"] == [note]
+    assert "2020 review: mentions" in panels and "2024 review: sessions" in panels  # counted panels: numbers only
+    assert panels["2024 review: sessions"] == ["1"]  # Georgia's one session; Armenia's 0 stays blank
+    assert sorted(panels["2020 review: mentions"]) == ["1", "2"]
+
+
+def test_heatmap_of_no_counts_says_so() -> None:
+    drawn = heatmap_figure(coverage(_coverage_rows()), "Coverage", KINDS["coverage"].empty)
+    assert [text.get_text() for axes in drawn.axes for text in axes.texts] == [KINDS["coverage"].empty]

@@ -117,7 +117,9 @@ def test_capture_sees_a_script_the_policy_stops(browser: Browser, server: Server
 
 def test_a_network_view_and_the_heatmap_load(browser: Browser, server: Server) -> None:
     tab = browser.open(server.url + "views/participation")
-    assert tab.evaluate("document.querySelectorAll('svg circle').length") > 0
+    assert tab.evaluate("document.querySelectorAll('#nodes .node').length") > 0
+    # served, a node's panel links to its entity page on this server
+    assert '"/id/state/SRB"' in tab.evaluate("document.documentElement.outerHTML")
     assert tab.problems() == []
     home = browser.open(server.url + "#views")
     _wait_for(home, "document.querySelector('img.heatmap').complete")

@@ -217,14 +217,14 @@ def test_html_view_of_the_fixture_shows_its_nodes_in_chromium(fixture_build: Pat
     try:
         tab = browser.open(path.as_uri())
         labels = tab.evaluate("[...document.querySelectorAll('#labels text')].map(e => e.textContent)")
-        circles = tab.evaluate("document.querySelectorAll('#nodes circle').length")
+        shapes = tab.evaluate("document.querySelectorAll('#nodes .node').length")
         lines = tab.evaluate("document.querySelectorAll('#edges line').length")
         problems = tab.problems()
     finally:
         browser.close()
     states = ["Armenia", "Estonia", "Georgia", "Ireland", "Latvia", "Lithuania", "Portugal", "Serbia"]
     assert sorted(labels) == sorted([*states, "Session 2 (2024)"])
-    assert (circles, lines) == (9, 8)
+    assert (shapes, lines) == (9, 8)
     assert problems == []
 
 
@@ -411,3 +411,99 @@ def test_stats_as_csv_and_json_for_machines(fixture_build: Path, tmp_path: Path)
     ]
     assert rankings[1]["nodes"][0]["value"] == 1.0
     assert rankings[2]["nodes"][0]["value"] == pytest.approx(STAR_CENTRE_PAGERANK, abs=1e-5)
+
+
+def test_drawing_labels_the_most_central_nodes_that_fit_without_overlap() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from gcmkg.graph.visualise.drawing import MAX_LABELS, network_figure
+    from tests.test_viz_html import _grid
+
+    graph, where = _grid(15, 11)  # 166 nodes one unit apart, labels five units wide: they cannot all fit
+    figure = network_figure(graph, where, "Grid", "grid", "")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    (axes,) = [axes for axes in figure.axes if axes.texts]
+    labels = axes.texts
+    assert labels[0].get_text() == "Hub"  # the most central first
+    assert 5 < len(labels) < MAX_LABELS
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]
+    bottom = figure.get_supxlabel()
+    assert f"labels: the {len(labels)} most central nodes whose labels do not overlap" in bottom
+
+
+def test_drawing_legend_sits_beside_the_nodes() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from gcmkg.graph.visualise.drawing import network_figure
+    from tests.test_viz_html import _grid
+
+    graph, where = _grid(4, 3)
+    figure = network_figure(graph, where, "Grid", "grid", "")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    (axes,) = figure.axes
+    legend = axes.get_legend().get_window_extent(renderer)
+    assert legend.x0 >= axes.get_window_extent(renderer).x1  # to the right of the drawing, not over it
+
+
+def test_an_empty_drawing_says_why() -> None:
+    from gcmkg.graph.visualise.drawing import network_figure
+
+    figure = network_figure(nx.Graph(), {}, "Nothing", "state-comentions", KINDS["state-comentions"].empty)
+    assert [text.get_text() for axes in figure.axes for text in axes.texts] == [
+        "No data: no passage of the build mentions two States"
+    ]
+
+
+# --- the page gcmkg serve embeds, and links to entity pages ---------------------------------------------------
+
+
+def _embedded(page: str) -> dict[str, Any]:
+    start = page.index('<script type="application/json" id="graph-data">') + len(
+        '<script type="application/json" id="graph-data">'
+    )
+    return dict(json.loads(page[start : page.index("</script>", start)]))
+
+
+def test_network_html_on_an_open_store_is_the_page_viz_writes(fixture_build: Path, tmp_path: Path) -> None:
+    from gcmkg.graph.rdfio.store import open_store
+    from gcmkg.graph.visualise.source import rows_on_store
+    from gcmkg.graph.visualise.views import network_html
+
+    kind = "participation"
+    page = network_html(kind, rows_on_store(open_store(fixture_build), KINDS[kind].queries), entity_base="/id/")
+    path = tmp_path / "p.html"
+    assert viz(fixture_build, kind, "-o", str(path), "--entity-base", "/id/").exit_code == 0
+    assert path.read_text(encoding="utf-8") == page
+    links = {node["label"]: node["href"] for node in _embedded(page)["nodes"]}
+    assert links["Session 2 (2024)"] == "/id/review/2024/session/2"
+    assert links["Georgia"] == "/id/state/GEO"
+
+
+def test_a_file_has_no_entity_links(fixture_build: Path, tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    assert viz(fixture_build, "participation", "-o", str(path)).exit_code == 0
+    assert not [node for node in _embedded(path.read_text(encoding="utf-8"))["nodes"] if "href" in node]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "p.png", "--entity-base", "/id/"], "--entity-base links the nodes of an HTML view"),
+        (["-o", "p.html", "--entity-base", "javascript:alert(1)"], "must be a relative path or an http(s) URL"),
+    ],
+)
+def test_an_entity_base_that_cannot_be_used_exits_2(
+    fixture_build: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    args = [str(tmp_path / arg) if arg.startswith("p.") else arg for arg in args]
+    result = viz(fixture_build, "participation", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_an_empty_html_view_says_why(reference_build: Path, tmp_path: Path) -> None:
+    path = tmp_path / "s.html"
+    assert viz(reference_build, "state-comentions", "-o", str(path)).exit_code == 0
+    assert _embedded(path.read_text(encoding="utf-8"))["empty"] == KINDS["state-comentions"].empty

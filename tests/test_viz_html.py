@@ -25,7 +25,10 @@ import networkx as nx
 import pytest
 
 from gcmkg.graph.core import ids
+from gcmkg.graph.visualise.communities import communities
 from gcmkg.graph.visualise.html import render_html
+from gcmkg.graph.visualise.style import OTHER_COLOUR, PALETTE, community_colour
+from tests import screens
 from tests.browser import Browser, Tab, chromium
 from tests.conftest import REPO_ROOT
 
@@ -39,7 +42,6 @@ TITLE = "States × sessions"
 # Positions span 2 x 1; the viewBox is 1000 x 700 with a margin of 40, so the scale is min(920/2, 620/1) = 460,
 # x = 500 + (x - 1) * 460 and y = 350 - (y - 0.5) * 460 (SVG's y points down).
 PLACED = {S1: (40.0, 120.0), S2: (960.0, 120.0), ARM: (960.0, 580.0), GEO: (40.0, 580.0)}
-SESSION_COLOUR, STATE_COLOUR = "#E69F00", "#0072B2"  # style.py's fixed colours
 
 
 def sample(reverse: bool = False) -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
@@ -191,46 +193,92 @@ def test_embedded_network_is_worked_out_by_hand(page: str) -> None:
     ]
     # radius 4 + 8 * sqrt(degree / 2), 2 the highest degree: the sessions' 1 and 2, Armenia's 1 and Georgia's 2
     assert [node["r"] for node in data["nodes"]] == [9.66, 12.0, 9.66, 12.0]
+    # rank by degree, ties by label: Georgia's ("<" first) and session 2 (degree 2), Armenia and session 1 (1)
+    assert [node["rank"] for node in data["nodes"]] == [3, 1, 2, 0]
     assert data["nodes"][0]["attrs"] == [["number", "1"], ["year", "2024"]]
     assert data["nodes"][3]["attrs"] == [["iso3", "GEO"]]
     # width 1 + 3 * weight / heaviest (3); ends as node numbers, lower first
-    assert [(edge["source"], edge["target"], edge["width"], edge["attrs"]) for edge in data["edges"]] == [
-        (0, 3, 3.0, [["role", "speaker"], ["weight", "2"]]),
-        (1, 2, 2.0, [["role", "right-of-reply"], ["weight", "1"]]),
-        (1, 3, 4.0, [["role", "presenter"], ["weight", "3"]]),
+    assert [
+        (edge["source"], edge["target"], edge["width"], edge["weight"], edge["attrs"]) for edge in data["edges"]
+    ] == [
+        (0, 3, 3.0, 2, [["role", "speaker"], ["weight", "2"]]),
+        (1, 2, 2.0, 1, [["role", "right-of-reply"], ["weight", "1"]]),
+        (1, 3, 4.0, 3, [["role", "presenter"], ["weight", "3"]]),
     ]
+    assert data["weights"] == [1, 3]
     assert data["types"] == [
-        {"name": "Session", "colour": SESSION_COLOUR, "count": 2},
-        {"name": "State", "colour": STATE_COLOUR, "count": 2},
+        {"name": "Session", "shape": "square", "count": 2},
+        {"name": "State", "shape": "circle", "count": 2},
     ]
+    # every node coloured as its community; communities numbered from the largest, and all four nodes counted
+    assert all(node["colour"] == community_colour(node["community"]) for node in data["nodes"])
+    assert sum(row["count"] for row in data["communities"]) == 4
+    assert [row["count"] for row in data["communities"]] == sorted(
+        (row["count"] for row in data["communities"]), reverse=True
+    )
+    assert "href" not in data["nodes"][0]  # no entity_base: no links
+    assert data["empty"] == ""
     assert '<p id="counts">4 nodes · 3 edges</p>' in page
 
 
-def _star(leaves: int) -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
-    """A hub joined to ``leaves`` leaves labelled Leaf 00, Leaf 01 ... around a circle."""
+def _cliques(sizes: tuple[int, ...]) -> nx.Graph:
+    """Cliques of ``sizes`` nodes (c0-0, c0-1 ... c1-0 ...), each joined to the next by one edge between their
+    first nodes; heavy (weight 5) inside a clique, light (1) between."""
     graph = nx.Graph()
-    graph.add_node("hub", label="Hub", type="Objective")
-    positions = {"hub": (0.0, 0.0)}
-    for number in range(leaves):
-        leaf = f"leaf-{number}"
-        graph.add_node(leaf, label=f"Leaf {number:02d}", type="State")
-        graph.add_edge("hub", leaf)
-        angle = 2 * math.pi * number / leaves
-        positions[leaf] = (math.cos(angle), math.sin(angle))
-    return graph, positions
+    for number, size in enumerate(sizes):
+        members = [f"c{number}-{member}" for member in range(size)]
+        graph.add_nodes_from((member, {"label": member, "type": "State"}) for member in members)
+        graph.add_edges_from((a, b, {"weight": 5}) for i, a in enumerate(members) for b in members[i + 1 :])
+        if number:
+            graph.add_edge(f"c{number - 1}-0", members[0], weight=1)
+    return graph
 
 
-def test_small_network_labels_every_node() -> None:
-    data = _data(_render(_star(59)))
-    assert len(data["nodes"]) == 60
-    assert all(node["labelled"] for node in data["nodes"])
+def test_communities_are_the_cliques_largest_first() -> None:
+    # Three cliques joined in a chain by light edges: modularity is highest with each clique a community.
+    found = communities(_cliques((3, 5, 4)))
+    assert {node: found[node] for node in sorted(found)} == {
+        **{f"c0-{i}": 2 for i in range(3)},
+        **{f"c1-{i}": 0 for i in range(5)},
+        **{f"c2-{i}": 1 for i in range(4)},
+    }
 
 
-def test_large_network_labels_only_its_highest_degree_nodes() -> None:
-    data = _data(_render(_star(69)))
-    labelled = sorted(node["label"] for node in data["nodes"] if node["labelled"])
-    # the hub (degree 69), then 24 of the degree-1 leaves, ties broken by label
-    assert labelled == ["Hub"] + [f"Leaf {number:02d}" for number in range(24)]
+def test_communities_beyond_the_palette_share_one_grey_row() -> None:
+    # ten two-node cliques: ten communities of two; the palette colours eight, the two left share a grey row
+    graph = _cliques((2,) * 10)
+    positions = {node: (float(number), 0.0) for number, node in enumerate(sorted(graph))}
+    rows = _data(render_html(graph, TITLE, positions))["communities"]
+    assert [(row["label"], row["colour"], row["count"]) for row in rows] == [
+        *((f"Community {n + 1}", PALETTE[n], 2) for n in range(8)),
+        ("2 smaller communities", OTHER_COLOUR, 4),
+    ]
+
+
+def test_entity_links_follow_the_iri_under_the_base() -> None:
+    graph, positions = sample()
+    graph.add_node("https://example.org/elsewhere", label="Elsewhere", type="State")
+    positions["https://example.org/elsewhere"] = (1.0, 0.5)
+    nodes = _data(render_html(graph, TITLE, positions, entity_base="../id/"))["nodes"]
+    assert {node["id"]: node.get("href") for node in nodes} == {
+        S1: "../id/review/2024/session/1",
+        S2: "../id/review/2024/session/2",
+        ARM: "../id/state/ARM",
+        GEO: "../id/state/GEO",
+        "https://example.org/elsewhere": None,  # not a gcmkg entity: no page to link to
+    }
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)", "data:text/html,x", "/id/\nx", "ftp://host/id/"])
+def test_an_entity_base_that_could_run_code_is_refused(base: str) -> None:
+    graph, positions = sample()
+    with pytest.raises(ValueError, match="entity_base"):
+        render_html(graph, TITLE, positions, entity_base=base)
+
+
+def test_an_empty_network_says_why() -> None:
+    data = _data(render_html(nx.Graph(), TITLE, {}, empty="No data: nothing here"))
+    assert (data["nodes"], data["edges"], data["empty"]) == ([], [], "No data: nothing here")
 
 
 def test_every_node_needs_a_position() -> None:
@@ -274,7 +322,7 @@ def _centre(tab: Tab, element: str) -> tuple[float, float]:
 
 
 def _centre_of_node(tab: Tab, number: int) -> tuple[float, float]:
-    return _centre(tab, f"document.querySelectorAll('#nodes circle')[{number}]")
+    return _centre(tab, f"document.querySelectorAll('#nodes .node')[{number}]")
 
 
 def _on_screen(tab: Tab, x: float, y: float) -> tuple[float, float]:
@@ -292,20 +340,20 @@ def _click(tab: Tab, element_id: str) -> None:
         tab.mouse(kind, x, y, button="left", buttons=1, clickCount=1)
 
 
-def test_browser_draws_every_node_and_edge_without_console_errors(browser: Browser, view: Path) -> None:
+def test_browser_draws_every_node_and_edge_without_console_errors(browser: Browser, view: Path, page: str) -> None:
     tab = browser.open(view.as_uri())
-    assert _texts(tab, "#nodes circle > title") == [
+    assert _texts(tab, "#nodes .node > title") == [
         f"{SESSION_1} (Session)",
         f"{SESSION_2} (Session)",
         "Armenia (State)",
         f"{HOSTILE} (State)",
     ]
-    assert tab.evaluate("[...document.querySelectorAll('#nodes circle')].map(c => c.getAttribute('fill'))") == [
-        SESSION_COLOUR,
-        SESSION_COLOUR,
-        STATE_COLOUR,
-        STATE_COLOUR,
-    ]
+    colours = [node["colour"] for node in _data(page)["nodes"]]
+    assert tab.evaluate("[...document.querySelectorAll('#nodes .node')].map(c => c.getAttribute('fill'))") == colours
+    # shapes by type: session 1 a square of half-side 0.89 r around (40, 120), Armenia a circle of r 9.66 at (960, 580)
+    outlines = tab.evaluate("[...document.querySelectorAll('#nodes .node')].map(c => c.getAttribute('d'))")
+    assert outlines[0] == "M31.4,111.4L48.6,111.4L48.6,128.6L31.4,128.6Z"
+    assert outlines[2] == "M950.34,580a9.66,9.66 0 1,0 19.32,0a9.66,9.66 0 1,0 -19.32,0Z"
     assert _texts(tab, "#edges line > title") == [
         f"{SESSION_1} — {HOSTILE}",
         f"{SESSION_2} — Armenia",
@@ -316,8 +364,13 @@ def test_browser_draws_every_node_and_edge_without_console_errors(browser: Brows
         "2",
         "4",
     ]
-    assert _texts(tab, "#labels text") == [SESSION_1, SESSION_2, "Armenia", HOSTILE]
-    assert _texts(tab, "#legend li") == ["Session2", "State2"]
+    # the heavier, the darker: stroke opacity 0.3 + 0.6 * (width - 1) / (widest - 1), widest 4
+    opacities = tab.evaluate(
+        "[...document.querySelectorAll('#edges line')].map(l => Number(getComputedStyle(l).strokeOpacity))"
+    )
+    assert opacities == pytest.approx([0.3 + 0.6 * 2 / 3, 0.3 + 0.6 * 1 / 3, 0.9], abs=0.01)
+    assert _texts(tab, "#labels text") == [HOSTILE, SESSION_2, "Armenia", SESSION_1]  # most central first
+    assert _texts(tab, "#types li") == ["Session2", "State2"]
     assert tab.evaluate("document.images.length") == 0  # the hostile label made no <img>
     assert tab.problems() == []
 
@@ -456,3 +509,327 @@ def test_hover_shows_the_label_type_and_attributes_as_text(browser: Browser, vie
     assert _tooltip(tab)["hidden"] is True
     assert tab.evaluate("document.images.length") == 0
     assert tab.problems() == []
+
+
+# --- finding, choosing, filtering ------------------------------------------------------------------------------
+
+
+def _classed(tab: Tab, selector: str, name: str) -> list[int]:
+    """The positions, among the elements ``selector`` picks, of those with class ``name``."""
+    return list(
+        tab.evaluate(
+            f"[...document.querySelectorAll({json.dumps(selector)})]"
+            f".flatMap((e, i) => e.classList.contains({json.dumps(name)}) ? [i] : [])"
+        )
+    )
+
+
+def _text(tab: Tab, element_id: str) -> str:
+    return str(tab.evaluate(f"document.getElementById({json.dumps(element_id)}).textContent"))
+
+
+def _search(tab: Tab, words: str) -> None:
+    tab.evaluate("document.getElementById('search').focus()")
+    tab.type(words)
+    tab.key("Enter", "Enter", 13, text="\r")
+
+
+def _click_at(tab: Tab, x: float, y: float) -> None:
+    tab.mouse("mousePressed", x, y, button="left", buttons=1, clickCount=1)
+    tab.mouse("mouseReleased", x, y, button="left", buttons=0, clickCount=1)
+
+
+def _neighbours(tab: Tab) -> list[list[str]]:
+    return list(
+        tab.evaluate(
+            "[...document.querySelectorAll('#neighbours li')].map(li => [...li.children].map(e => e.textContent))"
+        )
+    )
+
+
+def test_search_finds_a_node_centres_it_and_chooses_it(browser: Browser, view: Path, page: str) -> None:
+    tab = browser.open(view.as_uri())
+    _search(tab, "armen")  # the start of a label
+    # zoom 2.5 with Armenia (960, 580) at the centre (500, 350): 500 - 2.5 * 960, 350 - 2.5 * 580
+    assert _transform(tab) == "translate(-1900,-1100) scale(2.5)"
+    assert _centre_of_node(tab, 2) == pytest.approx(_on_screen(tab, 500, 350), abs=0.5)
+    assert _text(tab, "details-label") == "Armenia"
+    assert _text(tab, "details-type") == f"State · community {_data(page)['nodes'][2]['community'] + 1}"
+    assert _neighbours(tab) == [[SESSION_2, "1"]]
+    assert _text(tab, "found") == ""
+    assert tab.problems() == []  # the form's submission was the page's own: nothing sent anywhere
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        ("ARMENIA", "Armenia"),  # the whole label, case ignored
+        ("session", SESSION_2),  # the start of two labels: the more central (degree 2 against 1)
+        ("1 (2024", SESSION_1),  # a part of one label
+        ("'GEO'", HOSTILE),
+    ],
+)
+def test_search_prefers_the_whole_label_then_its_start_then_a_part(
+    browser: Browser, view: Path, words: str, label: str
+) -> None:
+    tab = browser.open(view.as_uri())
+    _search(tab, words)
+    assert _text(tab, "details-label") == label
+
+
+def test_search_for_no_node_says_so_and_leaves_the_view(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    _search(tab, "Atlantis")
+    assert _text(tab, "found") == "no node named “Atlantis”"
+    assert _transform(tab) == "translate(0,0) scale(1)"
+    assert tab.evaluate("document.getElementById('details').hidden") is True
+    assert tab.problems() == []
+
+
+def test_clicking_a_node_highlights_exactly_its_neighbours(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    _click_at(tab, *_centre_of_node(tab, 3))  # Georgia: sessions 1 and 2
+    assert tab.evaluate("document.getElementById('network').classList.contains('focus')") is True
+    assert _classed(tab, "#nodes .node", "near") == [0, 1, 3]
+    assert _classed(tab, "#edges line", "near") == [0, 2]  # session 1 - Georgia, session 2 - Georgia
+    opacity = "[...document.querySelectorAll('#nodes .node')].map(n => getComputedStyle(n).fillOpacity)"
+    assert tab.evaluate(opacity) == ["1", "1", "0.12", "1"]  # Armenia dimmed
+    assert _text(tab, "details-label") == HOSTILE
+    assert _text(tab, "neighbours-heading") == "2 neighbours"
+    assert _neighbours(tab) == [[SESSION_2, "3"], [SESSION_1, "2"]]  # heaviest edge first
+    assert _texts(tab, "#labels text") == [HOSTILE, SESSION_2, SESSION_1]  # the dimmed node unlabelled
+    assert tab.evaluate("document.getElementById('details-link').children.length") == 0  # a file: no entity page
+
+    _click_at(tab, *_centre_of_node(tab, 2))  # Armenia: session 2 only
+    assert _classed(tab, "#nodes .node", "near") == [1, 2]
+    assert _classed(tab, "#edges line", "near") == [1]
+
+    tab.evaluate("document.querySelector('#neighbours button').click()")  # its neighbour, from the panel
+    assert _text(tab, "details-label") == SESSION_2
+    assert _classed(tab, "#nodes .node", "near") == [1, 2, 3]
+
+    tab.key("Escape", "Escape", 27)
+    assert _classed(tab, "#nodes .node", "near") == []
+    assert tab.evaluate("document.getElementById('network').classList.contains('focus')") is False
+    assert tab.evaluate("document.getElementById('details').hidden") is True
+    assert tab.problems() == []
+
+
+def test_clicking_an_empty_spot_clears_the_choice(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    _click_at(tab, *_centre_of_node(tab, 3))
+    _click_at(tab, *_on_screen(tab, 500, 200))
+    assert _classed(tab, "#nodes .node", "near") == []
+    assert tab.evaluate("document.getElementById('details').hidden") is True
+
+
+def test_weight_filter_removes_the_lighter_edges(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    assert tab.evaluate("document.getElementById('weight-filter').hidden") is False
+    tab.evaluate("document.getElementById('min-weight').focus()")
+    tab.key("ArrowRight", "ArrowRight", 39)  # minimum 1 → 2: Armenia - session 2 (weight 1) goes
+    assert _text(tab, "min-weight-value") == "2"
+    assert _classed(tab, "#edges line", "off") == [1]
+    assert tab.evaluate("[...document.querySelectorAll('#edges line')].map(l => getComputedStyle(l).display)") == [
+        "inline",
+        "none",
+        "inline",
+    ]
+    assert _text(tab, "counts") == "4 nodes · 2 of 3 edges"
+    _click_at(tab, *_centre_of_node(tab, 2))  # Armenia has no neighbour left
+    assert _classed(tab, "#nodes .node", "near") == [2]
+    assert _text(tab, "neighbours-heading") == "0 neighbours"
+    tab.evaluate("document.getElementById('min-weight').focus()")
+    tab.key("ArrowRight", "ArrowRight", 39)  # → 3: only session 2 - Georgia (weight 3) stays
+    assert _classed(tab, "#edges line", "off") == [0, 1]
+    assert _text(tab, "counts") == "4 nodes · 1 of 3 edges"
+    assert tab.problems() == []
+
+
+def test_type_filter_hides_a_type_and_its_edges(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    _click_at(tab, *_centre_of_node(tab, 0))  # session 1 chosen, then its type hidden: the choice goes
+    _click(tab, "type-Session")
+    assert _classed(tab, "#nodes .node", "off") == [0, 1]
+    assert _classed(tab, "#edges line", "off") == [0, 1, 2]
+    assert _text(tab, "counts") == "2 of 4 nodes · 0 of 3 edges"
+    assert _texts(tab, "#labels text") == [HOSTILE, "Armenia"]
+    assert tab.evaluate("document.getElementById('details').hidden") is True
+    _search(tab, "session")  # a hidden node is not found
+    assert _text(tab, "found") == "no node named “session”"
+    _click(tab, "type-Session")
+    assert _classed(tab, "#nodes .node", "off") == []
+    assert _text(tab, "counts") == "4 nodes · 3 edges"
+    assert tab.problems() == []
+
+
+def test_served_page_links_the_panel_to_the_entity_page(browser: Browser, tmp_path: Path) -> None:
+    graph, positions = sample()
+    path = tmp_path / "served.html"
+    path.write_text(render_html(graph, TITLE, positions, entity_base="/id/"), encoding="utf-8")
+    tab = browser.open(path.as_uri())
+    _click_at(tab, *_centre_of_node(tab, 3))
+    links = "[...document.querySelectorAll('#details-link a')].map(a => [a.textContent, a.getAttribute('href')])"
+    assert tab.evaluate(links) == [["Entity page", "/id/state/GEO"]]
+    assert tab.problems() == []
+
+
+def test_the_side_panel_never_covers_the_drawing(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    _click_at(tab, *_centre_of_node(tab, 3))
+    drawing = tab.evaluate(
+        "(() => { const b = document.getElementById('network').getBoundingClientRect(); return [b.left, b.right]; })()"
+    )
+    panel = tab.evaluate(
+        "(() => { const b = document.querySelector('aside').getBoundingClientRect(); return [b.left, b.right]; })()"
+    )
+    assert drawing[1] <= panel[0]
+
+
+def test_empty_view_says_why_in_the_drawing(browser: Browser, tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text(render_html(nx.Graph(), TITLE, {}, empty="No data: nothing here"), encoding="utf-8")
+    tab = browser.open(path.as_uri())
+    assert _text(tab, "empty") == "No data: nothing here"
+    assert _text(tab, "counts") == "0 nodes · 0 edges"
+    assert tab.problems() == []
+
+
+# --- labels ----------------------------------------------------------------------------------------------------
+
+
+def _grid(columns: int, rows: int) -> tuple[nx.Graph, dict[str, tuple[float, float]]]:
+    """A grid of long-labelled nodes one unit apart, joined to their right and lower neighbours, plus a hub in
+    the middle joined to every node of the middle row (so it is the most central)."""
+    graph = nx.Graph()
+    positions: dict[str, tuple[float, float]] = {}
+    for column in range(columns):
+        for row in range(rows):
+            node = f"n{column:02d}-{row:02d}"
+            graph.add_node(node, label=f"A rather long node label {column:02d}-{row:02d}", type="State")
+            positions[node] = (float(column), float(-row))
+            if column:
+                graph.add_edge(f"n{column - 1:02d}-{row:02d}", node)
+            if row:
+                graph.add_edge(f"n{column:02d}-{row - 1:02d}", node)
+    graph.add_node("hub", label="Hub", type="Objective")
+    positions["hub"] = ((columns - 1) / 2, -(rows - 1) / 2 + 0.5)
+    graph.add_edges_from(("hub", f"n{column:02d}-{rows // 2:02d}") for column in range(columns))
+    return graph, positions
+
+
+OVERLAPS = """(() => {
+  const boxes = [...document.querySelectorAll('#labels text')].map(t => t.getBoundingClientRect());
+  const pairs = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) pairs.push([i, i + 1 + j]);
+  }));
+  return pairs;
+})()"""
+
+
+def test_labels_never_overlap_and_more_appear_as_one_zooms_in(browser: Browser, tmp_path: Path) -> None:
+    graph, positions = _grid(15, 11)
+    path = tmp_path / "grid.html"
+    path.write_text(render_html(graph, TITLE, positions), encoding="utf-8")
+    tab = browser.open(path.as_uri())
+    shown = _texts(tab, "#labels text")
+    assert shown[0] == "Hub"  # the most central node first
+    assert 5 < len(shown) <= 30  # some, never more than the budget at zoom 1, and far fewer than 166 nodes
+    assert tab.evaluate(OVERLAPS) == []
+    tab.evaluate("document.activeElement.blur()")
+    for _ in range(2):
+        tab.key("+", "Equal", 187)
+    tab.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert tab.evaluate(OVERLAPS) == []
+    # at zoom 40 on node 02-02 (viewBox ≈ its position), it is alone on screen with its neighbours: labelled
+    (corner,) = [node for node in _data(path.read_text(encoding="utf-8"))["nodes"] if node["id"] == "n02-02"]
+    deep = browser.open(path.as_uri() + f"#zoom=40&cx={corner['x']}&cy={corner['y']}")
+    assert "A rather long node label 02-02" in _texts(deep, "#labels text")
+    assert deep.evaluate(OVERLAPS) == []
+    assert tab.problems() == [] and deep.problems() == []
+
+
+# --- screenshots compared by structure -------------------------------------------------------------------------
+
+
+def _drawing_box(tab: Tab) -> tuple[float, float, float, float]:
+    box = tab.evaluate(
+        "(() => { const b = document.getElementById('network').getBoundingClientRect();"
+        " return [b.x, b.y, b.width, b.height]; })()"
+    )
+    return box[0], box[1], box[2], box[3]
+
+
+def _expected_marks(tab: Tab, nodes: list[dict[str, Any]], which: list[int]) -> list[tuple[str, float, float]]:
+    """The mark each of the nodes ``which`` should make: its colour at its hand-placed point on the screen."""
+    return [(nodes[i]["colour"], *_on_screen(tab, *PLACED[nodes[i]["id"]])) for i in which]
+
+
+def test_screenshot_has_every_node_then_only_the_chosen_neighbourhood(browser: Browser, view: Path, page: str) -> None:
+    nodes = _data(page)["nodes"]
+    colours = [node["colour"] for node in nodes]
+    tab = browser.open(view.as_uri())
+    box = _drawing_box(tab)
+    everything = _expected_marks(tab, nodes, [0, 1, 2, 3])
+    before = screens.marks(tab.screenshot(), colours, box)
+    assert screens.differences(before, everything, distance=2.0) == []
+    _click_at(tab, *_centre_of_node(tab, 3))
+    tab.mouse("mouseMoved", *_on_screen(tab, 500, 200))  # the pointer off the nodes: no hover outline
+    after = screens.marks(tab.screenshot(), colours, box)
+    neighbourhood = _expected_marks(tab, nodes, [0, 1, 3])  # Armenia dimmed: no mark in its colour
+    assert screens.differences(after, neighbourhood, distance=2.0) == []
+    # negative controls: the picture before the click has Armenia's mark too; the one after lacks it
+    armenia = f"unexpected {nodes[2]['colour']} mark at"
+    assert [problem[: len(armenia)] for problem in screens.differences(before, neighbourhood, 2.0)] == [armenia]
+    assert screens.differences(after, everything, 2.0) == [f"no {nodes[2]['colour']} mark at {_point(everything[2])}"]
+
+
+def _point(mark: tuple[str, float, float]) -> str:
+    return f"({mark[1]:.0f}, {mark[2]:.0f})"
+
+
+def test_structure_comparison_sees_a_moved_node(browser: Browser, view: Path, page: str, tmp_path: Path) -> None:
+    """Negative control: Armenia drawn elsewhere (the layout's far corner moved in) fails the comparison."""
+    graph, positions = sample()
+    positions[ARM] = (1.5, 0.0)  # a quarter of the width to the left of where it was
+    moved = tmp_path / "moved.html"
+    moved.write_text(render_html(graph, TITLE, positions), encoding="utf-8")
+    nodes = _data(page)["nodes"]
+    tab = browser.open(moved.as_uri())
+    found = screens.marks(tab.screenshot(), [node["colour"] for node in nodes], _drawing_box(tab))
+    problems = screens.differences(found, _expected_marks(tab, nodes, [0, 1, 2, 3]), distance=2.0)
+    assert len(problems) == 2
+    assert problems[0].startswith(f"no {nodes[2]['colour']} mark at")
+    assert problems[1].startswith(f"unexpected {nodes[2]['colour']} mark at")
+
+
+def test_a_large_network_hides_its_edges_while_the_view_moves(browser: Browser, tmp_path: Path) -> None:
+    # 1,035 edges (a complete graph of 46 nodes): above the 1,000 of a large network
+    graph = nx.complete_graph(46)
+    named = nx.relabel_nodes(graph, {node: f"n{node:02d}" for node in graph})
+    nx.set_node_attributes(named, {node: {"label": node, "type": "State"} for node in named})
+    path = tmp_path / "large.html"
+    path.write_text(
+        render_html(named, TITLE, {node: (i % 7, i // 7) for i, node in enumerate(named)}), encoding="utf-8"
+    )
+    tab = browser.open(path.as_uri())
+    edges_display = "getComputedStyle(document.getElementById('edges')).display"
+    assert tab.evaluate("document.getElementById('network').classList.contains('large')") is True
+    # what the edges' display is each time the drawing's classes change
+    tab.evaluate(
+        f"window.seen = []; new MutationObserver(() => seen.push({edges_display}))"
+        ".observe(document.getElementById('network'), {attributes: true, attributeFilter: ['class']})"
+    )
+    tab.mouse("mouseWheel", *_on_screen(tab, 500, 350), deltaX=0, deltaY=-100)
+    assert tab.evaluate("new Promise(done => setTimeout(() => done(seen), 600))") == ["none", "inline"]
+    assert tab.evaluate(edges_display) == "inline"
+    assert tab.problems() == []
+
+
+def test_a_small_network_keeps_its_edges_while_the_view_moves(browser: Browser, view: Path) -> None:
+    tab = browser.open(view.as_uri())
+    tab.mouse("mouseWheel", *_on_screen(tab, 500, 350), deltaX=0, deltaY=-100)
+    assert tab.evaluate("document.getElementById('network').classList.contains('moving')") is False
+    assert tab.evaluate("getComputedStyle(document.getElementById('edges')).display") == "inline"
+    assert tab.evaluate("document.getElementById('network').classList.contains('large')") is False

@@ -20,6 +20,8 @@ from gcmkg.graph.visualise.kinds import KINDS
 MEDIA = {"html": "text/html", "svg": "image/svg+xml", "csv": "text/csv"}
 # The network pages carry their own Content-Security-Policy (hashes of their inline script and style).
 _OWN_POLICY = "frame-ancestors 'self'"
+# Where the linked-data pages are (linkeddata.py), as the network pages' entity links need it.
+ENTITY_PAGES = "/id/"
 
 
 def drawn(store: Store, kind: str, output_format: str, queries: tuple[StoredQuery, ...]) -> bytes:
@@ -28,19 +30,17 @@ def drawn(store: Store, kind: str, output_format: str, queries: tuple[StoredQuer
     results = {query.name: run_on_store(store, query, {}) for query in queries}
     view = KINDS[kind]
     if view.is_network:
-        from gcmkg.graph.visualise.html import render_html
-        from gcmkg.graph.visualise.positions import positions
-        from gcmkg.graph.visualise.projections import PROJECTIONS
+        from gcmkg.graph.visualise.views import network_html
 
-        graph = PROJECTIONS[kind](results)
-        return render_html(graph, view.title, positions(graph)).encode("utf-8")
+        # the side panel links each node to its entity page, which this server serves at /id/…
+        return network_html(kind, results, entity_base=ENTITY_PAGES).encode("utf-8")
     from gcmkg.graph.visualise.coverage import coverage, coverage_csv
 
     if output_format == "csv":
         return coverage_csv(results)
     from gcmkg.graph.visualise.heatmap import draw
 
-    return draw(coverage(results), view.title, output_format)
+    return draw(coverage(results), view.title, view.empty, output_format)
 
 
 def _chosen(name: str) -> tuple[str, str]:

@@ -31,22 +31,20 @@ if TYPE_CHECKING:
 _KINDS_HELP = "\n".join(f"  {name:<23} {kind.summary}" for name, kind in KINDS.items())
 
 
-def _network_file(kind: Kind, graph: nx.Graph, output_format: str) -> bytes:
+def _network_file(kind: Kind, graph: nx.Graph, output_format: str, entity_base: str | None) -> bytes:
     """The network ``graph`` in ``output_format``: GraphML, GEXF, or drawn (PNG, SVG, HTML) at its layout."""
     if output_format in ("graphml", "gexf"):
         from gcmkg.graph.visualise import writers
 
         return writers.graphml(graph) if output_format == "graphml" else writers.gexf(graph)
+    if output_format == "html":
+        from gcmkg.graph.visualise.views import html_page
+
+        return html_page(kind.name, graph, entity_base=entity_base).encode("utf-8")
+    from gcmkg.graph.visualise.drawing import draw
     from gcmkg.graph.visualise.positions import positions
 
-    where = positions(graph)
-    if output_format == "html":
-        from gcmkg.graph.visualise.html import render_html
-
-        return render_html(graph, kind.title, where).encode("utf-8")
-    from gcmkg.graph.visualise.drawing import draw
-
-    return draw(graph, where, kind.title, kind.name, output_format)
+    return draw(graph, positions(graph), kind.title, kind.name, output_format, kind.empty)
 
 
 def _coverage_file(kind: Kind, results: Mapping[str, QueryResult], output_format: str) -> tuple[bytes, str]:
@@ -62,7 +60,7 @@ def _coverage_file(kind: Kind, results: Mapping[str, QueryResult], output_format
         return coverage_csv(results), held
     from gcmkg.graph.visualise.heatmap import draw
 
-    return draw(matrix, kind.title, output_format), held
+    return draw(matrix, kind.title, kind.empty, output_format), held
 
 
 @click.command(epilog=f"KIND is one of:\n\n\b\n{_KINDS_HELP}")
@@ -87,6 +85,12 @@ def _coverage_file(kind: Kind, results: Mapping[str, QueryResult], output_format
 @click.option(
     "--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many nodes --stats lists per measure."
 )
+@click.option(
+    "--entity-base",
+    metavar="URL",
+    help="HTML: link each node's panel to its entity page, this prefix + the IRI's path after "
+    "https://w3id.org/gcmkg/id/ (e.g. /id/ where `gcmkg serve` serves them) [default: no links].",
+)
 @timeout_option("Stop the stored queries after this many seconds (exit code 8); 0 for no limit.")
 @quiet_option
 def viz(
@@ -98,6 +102,7 @@ def viz(
     stats: bool,
     stats_format: str,
     top: int,
+    entity_base: str | None,
     timeout: float,
     quiet: bool,
 ) -> None:
@@ -107,7 +112,8 @@ def viz(
     States, sessions, objectives and initiatives, identified by their IRIs and carrying label, type
     and codes as attributes; literals are never nodes. GraphML and GEXF open in Gephi, Cytoscape or
     networkx; PNG and SVG are 1600 × 1200 px drawings with a legend; HTML is one self-contained,
-    offline, zoomable page. The coverage matrix is a CSV table (one row per objective, State and
+    offline page: find a node by name, click it for its neighbours and attributes, filter by node
+    type and edge weight, communities in colour. The coverage matrix is a CSV table (one row per objective, State and
     review with a count) or a heatmap. Files are written whole or not at all, and are the same
     bytes on every run.
 
@@ -122,6 +128,7 @@ def viz(
       gcmkg viz state-comentions --format png --stats
       gcmkg viz state-comentions --stats --stats-format csv --top 20 > central-states.csv
       gcmkg viz initiatives -o initiatives.html      # format from the suffix
+      gcmkg viz state-comentions -o sc.html --entity-base /id/   # panels link to /id/state/ARM ...
       gcmkg viz objective-cooccurrence --format gexf --graph build
       gcmkg viz coverage                             # viz/coverage.csv
       gcmkg viz coverage -o coverage.png             # the heatmap
@@ -139,6 +146,15 @@ def viz(
         allowed=view.formats,
         subject=view.name,
     )
+    if entity_base is not None:
+        from gcmkg.graph.visualise.html import check_entity_base
+
+        if chosen != "html":
+            raise UsageError("--entity-base links the nodes of an HTML view", hint="add --format html or drop it")
+        try:
+            check_entity_base(entity_base)
+        except ValueError as error:
+            raise UsageError(str(error), hint="give a path such as /id/ or an http(s) URL") from None
     if stats and not view.is_network:
         raise UsageError("--stats ranks the nodes of a network; coverage is a table", hint="drop --stats")
     say = progress(quiet)
@@ -151,7 +167,7 @@ def viz(
 
         graph = PROJECTIONS[view.name](results)
         say(f"writing {chosen}")
-        write_atomically(path, _network_file(view, graph, chosen))
+        write_atomically(path, _network_file(view, graph, chosen, entity_base))
         summary = f"wrote {path}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({kind})"
         click.echo(summary, err=stats and stats_format != "table")
         if stats:

@@ -1,8 +1,10 @@
 """The coverage heatmap: objectives (all 23) × States, one row of panels per review, one column per measure.
 
 Each panel is a grid of counts: blank where there is none, darker for more, the count written in the
-cell when the cells are wide enough to read it. A measure has one colour scale for every review, so the
-reviews can be compared, with its colour bar beside the panels. 1600 × 1200 px, as the network drawings.
+cell when the cells are wide enough to read it. A panel whose measure has no count at all in that review
+is missing data and says so across its grid (coverage.MISSING), instead of showing an empty grid. A
+measure has one colour scale for every review, so the reviews can be compared, with its colour bar
+beside the panels. 1600 × 1200 px, as the network drawings.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from gcmkg.graph.visualise.coverage import MEASURES, Coverage
+from gcmkg.graph.visualise.coverage import MEASURES, MISSING, Coverage
 from gcmkg.graph.visualise.figures import new_figure, save
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.colors import BoundaryNorm, Colormap
+    from matplotlib.figure import Figure
     from matplotlib.image import AxesImage
 
 TITLE_WIDTH = 36  # characters of an objective's title on the vertical axis
@@ -64,7 +67,21 @@ def _panel(axes: Axes, coverage: Coverage, measure: str, year: int, cmap: Colorm
     axes.set_yticks([y - 0.5 for y in range(1, len(coverage.objectives))], minor=True)
     axes.grid(which="minor", color="white", linewidth=0.8)
     axes.tick_params(which="minor", length=0)
-    if len(coverage.states) <= ANNOTATE_UP_TO:
+    if coverage.missing(measure, year):
+        axes.set_title(f"{year} review: {measure} (no data)", fontsize=11, loc="left")
+        note = textwrap.fill(MISSING[measure].format(year=year), 48)
+        axes.text(
+            0.5,
+            0.5,
+            note,
+            transform=axes.transAxes,
+            ha="center",
+            va="center",
+            fontsize=11,
+            color="#333333",
+            bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#999999"},
+        )
+    elif len(coverage.states) <= ANNOTATE_UP_TO:
         for (row, column), count in np.ndenumerate(values):
             if count:
                 axes.text(
@@ -73,12 +90,18 @@ def _panel(axes: Axes, coverage: Coverage, measure: str, year: int, cmap: Colorm
     return image
 
 
-def draw(coverage: Coverage, title: str, output_format: str) -> bytes:
+def draw(coverage: Coverage, title: str, empty: str, output_format: str) -> bytes:
     """The heatmap as PNG or SVG bytes: a row of panels per review year, mentions left, sessions right."""
+    return save(heatmap_figure(coverage, title, empty), output_format)
+
+
+def heatmap_figure(coverage: Coverage, title: str, empty: str) -> Figure:
+    """The heatmap's figure; ``empty`` is what it says when there is no count at all."""
     figure = new_figure()
     figure.suptitle(title, fontsize=16)
     figure.supxlabel(
-        f"{len(coverage.states)} States with a count; blank: none.   mentions: {MEASURES['mentions']}.   "
+        f"{len(coverage.states)} States with a count; blank cell: none; a panel marked no data: missing, "
+        f"not zero.   mentions: {MEASURES['mentions']}.   "
         f"sessions: {MEASURES['sessions']}.   (gcmkg viz coverage)",
         fontsize=9,
         color="#444444",
@@ -86,15 +109,8 @@ def draw(coverage: Coverage, title: str, output_format: str) -> bytes:
     if not coverage.years:
         axes = figure.add_subplot()
         axes.set_axis_off()
-        axes.text(
-            0.5,
-            0.5,
-            "No counts: the build holds no passages or sessions on an objective naming a State",
-            ha="center",
-            va="center",
-            fontsize=14,
-        )
-        return save(figure, output_format)
+        axes.text(0.5, 0.5, empty, ha="center", va="center", fontsize=14)
+        return figure
     from matplotlib.ticker import MaxNLocator
 
     grid = figure.subplots(len(coverage.years), len(MEASURES), sharex=True, sharey=True, squeeze=False)
@@ -109,4 +125,4 @@ def draw(coverage: Coverage, title: str, output_format: str) -> bytes:
             bar.set_ticks(range(1, cmap.N + 1))
         else:
             bar.locator = MaxNLocator(nbins=MAX_TICKS, integer=True)
-    return save(figure, output_format)
+    return figure

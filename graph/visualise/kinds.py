@@ -22,6 +22,7 @@ class Kind:
     summary: str
     queries: tuple[str, ...]
     formats: tuple[str, ...]
+    empty: str  # what a drawing of the view says when the build has no data for it
 
     @property
     def is_network(self) -> bool:
@@ -41,6 +42,7 @@ KINDS: dict[str, Kind] = {
             "States × sessions (bipartite); edge attributes role and year",
             ("participation-network",),
             NETWORK_FORMATS,
+            "No data: the build holds no session with State participation",
         ),
         Kind(
             "initiatives",
@@ -48,6 +50,7 @@ KINDS: dict[str, Kind] = {
             "initiatives × States × objectives; edge attribute relation",
             ("initiative-network",),
             NETWORK_FORMATS,
+            "No data: the build holds no initiative implemented in a State or contributing to an objective",
         ),
         Kind(
             "objective-cooccurrence",
@@ -55,6 +58,7 @@ KINDS: dict[str, Kind] = {
             "objective – objective; weight = passages about both",
             ("objective-cooccurrence",),
             NETWORK_FORMATS,
+            "No data: no passage of the build is about two objectives",
         ),
         Kind(
             "state-comentions",
@@ -62,6 +66,7 @@ KINDS: dict[str, Kind] = {
             "State – State; weight = passages mentioning both",
             ("state-comentions",),
             NETWORK_FORMATS,
+            "No data: no passage of the build mentions two States",
         ),
         Kind(
             "coverage",
@@ -69,6 +74,7 @@ KINDS: dict[str, Kind] = {
             "objective × State × review: mentions and sessions (table, heatmap)",
             ("coverage", "objectives"),
             COVERAGE_FORMATS,
+            "No counts: the build holds no passages or sessions on an objective naming a State",
         ),
     )
 }

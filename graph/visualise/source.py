@@ -18,6 +18,13 @@ def _run_all(store: Store, queries: tuple[StoredQuery, ...]) -> dict[str, QueryR
     return {query.name: run_on_store(store, query, {}) for query in queries}
 
 
+def rows_on_store(store: Store, names: tuple[str, ...]) -> dict[str, QueryResult]:
+    """The results of the stored queries ``names`` on a store already open (``gcmkg serve``'s), guard checked,
+    in this process and without a time limit."""
+    catalogue = load_catalogue()
+    return _run_all(store, tuple(check_stored_query(find_query(name, catalogue)) for name in names))
+
+
 def query_rows(location: Path | None, names: tuple[str, ...], inferred: bool, timeout: float) -> dict[str, QueryResult]:
     """The results of the stored queries ``names`` on the build at ``location`` (a folder or RDF file).
 
