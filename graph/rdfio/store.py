@@ -18,6 +18,7 @@ from pyoxigraph import NamedNode, Store
 
 from gcmkg.graph.core.defaults import DEFAULT_BUILD_DIR
 from gcmkg.graph.core.errors import BuildNotFoundError, DataError
+from gcmkg.graph.core.generation import current
 from gcmkg.graph.core.ids import named_graph
 from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH
 from gcmkg.graph.rdfio.suffixes import rdf_format
@@ -27,9 +28,9 @@ MERGE_NAMED_GRAPHS = Path(__file__).with_name("union.ru")
 
 
 def dataset_path(location: Path | None) -> Path:
-    """The RDF file to query: ``location`` itself, or the dataset file inside a build folder."""
+    """The RDF file to query: ``location`` itself, or the dataset file of a build folder's current generation."""
     location = location or DEFAULT_BUILD_DIR
-    path = location / DATASET_FILE if location.is_dir() else location
+    path = current(location) / DATASET_FILE if location.is_dir() else location
     if not path.is_file():
         raise BuildNotFoundError(
             f"no build at {location}",
