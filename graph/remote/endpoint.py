@@ -13,8 +13,14 @@ MINUS (which do not see the block), and never under BOUND (true for a VALUES bin
 substitution). tests/test_remote.py checks every stored query gives the same rows on an Oxigraph server
 as locally.
 
-The endpoint must query the union of the named graphs by default, as the local runner does:
-``oxigraph serve --union-default-graph``, Fuseki ``tdb2:unionDefaultGraph true``, GraphDB by default.
+The dataset is named, not left to the server's default graph: ``gcmkg push`` records the build's graphs
+in graph:pushed, and each query goes with one ``default-graph-uri`` per recorded graph (SPARQL 1.1 Protocol,
+section 2.1.4: the default graph is then the RDF merge of those graphs, the union the local runner
+queries), or with the graphs given by ``--default-graph-uri``. So the server's own default graph (empty
+in Oxigraph and Fuseki unless configured as the union) does not matter. Where nothing records the graphs,
+the query runs on the server's default graph, and an empty answer from an empty default graph is an
+error that says so, not "(0 rows)". (Some servers, rdflib-endpoint among them, ignore the parameter and
+query their union anyway: the same rows.)
 """
 
 from __future__ import annotations
@@ -24,18 +30,24 @@ import http.client
 import json
 import re
 import urllib.error
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
 from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
-from gcmkg.graph.core.errors import EndpointError, ParameterError, StoredQueryError
+from gcmkg.graph.core.errors import EndpointError, ParameterError, StoredQueryError, UsageError
+from gcmkg.graph.core.ids import named_graph
+from gcmkg.graph.core.layout import INFERRED_GRAPH, PUSH_RECORD_GRAPH
 from gcmkg.graph.query.catalogue import StoredQuery
 from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, DOCUMENT_TITLES, QueryResult, Term
 from gcmkg.graph.remote.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# The graphs gcmkg push recorded on the server (bound: ?record); whether the server's default graph holds anything.
+PUSHED_GRAPHS = Path(__file__).with_name("pushed-graphs.rq")
+ANY_TRIPLE = Path(__file__).with_name("any-triple.rq")
 _JSON_TYPES = ("application/sparql-results+json", "application/json")
 # An IRIREF token of the SPARQL grammar (it may hold parentheses, never braces or spaces).
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
@@ -214,38 +226,94 @@ def run_remote(
     timeout: float = DEFAULT_TIMEOUT,
     method: str = "GET",
     limit: int = 0,
+    default_graphs: Sequence[str] = (),
+    inferred: bool = True,
 ) -> QueryResult:
     """Run ``query`` on the SPARQL endpoint at ``endpoint`` with ``bindings`` in a VALUES block.
 
-    The guard checks the query first, as for a local run. ``timeout`` is how long (seconds) the server
-    may stay silent, 0 for no limit; ``method`` is GET or POST (form-encoded); at most ``limit`` rows
-    are kept (0: all). Every failure to talk to the server raises EndpointError naming the URL.
+    The guard checks the query first, as for a local run. The dataset is ``default_graphs`` if given, else
+    the graphs gcmkg push recorded on the server (without graph:inferred unless ``inferred``), else the
+    server's default graph. ``timeout`` is how long (seconds) the server may stay silent, 0 for no limit;
+    ``method`` is GET or POST (form-encoded); at most ``limit`` rows are kept (0: all). Every failure to
+    talk to the server raises EndpointError naming the URL.
     """
     from gcmkg.graph.query.guard import check_stored_query
 
     check_url(endpoint, "--endpoint")
     text = with_values(check_stored_query(query).text, bindings)
-    result = parse_results(_answer(endpoint, text, timeout, method), query, endpoint, limit)
-    return replace(result, titles=_document_titles(endpoint, result, timeout, method))
+    graphs = list(default_graphs) or recorded_graphs(endpoint, timeout, method)
+    if not inferred:
+        if not graphs:
+            raise UsageError(
+                f"--no-inferred needs to know the graphs of {endpoint}, and no gcmkg push recorded them there",
+                hint="push the build with gcmkg push, or name the graphs with --default-graph-uri",
+            )
+        graphs = [graph for graph in graphs if graph != named_graph(INFERRED_GRAPH)]
+    result = parse_results(_answer(endpoint, text, timeout, method, graphs), query, endpoint, limit)
+    if not result.rows and not graphs:
+        _refuse_empty_default_graph(endpoint, timeout, method)
+    return replace(result, titles=_document_titles(endpoint, result, timeout, method, graphs))
 
 
-def _document_titles(endpoint: str, result: QueryResult, timeout: float, method: str) -> dict[str, str]:
+def recorded_graphs(endpoint: str, timeout: float, method: str) -> list[str]:
+    """The graphs gcmkg push recorded on the server at ``endpoint`` (graph:pushed), [] if none did."""
+    record = NamedNode(named_graph(PUSH_RECORD_GRAPH))
+    text = with_values(PUSHED_GRAPHS.read_text(encoding="utf-8"), {Variable("record"): record})
+    return [row["graph"]["value"] for row in _bindings(endpoint, _answer(endpoint, text, timeout, method, []))]
+
+
+def _refuse_empty_default_graph(endpoint: str, timeout: float, method: str) -> None:
+    """EndpointError if the default graph of the server at ``endpoint`` holds no triple at all."""
+    body = _answer(endpoint, ANY_TRIPLE.read_text(encoding="utf-8"), timeout, method, [])
+    try:
+        holds_triples = json.loads(body)["boolean"]
+    except (ValueError, TypeError, KeyError) as exc:
+        raise EndpointError(f"{endpoint} sent a malformed SPARQL JSON answer ({type(exc).__name__}: {exc})") from None
+    if holds_triples is False:
+        raise EndpointError(
+            f"{endpoint}: the server's default graph is empty, so the query has nothing to read "
+            "(the data is in named graphs, and no gcmkg push recorded which)",
+            hint="push the build with gcmkg push (it records its graphs), name them with --default-graph-uri, "
+            "or start the server with the union of its graphs as default (oxigraph serve --union-default-graph)",
+        )
+
+
+def _bindings(endpoint: str, body: bytes) -> list[dict[str, dict[str, str]]]:
+    """The rows of a SPARQL JSON results document; EndpointError if it is malformed."""
+    try:
+        rows = json.loads(body)["results"]["bindings"]
+        if not isinstance(rows, list):
+            raise TypeError("results.bindings must be a list")
+        return rows
+    except (ValueError, TypeError, KeyError) as exc:
+        raise EndpointError(
+            f"{endpoint} did not send SPARQL JSON results ({type(exc).__name__}: {exc})", hint=QUERY_ENDPOINTS
+        ) from None
+
+
+def _document_titles(
+    endpoint: str, result: QueryResult, timeout: float, method: str, graphs: Sequence[str]
+) -> dict[str, str]:
     """The titles of the documents ``result`` names in a document column, asked of the server as a build's
     are of its store (graph/query/document-titles.rq); {} if it names none."""
     where = [index for index, column in enumerate(result.columns) if column in DOCUMENT_COLUMNS]
     wanted = {row[index].value for row in result.rows for index in where if row[index] is not None}
     if not wanted:
         return {}
-    body = _answer(endpoint, DOCUMENT_TITLES.read_text(encoding="utf-8"), timeout, method)
+    body = _answer(endpoint, DOCUMENT_TITLES.read_text(encoding="utf-8"), timeout, method, graphs)
     try:
-        bindings = json.loads(body)["results"]["bindings"]
-        return {row["id"]["value"]: row["name"]["value"] for row in bindings if row["id"]["value"] in wanted}
-    except (ValueError, TypeError, KeyError) as exc:
+        return {
+            row["id"]["value"]: row["name"]["value"]
+            for row in _bindings(endpoint, body)
+            if row["id"]["value"] in wanted
+        }
+    except (TypeError, KeyError) as exc:
         raise EndpointError(f"{endpoint} sent malformed SPARQL JSON results ({type(exc).__name__}: {exc})") from None
 
 
-def _answer(endpoint: str, text: str, timeout: float, method: str) -> bytes:
-    """The body of the server's SPARQL JSON answer to the query ``text``; EndpointError for any failure."""
+def _answer(endpoint: str, text: str, timeout: float, method: str, graphs: Sequence[str]) -> bytes:
+    """The body of the server's SPARQL JSON answer to the query ``text`` over the RDF merge of ``graphs`` (the
+    server's default graph if none); EndpointError for any failure."""
     from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -253,6 +321,8 @@ def _answer(endpoint: str, text: str, timeout: float, method: str) -> bytes:
     wrapper.setOnlyConneg(True)  # ask for JSON with the Accept header only, no format=json parameter
     wrapper.setMethod(POST if method.upper() == "POST" else GET)
     wrapper.setQuery(text)
+    for graph in graphs:
+        wrapper.addParameter("default-graph-uri", graph)
     wrapper.timeout = timeout or None  # type: ignore[assignment]  # setTimeout() rounds down to whole seconds
     try:
         response = wrapper.query().response
