@@ -286,8 +286,8 @@ def test_no_inferred_with_an_endpoint_leaves_graph_inferred_out(
     local = runner.invoke(cli, [*args, "--graph", str(corpus_build)])
     remote = runner.invoke(cli, [*args, "--endpoint", endpoint])
     assert local.exit_code == remote.exit_code == 0, local.output + remote.output
-    assert json.loads(remote.output)["results"]["bindings"] == []  # graph:inferred named out of the dataset
-    assert json.loads(remote.output) == json.loads(local.output)
+    assert json.loads(remote.stdout)["results"]["bindings"] == []  # graph:inferred named out of the dataset
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
 
 
 def test_graph_is_refused_with_an_endpoint(runner: CliRunner, corpus_build: Path) -> None:

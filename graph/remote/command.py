@@ -39,11 +39,11 @@ def push(
 
     One HTTP PUT per named graph (Graph Store Protocol, STORE?graph=IRI, Turtle): it replaces that
     graph on the server, so pushing again updates it. Each graph is read back and its triples counted;
-    then graph:pushed records the graphs pushed, which `gcmkg query --endpoint` names as its dataset
-    (so the server's default-graph setting, such as oxigraph serve --union-default-graph, does not matter). The graphs of the previous push that the
-    build no longer has are deleted (--keep-stale keeps them); both are said on stdout. Exit code 6 if
-    the server cannot be reached, refuses a graph or does not hold what it was sent: the message names
-    the graphs already replaced (push again to repair).
+    then graph:pushed records the graphs pushed, which `gcmkg query --endpoint` names as its dataset,
+    so the server's default-graph setting (oxigraph serve --union-default-graph) does not matter. The
+    graphs of the previous push that the build no longer has are deleted (--keep-stale keeps them);
+    both are said on stdout. Exit code 6 if the server cannot be reached, refuses a graph or does not
+    hold what it was sent: the message names the graphs already replaced (push again to repair).
 
     \b
     Examples:
