@@ -6,18 +6,19 @@ cannot stop it. A child process can be stopped: ``run_limited`` starts one (mult
 when this process has one thread, which takes milliseconds; else 'spawn', a fresh interpreter, since
 forking a multi-threaded process can deadlock the child), which loads the graph and says it is
 ready, then receives the job, a picklable callable that takes the store and returns the result. The
-time limit counts from the moment the job is sent, so it covers the query, not loading the graph;
-when it is up the child is killed (SIGKILL) and QueryTimeout (exit code 8) is raised.
+time limit covers preparing the job (parsing and checking the query) and running it, not loading the
+graph; when it is up the child is killed (SIGKILL) and QueryTimeout (exit code 8) is raised.
 
-The parent prepares the job (parsing and checking the query with the guard) while the child starts
-and loads the graph, which hides most of the cost of the extra process. With a timeout of 0 the
-query runs in this process, with no limit.
+The parent prepares the job (parsing and checking the query with the guard, in a thread it stops
+waiting for when the time is up) while the child starts and loads the graph, which hides most of the
+cost of the extra process. With a timeout of 0 the query runs in this process, with no limit.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -82,6 +83,36 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 else "spawn"
 
 
+def _timeout(timeout: float, stage: str) -> QueryTimeout:
+    return QueryTimeout(
+        f"the query was stopped after {timeout:g} s{stage} (--timeout {timeout:g})",
+        hint="narrow the query, or give it more time: --timeout SECONDS (0 for no limit)",
+    )
+
+
+def _prepared(prepare: Callable[[], Job[R]], timeout: float) -> Job[R]:
+    """``prepare()``, run in a thread given ``timeout`` seconds: QueryTimeout if it is not done by then (the
+    thread is a daemon, so the process still ends), its error if it raised one."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append(("done", prepare()))
+        except BaseException as error:  # handed to the caller below
+            outcome.append(("error", error))
+
+    worker = threading.Thread(target=run, name="gcmkg-check-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise _timeout(timeout, " while it was being parsed and checked")
+    kind, value = outcome[0]
+    if kind == "error":
+        raise value
+    job: Job[R] = value
+    return job
+
+
 def run_limited(
     location: Path | None, inferred: bool, prepare: Callable[[], Job[R]], timeout: float = DEFAULT_TIMEOUT
 ) -> R:
@@ -109,14 +140,13 @@ def run_limited(
     finally:
         there.close()
     try:
-        job = prepare()
+        deadline = time.monotonic() + timeout
+        job = _prepared(prepare, timeout)
         _reply(here, child)
+        started = time.monotonic()
         here.send(job)
-        if not here.poll(timeout):
-            raise QueryTimeout(
-                f"the query was stopped after {timeout:g} s (--timeout {timeout:g})",
-                hint="narrow the query, or give it more time: --timeout SECONDS (0 for no limit)",
-            )
+        if not here.poll(max(0.0, deadline - started)):
+            raise _timeout(timeout, "")
         result: R = _reply(here, child)
         return result
     finally:

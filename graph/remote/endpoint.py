@@ -29,10 +29,12 @@ import ast
 import http.client
 import json
 import re
+import time
 import urllib.error
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
@@ -45,6 +47,8 @@ from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, DOCUMENT_TITLES, QueryRes
 from gcmkg.graph.remote.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# The largest answer read from a server (bytes): a bigger one is refused, not held in memory whole.
+MAX_ANSWER_BYTES = 200_000_000
 # The graphs gcmkg push recorded on the server (bound: ?record); whether the server's default graph holds anything.
 PUSHED_GRAPHS = Path(__file__).with_name("pushed-graphs.rq")
 ANY_TRIPLE = Path(__file__).with_name("any-triple.rq")
@@ -311,6 +315,27 @@ def _document_titles(
         raise EndpointError(f"{endpoint} sent malformed SPARQL JSON results ({type(exc).__name__}: {exc})") from None
 
 
+def _read_bounded(response: Any, endpoint: str, started: float, timeout: float) -> bytes:
+    """The body of ``response``, read as it comes; EndpointError if it is not all there ``timeout`` seconds after
+    ``started`` (a server trickling its answer; 0: no limit) or grows past MAX_ANSWER_BYTES."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read1(65_536):
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise EndpointError(
+                f"{endpoint} sent an answer of more than {MAX_ANSWER_BYTES // 1_000_000} MB; stopped reading",
+                hint="narrow the query (parameters, a LIMIT), or run it on the build itself",
+            )
+        if timeout and time.monotonic() - started > timeout:
+            raise EndpointError(
+                f"{endpoint} did not finish its answer within {timeout:g} s",
+                hint="the server is slow or the answer too big: allow more time with --timeout",
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _answer(endpoint: str, text: str, timeout: float, method: str, graphs: Sequence[str]) -> bytes:
     """The body of the server's SPARQL JSON answer to the query ``text`` over the RDF merge of ``graphs`` (the
     server's default graph if none); EndpointError for any failure."""
@@ -325,10 +350,11 @@ def _answer(endpoint: str, text: str, timeout: float, method: str, graphs: Seque
         wrapper.addParameter("default-graph-uri", graph)
     wrapper.timeout = timeout or None  # type: ignore[assignment]  # setTimeout() rounds down to whole seconds
     try:
+        started = time.monotonic()
         response = wrapper.query().response
         try:
             content_type = response.headers.get_content_type()
-            body = response.read()
+            body = _read_bounded(response, endpoint, started, timeout)
         finally:
             response.close()
     except SPARQLWrapperException as error:
