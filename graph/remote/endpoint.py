@@ -31,10 +31,10 @@ import json
 import re
 import time
 import urllib.error
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
@@ -47,6 +47,13 @@ from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, DOCUMENT_TITLES, QueryRes
 from gcmkg.graph.remote.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+R = TypeVar("R")
+
+
+class SupportsRead(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 # The largest answer read from a server (bytes): a bigger one is refused, not held in memory whole.
 MAX_ANSWER_BYTES = 200_000_000
 # The graphs gcmkg push recorded on the server (bound: ?record); whether the server's default graph holds anything.
@@ -183,29 +190,57 @@ def _term(cell: object, url: str) -> Term:
     raise EndpointError(f"{url} sent a term of unknown type {kind!r}")
 
 
-def parse_results(body: bytes, query: StoredQuery, url: str, limit: int = 0) -> QueryResult:
-    """SPARQL 1.1 JSON results → a QueryResult of the stored query's columns, rows in the server's order.
+def parse_results(stream: SupportsRead, query: StoredQuery, url: str, limit: int = 0) -> QueryResult:
+    """SPARQL 1.1 JSON results read from ``stream`` → a QueryResult of the stored query's columns, rows in the
+    server's order.
 
-    At most ``limit`` rows are kept (0: all); ``truncated_at`` says when there were more.
+    The document is parsed as it arrives (ijson), so at most ``limit`` rows are held (0: all), and reading
+    stops at the row after them; ``truncated_at`` says there were more.
     """
+    import ijson
+
+    head: list[object] | None = None
+    bindings: list[object] = []
+    found_bindings = False
+    truncated_at = None
+    builder = None
     try:
-        document = json.loads(body)
-        head, bindings = document["head"]["vars"], document["results"]["bindings"]
-        if not isinstance(head, list) or not isinstance(bindings, list):
-            raise TypeError("head.vars and results.bindings must be lists")
-    except (ValueError, TypeError, KeyError) as exc:
+        for prefix, event, value in ijson.parse(stream):
+            if builder is not None:
+                builder.event(event, value)
+                if prefix == "results.bindings.item" and event in ("end_map", "end_array"):
+                    bindings.append(builder.value)
+                    builder = None
+            elif prefix == "results.bindings.item" and event in ("start_map", "start_array"):
+                if limit and len(bindings) == limit:
+                    truncated_at = limit
+                    break
+                builder = ijson.ObjectBuilder()
+                builder.event(event, value)
+            elif prefix == "results.bindings" and event == "start_array":
+                found_bindings = True
+            elif prefix == "head.vars" and event == "start_array":
+                head = []
+            elif prefix == "head.vars.item" and head is not None:
+                head.append(value)
+        if truncated_at is None and (head is None or not found_bindings):
+            raise ValueError("a SPARQL JSON results document has head.vars and results.bindings lists")
+    except (ijson.JSONError, ValueError) as exc:
         raise EndpointError(
             f"{url} did not send SPARQL JSON results ({type(exc).__name__}: {exc})", hint=QUERY_ENDPOINTS
         ) from None
-    missing = [column for column in query.columns if column not in head]
+    missing = [column for column in query.columns if head is not None and column not in head]
     if missing:
         raise EndpointError(f"{url} answered without the columns {missing} of query {query.name!r}")
-    truncated_at = limit if limit and len(bindings) > limit else None
-    rows = [
-        tuple(_term(row[column], url) if column in row else None for column in query.columns)
-        for row in (bindings[:limit] if truncated_at else bindings)
-    ]
+    rows = [_row(row, query.columns, url) for row in bindings]
     return QueryResult(columns=query.columns, rows=rows, truncated_at=truncated_at)
+
+
+def _row(binding: object, columns: Sequence[str], url: str) -> tuple[Term | None, ...]:
+    """One row of SPARQL JSON results as terms, in the order of ``columns`` (None where a column is unbound)."""
+    if not isinstance(binding, dict):
+        raise EndpointError(f"{url} sent a malformed SPARQL JSON row: {binding!r}")
+    return tuple(_term(binding[column], url) if column in binding else None for column in columns)
 
 
 def _wrapper_error(url: str, error: Exception) -> EndpointError:
@@ -253,7 +288,9 @@ def run_remote(
                 hint="push the build with gcmkg push, or name the graphs with --default-graph-uri",
             )
         graphs = [graph for graph in graphs if graph != named_graph(INFERRED_GRAPH)]
-    result = parse_results(_answer(endpoint, text, timeout, method, graphs), query, endpoint, limit)
+    result = _answer(
+        endpoint, text, timeout, method, graphs, lambda stream: parse_results(stream, query, endpoint, limit)
+    )
     if not result.rows and not graphs:
         _refuse_empty_default_graph(endpoint, timeout, method)
     return replace(result, titles=_document_titles(endpoint, result, timeout, method, graphs))
@@ -315,30 +352,46 @@ def _document_titles(
         raise EndpointError(f"{endpoint} sent malformed SPARQL JSON results ({type(exc).__name__}: {exc})") from None
 
 
-def _read_bounded(response: Any, endpoint: str, started: float, timeout: float) -> bytes:
-    """The body of ``response``, read as it comes; EndpointError if it is not all there ``timeout`` seconds after
-    ``started`` (a server trickling its answer; 0: no limit) or grows past MAX_ANSWER_BYTES."""
-    chunks: list[bytes] = []
-    size = 0
-    while chunk := response.read1(65_536):
-        size += len(chunk)
-        if size > MAX_ANSWER_BYTES:
+class _Bounded:
+    """An HTTP answer read as it comes, at most MAX_ANSWER_BYTES, all of it within ``timeout`` seconds of
+    ``started`` (0: no limit): a server trickling its answer, or sending a huge one, is an EndpointError."""
+
+    def __init__(self, response: Any, endpoint: str, started: float, timeout: float) -> None:
+        self.response, self.endpoint, self.started, self.timeout = response, endpoint, started, timeout
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (what one read of the socket gives), b'' at the end (and for ``size`` 0)."""
+        if size == 0:
+            return b""
+        chunk: bytes = self.response.read1(size if size > 0 else 65_536)
+        self.size += len(chunk)
+        if self.size > MAX_ANSWER_BYTES:
             raise EndpointError(
-                f"{endpoint} sent an answer of more than {MAX_ANSWER_BYTES // 1_000_000} MB; stopped reading",
-                hint="narrow the query (parameters, a LIMIT), or run it on the build itself",
+                f"{self.endpoint} sent an answer of more than {MAX_ANSWER_BYTES // 1_000_000} MB; stopped reading",
+                hint="narrow the query (parameters, a LIMIT, --limit), or run it on the build itself",
             )
-        if timeout and time.monotonic() - started > timeout:
+        if self.timeout and time.monotonic() - self.started > self.timeout:
             raise EndpointError(
-                f"{endpoint} did not finish its answer within {timeout:g} s",
+                f"{self.endpoint} did not finish its answer within {self.timeout:g} s",
                 hint="the server is slow or the answer too big: allow more time with --timeout",
             )
-        chunks.append(chunk)
-    return b"".join(chunks)
+        return chunk
+
+    def read_all(self) -> bytes:
+        return b"".join(iter(lambda: self.read(65_536), b""))
 
 
-def _answer(endpoint: str, text: str, timeout: float, method: str, graphs: Sequence[str]) -> bytes:
-    """The body of the server's SPARQL JSON answer to the query ``text`` over the RDF merge of ``graphs`` (the
-    server's default graph if none); EndpointError for any failure."""
+def _answer(
+    endpoint: str,
+    text: str,
+    timeout: float,
+    method: str,
+    graphs: Sequence[str],
+    read: Callable[[_Bounded], R] = _Bounded.read_all,  # type: ignore[assignment]
+) -> R:
+    """What ``read`` makes of the server's SPARQL JSON answer (by default its bytes) to the query ``text`` over the
+    RDF merge of ``graphs`` (the server's default graph if none); EndpointError for any failure."""
     from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -354,16 +407,16 @@ def _answer(endpoint: str, text: str, timeout: float, method: str, graphs: Seque
         response = wrapper.query().response
         try:
             content_type = response.headers.get_content_type()
-            body = _read_bounded(response, endpoint, started, timeout)
+            stream = _Bounded(response, endpoint, started, timeout)
+            if content_type not in _JSON_TYPES:
+                raise EndpointError(
+                    f"{endpoint} answered with {content_type}, not SPARQL JSON results: {first_line(stream.read())}",
+                    hint=QUERY_ENDPOINTS,
+                )
+            return read(stream)
         finally:
             response.close()
     except SPARQLWrapperException as error:
         raise _wrapper_error(endpoint, error) from None
     except (OSError, http.client.HTTPException) as error:  # URLError, HTTPError, TimeoutError, dropped connections
         raise transport_error(endpoint, error, timeout, QUERY_ENDPOINTS) from None
-    if content_type not in _JSON_TYPES:
-        raise EndpointError(
-            f"{endpoint} answered with {content_type}, not SPARQL JSON results: {first_line(body)}",
-            hint=QUERY_ENDPOINTS,
-        )
-    return body

@@ -244,3 +244,24 @@ def test_owl_imports_failure_names_the_import_not_an_object(
     assert result.exit_code == 2, result.output
     assert "owl:imports <http://127.0.0.1:9/missing.ttl> could not be loaded" in result.output
     assert "object at 0x" not in result.output
+
+
+def test_rows_past_the_limit_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gcmkg.graph.query.catalogue import load_catalogue
+
+    row = b'{"number": {"type": "literal", "value": "1"}, "title": {"type": "literal", "value": "t"}},'
+    body = b'{"head": {"vars": ["number", "title"]}, "results": {"bindings": [' + row * 100_000 + b"{}]}}"
+
+    class Counting:
+        def __init__(self) -> None:
+            self.position = 0
+
+        def read(self, size: int = -1) -> bytes:
+            chunk = body[self.position : self.position + min(size, 4096)]
+            self.position += len(chunk)
+            return chunk
+
+    stream = Counting()
+    result = remote.parse_results(stream, load_catalogue()["objectives"], "http://x", limit=10)
+    assert len(result.rows) == 10 and result.truncated_at == 10
+    assert stream.position < 10_000  # the other 99,990 rows (9 MB) were never read
