@@ -18,7 +18,7 @@ from gcmkg.graph.core.errors import DataError
 MAX_ENTITY_CHARS = 256
 # The DOCTYPE must come before the root element; a DOCTYPE longer than this is refused.
 _HEAD_BYTES = 65_536
-_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s\[>]+\s*(?P<external>SYSTEM|PUBLIC)?[^\[>]*(?:\[(?P<subset>.*?)\])?\s*>", re.S)
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s\[>]+\s*(?P<external>SYSTEM|PUBLIC)?[^\[>]*(?P<subset>\[)?")
 _ENTITY = re.compile(rb"<!ENTITY\s+(?P<parameter>%\s+)?(?P<name>[^\s]+)\s+(?P<value>\"[^\"]*\"|'[^']*'|\S+)", re.S)
 
 
@@ -33,11 +33,19 @@ def refuse_entity_expansion(path: Path) -> None:
         return
     doctype = _DOCTYPE.search(head)
     if doctype is None:
-        _refuse(path, f"its DOCTYPE does not end within its first {_HEAD_BYTES:,} bytes")
+        _refuse(path, "its DOCTYPE cannot be read")
         return
     if doctype["external"]:
         _refuse(path, "it refers to an external DTD")
-    for entity in _ENTITY.finditer(doctype["subset"] or b""):
+    subset = b""
+    if doctype["subset"]:
+        end = _subset_end(head, doctype.end())
+        if end is None:
+            _refuse(path, f"its DTD does not end within its first {_HEAD_BYTES:,} bytes")
+            return
+        subset = head[doctype.end() : end]
+    # every "<!ENTITY" of the subset is checked, even one in a comment or a value (which is then refused)
+    for entity in _ENTITY.finditer(subset):
         name, value = entity["name"].decode(errors="replace"), entity["value"]
         if entity["parameter"]:
             _refuse(path, f"it declares the parameter entity %{name}")
@@ -47,6 +55,28 @@ def refuse_entity_expansion(path: Path) -> None:
             _refuse(path, f"the entity {name} refers to other entities (nested entities expand exponentially)")
         if len(value) - 2 > MAX_ENTITY_CHARS:
             _refuse(path, f"the entity {name} is {len(value) - 2:,} characters long (at most {MAX_ENTITY_CHARS})")
+
+
+def _subset_end(head: bytes, start: int) -> int | None:
+    """The index of the ``]`` that closes the internal DTD subset opening at ``start``, outside quoted values and
+    comments; None if it does not close within ``head``."""
+    index, quote = start, 0
+    while index < len(head):
+        byte = head[index]
+        if quote:
+            quote = 0 if byte == quote else quote
+        elif byte in b"\"'":
+            quote = byte
+        elif head.startswith(b"<!--", index):
+            close = head.find(b"-->", index + 4)
+            if close < 0:
+                return None
+            index = close + 3
+            continue
+        elif byte == ord("]"):
+            return index
+        index += 1
+    return None
 
 
 def _refuse(path: Path, why: str) -> None:

@@ -73,6 +73,14 @@ def test_a_long_entity_is_refused_and_a_namespace_abbreviation_is_read(runner: C
     assert "http://example.org/s" in result.output
 
 
+def test_a_bracket_in_a_value_does_not_hide_a_later_declaration(runner: CliRunner, tmp_path: Path) -> None:
+    hidden = NESTED.split("<!ENTITY a")[0] + '<!ENTITY a "]>">\n<!ENTITY b "&a;&a;&a;">\n]>\n<rdf:RDF/>\n'
+    (tmp_path / "hidden.rdf").write_text(hidden)
+    result = runner.invoke(cli, ["query", "objectives", "--graph", str(tmp_path / "hidden.rdf")])
+    assert result.exit_code == 4
+    assert "the entity b refers to other entities" in result.output
+
+
 # --- queries: size and time -------------------------------------------------------------------------------
 
 
