@@ -6,6 +6,7 @@ Exact header, every cell present, errors naming the file and line.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,32 +57,42 @@ class Row:
 
 
 def read_table(path: Path, columns: Sequence[str]) -> list[Row]:
-    """All rows of a UTF-8 CSV file whose header is exactly ``columns``."""
+    """All rows of a UTF-8 CSV file whose header is exactly ``columns``; TableError naming the file and line."""
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle, strict=True)
-            header = next(reader, None)
-            if header != list(columns):
-                raise TableError(
-                    f"{path}:1: header is {header}; expected {list(columns)}",
-                    hint="see the README beside the file for its columns",
-                )
-            rows = []
-            for cells in reader:
-                if not any(cells):
-                    continue
-                if len(cells) != len(columns):
-                    raise TableError(
-                        f"{path}:{reader.line_num}: {len(cells)} cells; expected {len(columns)}"
-                    )
-                values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
-                rows.append(Row(path=path, line=reader.line_num, values=values))
-            if not rows:
-                raise TableError(f"{path}: no data rows")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise TableError(f"{path}: file is missing") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise TableError(f"{path}: not a valid UTF-8 CSV file ({exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise TableError(
+            f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at column {column})",
+            hint="save the file as UTF-8",
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header != list(columns):
+            raise TableError(
+                f"{path}:1: header is {header}; expected {list(columns)}",
+                hint="see the README beside the file for its columns",
+            )
+        rows = []
+        for cells in reader:
+            if not any(cells):
+                continue
+            if len(cells) != len(columns):
+                raise TableError(f"{path}:{reader.line_num}: {len(cells)} cells; expected {len(columns)}")
+            values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
+            rows.append(Row(path=path, line=reader.line_num, values=values))
+    except csv.Error as exc:
+        raise TableError(
+            f"{path}:{reader.line_num}: not valid CSV ({exc})", hint="check the quotes on that line"
+        ) from None
+    if not rows:
+        raise TableError(f"{path}: no data rows")
     return rows
 
 

@@ -17,6 +17,7 @@ from gcmkg.graph.build.report import BuildReport, count
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.atomic import write_atomically
 from gcmkg.graph.core.errors import PartialBuildError
+from gcmkg.graph.core.generation import new_generation
 from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE
 from gcmkg.graph.core.resources import ontology_file
 from gcmkg.graph.rdfio.serialize import merged_graph, trig_bytes, turtle_bytes
@@ -55,7 +56,25 @@ def build(
 
     The dataset is validated against the shipped shapes before anything is written: a violation
     raises ValidationFailed (with the grouped report); warnings go to ``warn`` and are counted in the report.
+
+    ``out_dir`` is locked for the whole build (OutputError if another build holds it); everything written
+    goes into a new generation that replaces the previous build in one step (graph/core/generation.py).
     """
+    with new_generation(out_dir) as target:
+        return _build(out_dir, target, corpus, strict, progress, reasoning, merge_inferred, warn)
+
+
+def _build(
+    out_dir: Path,
+    target: Path,
+    corpus: Path | None,
+    strict: bool,
+    progress: Progress,
+    reasoning: bool,
+    merge_inferred: bool,
+    warn: Progress,
+) -> BuildReport:
+    """The build of ``build``, its files written into ``target``, the new generation of ``out_dir``."""
     progress("reading the ontology")
     sources = [ontology_source()]
     progress("loading reference data")
@@ -80,8 +99,8 @@ def build(
     validation = check_dataset(union, progress, warn, hint=f"run `gcmkg validate --graph {out_dir}` for the nodes")
     report = replace(count(dataset, skipped=skipped), validation_warnings=validation.warnings)
     progress(f"writing {out_dir}")
-    write_atomically(out_dir / DATASET_FILE, trig_bytes(dataset))
+    write_atomically(target / DATASET_FILE, trig_bytes(dataset))
     leave_out = () if merge_inferred else (URIRef(ids.named_graph(INFERRED_GRAPH)),)
-    write_atomically(out_dir / MERGED_FILE, turtle_bytes(merged_graph(dataset, leave_out)))
-    write_atomically(out_dir / REPORT_FILE, report.to_json().encode("utf-8"))
+    write_atomically(target / MERGED_FILE, turtle_bytes(merged_graph(dataset, leave_out)))
+    write_atomically(target / REPORT_FILE, report.to_json().encode("utf-8"))
     return report

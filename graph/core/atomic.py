@@ -4,11 +4,15 @@ A file is written in two steps: ``write_temporary`` puts the bytes in a temporar
 target and fsyncs it (a full disk fails here, before anything is replaced); ``commit`` renames
 temporaries over their targets. Between the two the caller may check what it wrote (``gcmkg export``
 re-reads it). ``write_atomically`` does both for one file.
+
+Temporaries are named ``.NAME.PID.XXXX.tmp`` (``.bak`` for backups): the next write of ``NAME`` removes
+those whose process is gone (a run that was killed), never those of a run still writing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import tempfile
@@ -39,7 +43,8 @@ def _temporary(path: Path, suffix: str, fill: Callable[[Path], None]) -> Path:
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+        remove_leftovers(path)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=suffix, dir=path.parent)
         os.fchmod(handle, _mode_for(path))
         os.close(handle)
         temporary = Path(name)
@@ -48,6 +53,26 @@ def _temporary(path: Path, suffix: str, fill: Callable[[Path], None]) -> Path:
         discard([temporary] if temporary else [])
         raise _output_error(path, exc) from exc
     return temporary
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists (one of another user counts as alive)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporaries and backups of ``path`` that a killed run left beside it (their process is gone)."""
+    prefix = f".{path.name}."
+    for entry in path.parent.glob(f"{glob.escape(prefix)}*"):
+        pid, _, rest = entry.name[len(prefix) :].partition(".")
+        if pid.isdigit() and rest.endswith((".tmp", ".bak")) and not _alive(int(pid)):
+            entry.unlink(missing_ok=True)
 
 
 def _write_synced(path: Path, data: bytes) -> None:

@@ -8,3 +8,7 @@ REPORT_FILE = "build-report.json"
 
 # The named graph (under https://w3id.org/gcmkg/graph/) holding what reasoning adds to the asserted graphs.
 INFERRED_GRAPH = "inferred"
+
+# The named graph gcmkg push leaves on a server: the graphs of the build it pushed (dcterms:hasPart), each
+# with its triple count (void:triples). Queries with --endpoint name those graphs as the dataset.
+PUSH_RECORD_GRAPH = "pushed"

@@ -44,7 +44,7 @@ def ontology_terms(graph: Graph) -> dict[str, list[tuple[str, str]]]:
         for subject in set(graph.subjects(RDF.type, kind)):
             if isinstance(subject, URIRef) and str(subject).startswith(ONTOLOGY_NS):
                 label = graph.value(subject, RDFS.label) or graph.value(subject, SKOS.prefLabel) or ""
-                found.append((str(subject)[len(ONTOLOGY_NS):], str(label)))
+                found.append((str(subject)[len(ONTOLOGY_NS) :], str(label)))
         terms[heading] = sorted(found)
     return terms
 

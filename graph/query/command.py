@@ -66,6 +66,13 @@ def _show(result: QueryResult | AskResult, output_format: str) -> None:
     show_default=True,
     help="HTTP method for --endpoint (post for servers that limit URL length).",
 )
+@click.option(
+    "--default-graph-uri",
+    "default_graphs",
+    multiple=True,
+    metavar="IRI",
+    help="With --endpoint: query the merge of these graphs (repeatable) [default: the graphs gcmkg push recorded].",
+)
 @_limit_options
 def query(
     name: str,
@@ -77,6 +84,7 @@ def query(
     limit: int,
     endpoint: str | None,
     method: str,
+    default_graphs: tuple[str, ...],
 ) -> None:
     """Run the stored query NAME on a build, or on a SPARQL server with --endpoint.
 
@@ -85,10 +93,11 @@ def query(
     and json, which stay valid; exit code 0).
 
     With --endpoint the query runs on the server (see `gcmkg push`), parameters bound in a VALUES
-    block, with the same results as on the build pushed there; the server must use the union of the
-    named graphs as its default graph (oxigraph serve --union-default-graph; Fuseki
-    tdb2:unionDefaultGraph true). If the server cannot be reached, fails, says nothing for --timeout
-    seconds or answers something other than SPARQL results: exit code 6.
+    block, with the same results as on the build pushed there, whatever the server's default graph:
+    the query names the graphs gcmkg push recorded (one default-graph-uri each), or those given with
+    --default-graph-uri. If the server cannot be reached, fails, says nothing for --timeout seconds,
+    answers something other than SPARQL results or has nothing in the default graph it queries:
+    exit code 6.
 
     \b
     Examples:
@@ -98,7 +107,10 @@ def query(
       gcmkg query state-engagement --no-inferred   # asserted statements only
       gcmkg query objective-mentions -p objective=7 --limit 0 --timeout 300
       gcmkg query objectives --endpoint http://127.0.0.1:7878/query
+      gcmkg query objectives --endpoint http://127.0.0.1:7878/query \\
+        --default-graph-uri https://w3id.org/gcmkg/graph/reference/objectives
     """
+    from gcmkg.graph.core.errors import UsageError
     from gcmkg.graph.query.catalogue import find_query, load_catalogue
     from gcmkg.graph.query.params import bind, parse_assignments
     from gcmkg.graph.query.runner import run_local
@@ -106,17 +118,25 @@ def query(
     stored = find_query(name, load_catalogue())
     bindings = bind(stored, parse_assignments(params))
     if endpoint is None:
+        if default_graphs:
+            raise UsageError("--default-graph-uri names graphs of a SPARQL server: use it with --endpoint")
         _show(run_local(graph_path, stored, bindings, inferred, timeout=timeout, limit=limit), output_format)
         return
-    from gcmkg.graph.core.errors import UsageError
     from gcmkg.graph.remote.endpoint import run_remote
 
-    if graph_path is not None or not inferred:
-        raise UsageError(
-            f"{'--graph' if graph_path is not None else '--no-inferred'} cannot be used with --endpoint",
-            hint="the endpoint holds what `gcmkg push` sent it (`gcmkg push --no-inferred` leaves graph:inferred out)",
-        )
-    _show(run_remote(endpoint, stored, bindings, timeout=timeout, method=method.upper(), limit=limit), output_format)
+    if graph_path is not None:
+        raise UsageError("--graph cannot be used with --endpoint", hint="the endpoint holds what `gcmkg push` sent it")
+    result = run_remote(
+        endpoint,
+        stored,
+        bindings,
+        timeout=timeout,
+        method=method.upper(),
+        limit=limit,
+        default_graphs=default_graphs,
+        inferred=inferred,
+    )
+    _show(result, output_format)
 
 
 def _prefixes_epilog() -> str:

@@ -6,12 +6,12 @@ cannot stop it. A child process can be stopped: ``run_limited`` starts one (mult
 when this process has one thread, which takes milliseconds; else 'spawn', a fresh interpreter, since
 forking a multi-threaded process can deadlock the child), which loads the graph and says it is
 ready, then receives the job, a picklable callable that takes the store and returns the result. The
-time limit counts from the moment the job is sent, so it covers the query, not loading the graph;
-when it is up the child is killed (SIGKILL) and QueryTimeout (exit code 8) is raised.
+time limit covers preparing the job (parsing and checking the query) and running it, not loading the
+graph; when it is up the child is killed (SIGKILL) and QueryTimeout (exit code 8) is raised.
 
-The parent prepares the job (parsing and checking the query with the guard) while the child starts
-and loads the graph, which hides most of the cost of the extra process. With a timeout of 0 the
-query runs in this process, with no limit.
+The parent prepares the job (parsing and checking the query with the guard, in a thread it stops
+waiting for when the time is up) while the child starts and loads the graph, which hides most of the
+cost of the extra process. With a timeout of 0 the query runs in this process, with no limit.
 
 A ``Worker`` is that child kept for many jobs: ``gcmkg serve`` keeps a few, loaded once, so a request pays
 neither for a process nor for loading the graph, and a job that runs out of time kills only its own Worker.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -127,17 +128,14 @@ class Worker:
             _reply(self._connection, self._process)
             self._ready = True
 
-    def run(self, job: Job[R], timeout: float) -> R:
+    def run(self, job: Job[R], timeout: float, spent: float = 0.0) -> R:
         """The result of ``job`` run on the graph, or its error raised here; QueryTimeout (and the child killed)
-        after ``timeout`` seconds (0: no limit)."""
+        when ``timeout`` seconds (0: no limit) are up, ``spent`` of them already used preparing the job."""
         self.wait_ready()
         self._connection.send(job)
-        if not self._connection.poll(timeout or None):
+        if not self._connection.poll(max(0.0, timeout - spent) if timeout else None):
             self.stop()
-            raise QueryTimeout(
-                f"the query was stopped after {timeout:g} s (--timeout {timeout:g})",
-                hint="narrow the query, or give it more time: --timeout SECONDS (0 for no limit)",
-            )
+            raise _timeout(timeout, "")
         result: R = _reply(self._connection, self._process)
         return result
 
@@ -158,6 +156,36 @@ class Worker:
         self._process.close()
 
 
+def _timeout(timeout: float, stage: str) -> QueryTimeout:
+    return QueryTimeout(
+        f"the query was stopped after {timeout:g} s{stage} (--timeout {timeout:g})",
+        hint="narrow the query, or give it more time: --timeout SECONDS (0 for no limit)",
+    )
+
+
+def _prepared(prepare: Callable[[], Job[R]], timeout: float) -> Job[R]:
+    """``prepare()``, run in a thread given ``timeout`` seconds: QueryTimeout if it is not done by then (the
+    thread is a daemon, so the process still ends), its error if it raised one."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append(("done", prepare()))
+        except BaseException as error:  # handed to the caller below
+            outcome.append(("error", error))
+
+    checking = threading.Thread(target=run, name="gcmkg-check-query", daemon=True)
+    checking.start()
+    checking.join(timeout)
+    if not outcome:
+        raise _timeout(timeout, " while it was being parsed and checked")
+    kind, value = outcome[0]
+    if kind == "error":
+        raise value
+    job: Job[R] = value
+    return job
+
+
 def run_limited(
     location: Path | None, inferred: bool, prepare: Callable[[], Job[R]], timeout: float = DEFAULT_TIMEOUT
 ) -> R:
@@ -173,6 +201,8 @@ def run_limited(
         return job(open_store(location, inferred))
     worker = Worker(location, inferred)
     try:
-        return worker.run(prepare(), timeout)
+        started = time.monotonic()
+        job = _prepared(prepare, timeout)
+        return worker.run(job, timeout, spent=time.monotonic() - started)
     finally:
         worker.stop()

@@ -43,6 +43,10 @@ def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
             raise ParameterError(f"--param {pair!r} is not KEY=VALUE", hint="e.g. --param year=2020")
         if key.strip() in values:
             raise ParameterError(f"--param {key.strip()!r} is given twice")
+        if not pair.isprintable() and any("\udc80" <= char <= "\udcff" for char in pair):
+            # bytes of the command line that are not UTF-8 reach Python as lone surrogates (PEP 383)
+            shown = pair.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise ParameterError(f"--param {shown!r} is not UTF-8 text", hint="give the value in UTF-8")
         values[key.strip()] = value.strip()
     return values
 

@@ -126,10 +126,21 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
+# Control characters (C0, DEL, C1) a document's text may hold: in a terminal they move the cursor, change
+# colours or retitle the window, and a line feed breaks the table's rows.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character written as an escape (``\\n``, ``\\x1b``), as Python's repr does."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def _for_people(result: QueryResult, column: str, term: Term | None) -> str:
-    """A cell of the table: a document by its title (``result.titles``), anything else as ``plain``."""
+    """A cell of the table: a document by its title (``result.titles``), anything else as ``plain``; control
+    characters made visible."""
     shown = plain(term)
-    return result.titles.get(shown, shown) if column in DOCUMENT_COLUMNS else shown
+    return visible(result.titles.get(shown, shown) if column in DOCUMENT_COLUMNS else shown)
 
 
 def to_table(result: QueryResult) -> str:

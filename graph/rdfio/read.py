@@ -17,6 +17,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from gcmkg.graph.core.errors import DataError
+from gcmkg.graph.rdfio.entities import refuse_entity_expansion
 from gcmkg.graph.rdfio.store import dataset_path
 from gcmkg.graph.rdfio.suffixes import rdf_format
 
@@ -46,7 +47,9 @@ def parse_build(location: Path | None) -> Iterator[ox.Quad]:
 def parse_file(path: Path, rdf_format: ox.RdfFormat) -> Iterator[ox.Quad]:
     """The quads of the RDF file at ``path`` in ``rdf_format``, relative IRIs resolved against the file's own
     location (an export's description links its data file so); DataError naming the file if it cannot be read
-    or is not valid RDF."""
+    or is not valid RDF, or RDF/XML whose entities could expand without bound (graph/rdfio/entities.py)."""
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        refuse_entity_expansion(path)
     try:
         yield from ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri())
     except SyntaxError as exc:

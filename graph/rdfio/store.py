@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import NamedNode, RdfFormat, Store
 
 from gcmkg.graph.core.defaults import DEFAULT_BUILD_DIR
 from gcmkg.graph.core.errors import BuildNotFoundError, DataError
+from gcmkg.graph.core.generation import current
 from gcmkg.graph.core.ids import named_graph
 from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH
+from gcmkg.graph.rdfio.entities import refuse_entity_expansion
 from gcmkg.graph.rdfio.suffixes import rdf_format
 
 # The RDF merge of the named graphs into the default graph (SPARQL 1.1 Update).
@@ -27,9 +29,9 @@ MERGE_NAMED_GRAPHS = Path(__file__).with_name("union.ru")
 
 
 def dataset_path(location: Path | None) -> Path:
-    """The RDF file to query: ``location`` itself, or the dataset file inside a build folder."""
+    """The RDF file to query: ``location`` itself, or the dataset file of a build folder's current generation."""
     location = location or DEFAULT_BUILD_DIR
-    path = location / DATASET_FILE if location.is_dir() else location
+    path = current(location) / DATASET_FILE if location.is_dir() else location
     if not path.is_file():
         raise BuildNotFoundError(
             f"no build at {location}",
@@ -42,6 +44,8 @@ def open_store(location: Path | None, inferred: bool = True) -> Store:
     """A fresh in-memory store holding the dataset at ``location``, without graph:inferred if not ``inferred``."""
     path = dataset_path(location)
     syntax = rdf_format(path)
+    if syntax == RdfFormat.RDF_XML:
+        refuse_entity_expansion(path)
     store = Store()
     try:
         # relative IRIs (an export's description links its data file so) resolve against the file's location

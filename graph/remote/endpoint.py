@@ -13,8 +13,14 @@ MINUS (which do not see the block), and never under BOUND (true for a VALUES bin
 substitution). tests/test_remote.py checks every stored query gives the same rows on an Oxigraph server
 as locally.
 
-The endpoint must query the union of the named graphs by default, as the local runner does:
-``oxigraph serve --union-default-graph``, Fuseki ``tdb2:unionDefaultGraph true``, GraphDB by default.
+The dataset is named, not left to the server's default graph: ``gcmkg push`` records the build's graphs
+in graph:pushed, and each query goes with one ``default-graph-uri`` per recorded graph (SPARQL 1.1 Protocol,
+section 2.1.4: the default graph is then the RDF merge of those graphs, the union the local runner
+queries), or with the graphs given by ``--default-graph-uri``. So the server's own default graph (empty
+in Oxigraph and Fuseki unless configured as the union) does not matter. Where nothing records the graphs,
+the query runs on the server's default graph, and an empty answer from an empty default graph is an
+error that says so, not "(0 rows)". (Some servers, rdflib-endpoint among them, ignore the parameter and
+query their union anyway: the same rows.)
 """
 
 from __future__ import annotations
@@ -23,19 +29,36 @@ import ast
 import http.client
 import json
 import re
+import time
 import urllib.error
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Variable
 
 from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
-from gcmkg.graph.core.errors import EndpointError, ParameterError, StoredQueryError
+from gcmkg.graph.core.errors import EndpointError, ParameterError, StoredQueryError, UsageError
+from gcmkg.graph.core.ids import named_graph
+from gcmkg.graph.core.layout import INFERRED_GRAPH, PUSH_RECORD_GRAPH
 from gcmkg.graph.query.catalogue import StoredQuery
 from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, DOCUMENT_TITLES, QueryResult, Term
 from gcmkg.graph.remote.httperrors import QUERY_ENDPOINTS, check_url, first_line, status_error, transport_error
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+R = TypeVar("R")
+
+
+class SupportsRead(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+# The largest answer read from a server (bytes): a bigger one is refused, not held in memory whole.
+MAX_ANSWER_BYTES = 200_000_000
+# The graphs gcmkg push recorded on the server (bound: ?record); whether the server's default graph holds anything.
+PUSHED_GRAPHS = Path(__file__).with_name("pushed-graphs.rq")
+ANY_TRIPLE = Path(__file__).with_name("any-triple.rq")
 _JSON_TYPES = ("application/sparql-results+json", "application/json")
 # An IRIREF token of the SPARQL grammar (it may hold parentheses, never braces or spaces).
 _IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
@@ -167,29 +190,57 @@ def _term(cell: object, url: str) -> Term:
     raise EndpointError(f"{url} sent a term of unknown type {kind!r}")
 
 
-def parse_results(body: bytes, query: StoredQuery, url: str, limit: int = 0) -> QueryResult:
-    """SPARQL 1.1 JSON results → a QueryResult of the stored query's columns, rows in the server's order.
+def parse_results(stream: SupportsRead, query: StoredQuery, url: str, limit: int = 0) -> QueryResult:
+    """SPARQL 1.1 JSON results read from ``stream`` → a QueryResult of the stored query's columns, rows in the
+    server's order.
 
-    At most ``limit`` rows are kept (0: all); ``truncated_at`` says when there were more.
+    The document is parsed as it arrives (ijson), so at most ``limit`` rows are held (0: all), and reading
+    stops at the row after them; ``truncated_at`` says there were more.
     """
+    import ijson
+
+    head: list[object] | None = None
+    bindings: list[object] = []
+    found_bindings = False
+    truncated_at = None
+    builder = None
     try:
-        document = json.loads(body)
-        head, bindings = document["head"]["vars"], document["results"]["bindings"]
-        if not isinstance(head, list) or not isinstance(bindings, list):
-            raise TypeError("head.vars and results.bindings must be lists")
-    except (ValueError, TypeError, KeyError) as exc:
+        for prefix, event, value in ijson.parse(stream):
+            if builder is not None:
+                builder.event(event, value)
+                if prefix == "results.bindings.item" and event in ("end_map", "end_array"):
+                    bindings.append(builder.value)
+                    builder = None
+            elif prefix == "results.bindings.item" and event in ("start_map", "start_array"):
+                if limit and len(bindings) == limit:
+                    truncated_at = limit
+                    break
+                builder = ijson.ObjectBuilder()
+                builder.event(event, value)
+            elif prefix == "results.bindings" and event == "start_array":
+                found_bindings = True
+            elif prefix == "head.vars" and event == "start_array":
+                head = []
+            elif prefix == "head.vars.item" and head is not None:
+                head.append(value)
+        if truncated_at is None and (head is None or not found_bindings):
+            raise ValueError("a SPARQL JSON results document has head.vars and results.bindings lists")
+    except (ijson.JSONError, ValueError) as exc:
         raise EndpointError(
             f"{url} did not send SPARQL JSON results ({type(exc).__name__}: {exc})", hint=QUERY_ENDPOINTS
         ) from None
-    missing = [column for column in query.columns if column not in head]
+    missing = [column for column in query.columns if head is not None and column not in head]
     if missing:
         raise EndpointError(f"{url} answered without the columns {missing} of query {query.name!r}")
-    truncated_at = limit if limit and len(bindings) > limit else None
-    rows = [
-        tuple(_term(row[column], url) if column in row else None for column in query.columns)
-        for row in (bindings[:limit] if truncated_at else bindings)
-    ]
+    rows = [_row(row, query.columns, url) for row in bindings]
     return QueryResult(columns=query.columns, rows=rows, truncated_at=truncated_at)
+
+
+def _row(binding: object, columns: Sequence[str], url: str) -> tuple[Term | None, ...]:
+    """One row of SPARQL JSON results as terms, in the order of ``columns`` (None where a column is unbound)."""
+    if not isinstance(binding, dict):
+        raise EndpointError(f"{url} sent a malformed SPARQL JSON row: {binding!r}")
+    return tuple(_term(binding[column], url) if column in binding else None for column in columns)
 
 
 def _wrapper_error(url: str, error: Exception) -> EndpointError:
@@ -214,38 +265,133 @@ def run_remote(
     timeout: float = DEFAULT_TIMEOUT,
     method: str = "GET",
     limit: int = 0,
+    default_graphs: Sequence[str] = (),
+    inferred: bool = True,
 ) -> QueryResult:
     """Run ``query`` on the SPARQL endpoint at ``endpoint`` with ``bindings`` in a VALUES block.
 
-    The guard checks the query first, as for a local run. ``timeout`` is how long (seconds) the server
-    may stay silent, 0 for no limit; ``method`` is GET or POST (form-encoded); at most ``limit`` rows
-    are kept (0: all). Every failure to talk to the server raises EndpointError naming the URL.
+    The guard checks the query first, as for a local run. The dataset is ``default_graphs`` if given, else
+    the graphs gcmkg push recorded on the server (without graph:inferred unless ``inferred``), else the
+    server's default graph. ``timeout`` is how long (seconds) the server may stay silent, 0 for no limit;
+    ``method`` is GET or POST (form-encoded); at most ``limit`` rows are kept (0: all). Every failure to
+    talk to the server raises EndpointError naming the URL.
     """
     from gcmkg.graph.query.guard import check_stored_query
 
     check_url(endpoint, "--endpoint")
     text = with_values(check_stored_query(query).text, bindings)
-    result = parse_results(_answer(endpoint, text, timeout, method), query, endpoint, limit)
-    return replace(result, titles=_document_titles(endpoint, result, timeout, method))
+    graphs = list(default_graphs) or recorded_graphs(endpoint, timeout, method)
+    if not inferred:
+        if not graphs:
+            raise UsageError(
+                f"--no-inferred needs to know the graphs of {endpoint}, and no gcmkg push recorded them there",
+                hint="push the build with gcmkg push, or name the graphs with --default-graph-uri",
+            )
+        graphs = [graph for graph in graphs if graph != named_graph(INFERRED_GRAPH)]
+    result = _answer(
+        endpoint, text, timeout, method, graphs, lambda stream: parse_results(stream, query, endpoint, limit)
+    )
+    if not result.rows and not graphs:
+        _refuse_empty_default_graph(endpoint, timeout, method)
+    return replace(result, titles=_document_titles(endpoint, result, timeout, method, graphs))
 
 
-def _document_titles(endpoint: str, result: QueryResult, timeout: float, method: str) -> dict[str, str]:
+def recorded_graphs(endpoint: str, timeout: float, method: str) -> list[str]:
+    """The graphs gcmkg push recorded on the server at ``endpoint`` (graph:pushed), [] if none did."""
+    record = NamedNode(named_graph(PUSH_RECORD_GRAPH))
+    text = with_values(PUSHED_GRAPHS.read_text(encoding="utf-8"), {Variable("record"): record})
+    return [row["graph"]["value"] for row in _bindings(endpoint, _answer(endpoint, text, timeout, method, []))]
+
+
+def _refuse_empty_default_graph(endpoint: str, timeout: float, method: str) -> None:
+    """EndpointError if the default graph of the server at ``endpoint`` holds no triple at all."""
+    body = _answer(endpoint, ANY_TRIPLE.read_text(encoding="utf-8"), timeout, method, [])
+    try:
+        holds_triples = json.loads(body)["boolean"]
+    except (ValueError, TypeError, KeyError) as exc:
+        raise EndpointError(f"{endpoint} sent a malformed SPARQL JSON answer ({type(exc).__name__}: {exc})") from None
+    if holds_triples is False:
+        raise EndpointError(
+            f"{endpoint}: the server's default graph is empty, so the query has nothing to read "
+            "(the data is in named graphs, and no gcmkg push recorded which)",
+            hint="push the build with gcmkg push (it records its graphs), name them with --default-graph-uri, "
+            "or start the server with the union of its graphs as default (oxigraph serve --union-default-graph)",
+        )
+
+
+def _bindings(endpoint: str, body: bytes) -> list[dict[str, dict[str, str]]]:
+    """The rows of a SPARQL JSON results document; EndpointError if it is malformed."""
+    try:
+        rows = json.loads(body)["results"]["bindings"]
+        if not isinstance(rows, list):
+            raise TypeError("results.bindings must be a list")
+        return rows
+    except (ValueError, TypeError, KeyError) as exc:
+        raise EndpointError(
+            f"{endpoint} did not send SPARQL JSON results ({type(exc).__name__}: {exc})", hint=QUERY_ENDPOINTS
+        ) from None
+
+
+def _document_titles(
+    endpoint: str, result: QueryResult, timeout: float, method: str, graphs: Sequence[str]
+) -> dict[str, str]:
     """The titles of the documents ``result`` names in a document column, asked of the server as a build's
     are of its store (graph/query/document-titles.rq); {} if it names none."""
     where = [index for index, column in enumerate(result.columns) if column in DOCUMENT_COLUMNS]
     wanted = {row[index].value for row in result.rows for index in where if row[index] is not None}
     if not wanted:
         return {}
-    body = _answer(endpoint, DOCUMENT_TITLES.read_text(encoding="utf-8"), timeout, method)
+    body = _answer(endpoint, DOCUMENT_TITLES.read_text(encoding="utf-8"), timeout, method, graphs)
     try:
-        bindings = json.loads(body)["results"]["bindings"]
-        return {row["id"]["value"]: row["name"]["value"] for row in bindings if row["id"]["value"] in wanted}
-    except (ValueError, TypeError, KeyError) as exc:
+        return {
+            row["id"]["value"]: row["name"]["value"]
+            for row in _bindings(endpoint, body)
+            if row["id"]["value"] in wanted
+        }
+    except (TypeError, KeyError) as exc:
         raise EndpointError(f"{endpoint} sent malformed SPARQL JSON results ({type(exc).__name__}: {exc})") from None
 
 
-def _answer(endpoint: str, text: str, timeout: float, method: str) -> bytes:
-    """The body of the server's SPARQL JSON answer to the query ``text``; EndpointError for any failure."""
+class _Bounded:
+    """An HTTP answer read as it comes, at most MAX_ANSWER_BYTES, all of it within ``timeout`` seconds of
+    ``started`` (0: no limit): a server trickling its answer, or sending a huge one, is an EndpointError."""
+
+    def __init__(self, response: Any, endpoint: str, started: float, timeout: float) -> None:
+        self.response, self.endpoint, self.started, self.timeout = response, endpoint, started, timeout
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes (what one read of the socket gives), b'' at the end (and for ``size`` 0)."""
+        if size == 0:
+            return b""
+        chunk: bytes = self.response.read1(size if size > 0 else 65_536)
+        self.size += len(chunk)
+        if self.size > MAX_ANSWER_BYTES:
+            raise EndpointError(
+                f"{self.endpoint} sent an answer of more than {MAX_ANSWER_BYTES // 1_000_000} MB; stopped reading",
+                hint="narrow the query (parameters, a LIMIT, --limit), or run it on the build itself",
+            )
+        if self.timeout and time.monotonic() - self.started > self.timeout:
+            raise EndpointError(
+                f"{self.endpoint} did not finish its answer within {self.timeout:g} s",
+                hint="the server is slow or the answer too big: allow more time with --timeout",
+            )
+        return chunk
+
+    def read_all(self) -> bytes:
+        return b"".join(iter(lambda: self.read(65_536), b""))
+
+
+def _answer(
+    endpoint: str,
+    text: str,
+    timeout: float,
+    method: str,
+    graphs: Sequence[str],
+    read: Callable[[_Bounded], R] = _Bounded.read_all,  # type: ignore[assignment]
+) -> R:
+    """What ``read`` makes of the server's SPARQL JSON answer (by default its bytes) to the query ``text`` over the
+    RDF merge of ``graphs`` (the server's default graph if none); EndpointError for any failure."""
     from SPARQLWrapper import GET, JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -253,21 +399,24 @@ def _answer(endpoint: str, text: str, timeout: float, method: str) -> bytes:
     wrapper.setOnlyConneg(True)  # ask for JSON with the Accept header only, no format=json parameter
     wrapper.setMethod(POST if method.upper() == "POST" else GET)
     wrapper.setQuery(text)
+    for graph in graphs:
+        wrapper.addParameter("default-graph-uri", graph)
     wrapper.timeout = timeout or None  # type: ignore[assignment]  # setTimeout() rounds down to whole seconds
     try:
+        started = time.monotonic()
         response = wrapper.query().response
         try:
             content_type = response.headers.get_content_type()
-            body = response.read()
+            stream = _Bounded(response, endpoint, started, timeout)
+            if content_type not in _JSON_TYPES:
+                raise EndpointError(
+                    f"{endpoint} answered with {content_type}, not SPARQL JSON results: {first_line(stream.read())}",
+                    hint=QUERY_ENDPOINTS,
+                )
+            return read(stream)
         finally:
             response.close()
     except SPARQLWrapperException as error:
         raise _wrapper_error(endpoint, error) from None
     except (OSError, http.client.HTTPException) as error:  # URLError, HTTPError, TimeoutError, dropped connections
         raise transport_error(endpoint, error, timeout, QUERY_ENDPOINTS) from None
-    if content_type not in _JSON_TYPES:
-        raise EndpointError(
-            f"{endpoint} answered with {content_type}, not SPARQL JSON results: {first_line(body)}",
-            hint=QUERY_ENDPOINTS,
-        )
-    return body

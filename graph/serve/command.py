@@ -95,7 +95,9 @@ def serve(
         click.echo(f"serving {location} read-only on http://{shown}:{bound}/ (Ctrl-C stops it)")
         if host is not None:
             click.echo(f"note: listening on {address}, not only {LOOPBACK}: whoever reaches it can read the build")
-        server = uvicorn.Server(uvicorn.Config(create_app(site), log_level="warning", access_log=False))
+        # h11 always, whether or not httptools is installed: the same limits and answers (a 414 for a long URL)
+        config = uvicorn.Config(create_app(site), http="h11", log_level="warning", access_log=False)
+        server = uvicorn.Server(config)
         server.run(sockets=[listening])
     finally:
         pool.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 from rdflib import RDF, Graph
 from rdflib.namespace import OWL, SH
 
+from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
 from gcmkg.graph.core.errors import DataError, UsageError
 from gcmkg.graph.core.resources import shapes_dir
 from gcmkg.graph.rdfio.suffixes import RDF_SUFFIXES
@@ -63,14 +66,28 @@ def shipped_shapes() -> Shapes:
     return Shapes(graph, files, trusted=True)
 
 
+# How pySHACL's messages name what it read: "<rdflib.parser.InputSource object at 0x7f…>" says nothing to a user.
+_OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
+
+
 def _with_imports(graph: Graph, path: Path) -> Graph:
-    """``graph`` with what it owl:imports (recursively) added, loaded as pySHACL's do_owl_imports would."""
+    """``graph`` with what it owl:imports (recursively) added, loaded as pySHACL's do_owl_imports would; each
+    connection may stay silent for at most DEFAULT_TIMEOUT seconds."""
     from pyshacl.rdfutil import load_from_source
 
+    imports = ", ".join(sorted(f"<{iri}>" for iri in graph.objects(None, OWL.imports)))
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(DEFAULT_TIMEOUT)
     try:
         load_from_source(graph, do_owl_imports=True)
     except Exception as exc:  # any failure to fetch or parse an import
-        raise DataError(f"{path}: an owl:imports could not be loaded ({exc})") from None
+        reason = _OBJECT_REPR.sub("the imported file", str(exc)) or type(exc).__name__
+        raise DataError(
+            f"{path}: owl:imports {imports} could not be loaded ({reason})",
+            hint=f"check the address is reachable and answers RDF within {DEFAULT_TIMEOUT:g} s",
+        ) from None
+    finally:
+        socket.setdefaulttimeout(previous)
     return graph
 
 

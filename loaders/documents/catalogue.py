@@ -2,8 +2,9 @@
 
 Each document is read, cleaned, segmented and extracted on its own (see README.md in this folder).
 A document that cannot be used (a manifest row naming a missing file, an empty or binary file, text
-that is not UTF-8, a damaged PDF, no recognisable structure) is skipped with a line naming the file
-and the reason, and the other documents still load.
+that is not UTF-8, a damaged PDF, no recognisable structure, or one that takes longer than the time
+bound for its size, see deadline.py) is skipped with a line naming the file and the reason, and the
+other documents still load.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from rdflib import URIRef
 
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.errors import NotFoundError
+from gcmkg.loaders.documents.deadline import BASE_SECONDS, SECONDS_PER_MB, DocumentTooSlow, bound_for, bounded
 from gcmkg.loaders.documents.emit import document_graph
 from gcmkg.loaders.documents.extraction import extract
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.reading import UnreadableDocument, read_document
 from gcmkg.loaders.reference import load_reference
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
-from gcmkg.loaders.table import Row, read_table
+from gcmkg.loaders.table import Row, read_table, unique
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "title", "kind", "event", "date", "place", "language")
@@ -44,7 +46,9 @@ def _manifest_rows(corpus: Path) -> dict[str, Row]:
     path = corpus / MANIFEST
     if not path.exists():
         return {}
-    return {row.text("file"): row for row in read_table(path, MANIFEST_COLUMNS)}
+    rows = read_table(path, MANIFEST_COLUMNS)
+    unique(rows, "file")  # two rows for one file: which one is meant is not ours to guess
+    return {row.text("file"): row for row in rows}
 
 
 def document_files(corpus: Path) -> list[Path]:
@@ -84,8 +88,16 @@ def load_corpus(
     files = document_files(corpus)
     for count, path in enumerate(files, start=1):
         progress(f"document {count}/{len(files)}: {path.name}")
+        seconds = bound_for(path)
         try:
-            graphs.append(load_document(path, rows.get(path.name), matcher))
+            with bounded(seconds):
+                graphs.append(load_document(path, rows.get(path.name), matcher))
         except UnreadableDocument as problem:
             skipped.append(f"{path}: {problem.reason}; skipped")
+        except DocumentTooSlow:
+            size = path.stat().st_size / 1_000_000
+            skipped.append(
+                f"{path}: reading and extracting it took longer than {seconds:.0f} s, the bound for "
+                f"{size:.2f} MB ({BASE_SECONDS:.0f} s + {SECONDS_PER_MB:.0f} s per MB); skipped"
+            )
     return CorpusLoad(graphs=graphs, skipped=skipped)

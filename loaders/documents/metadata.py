@@ -31,6 +31,8 @@ _KIND_CUES = (
     ),
     (re.compile(r"\bsummary\b", re.IGNORECASE), "summary"),
 )
+#: The kinds a manifest may give a document: those a title can name, and "document" (no kind known).
+DOCUMENT_KINDS = (*dict.fromkeys(kind for _, kind in _KIND_CUES), "executive-summary", "document")
 #: A summary that names no session in its title: of one session if its text is about one, else of the review.
 SUMMARY = "summary"
 #: Title lines are short: a line of more words is prose, whose "report" or "agenda" says nothing of the document.
@@ -90,4 +92,5 @@ def describe(identifier: str, segmented: Segmented, row: Row | None) -> Document
     date = row.text("date")
     if not _ISO_DATE.match(date):
         raise row.error(f"date {date!r} is not YYYY-MM-DD")
-    return DocumentMeta(identifier, row.text("title"), row.text("kind"), int(date[:4]), date, row.text("language"))
+    kind = row.choice("kind", DOCUMENT_KINDS)
+    return DocumentMeta(identifier, row.text("title"), kind, int(date[:4]), date, row.text("language"))
