@@ -11,7 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from gcmkg.graph.serve import home, linkeddata, protocol, restapi, views
+from gcmkg.graph.serve import home, linkeddata, protocol, restapi, viewroutes
 from gcmkg.graph.serve.answers import NOTES_HEADER, ROW_LIMIT_HEADER
 from gcmkg.graph.serve.bounds import Guarded
 from gcmkg.graph.serve.site import Site
@@ -28,7 +28,7 @@ def create_app(site: Site) -> Starlette:
         Route("/api/{name}", restapi.stored_query),
         Route("/openapi.json", restapi.openapi_json),
         Route("/docs", restapi.docs),
-        Route("/views/{name}", views.view),
+        Route("/views/{name}", viewroutes.view),
         Route("/ontology", linkeddata.ontology),
         *(Route(f"/{root}/{{rest:path}}", linkeddata.resource) for root in ("id", "graph", "source")),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
