@@ -1,7 +1,8 @@
 """``gcmkg build``: ontology + reference data (+ corpus documents) → a build folder.
 
 The folder holds the whole dataset as TriG (one named graph per source, with provenance), a merged
-Turtle file for partners, and ``build-report.json``. Every file is written atomically.
+Turtle file for partners, ``build-report.json``, and the persistent Oxigraph store queries open
+(graph/rdfio/store.py), made from the TriG file. Every file is written atomically.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from gcmkg.graph.build.dataset import add_inferred, assemble
 from gcmkg.graph.build.report import BuildReport, count
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.atomic import write_atomically
-from gcmkg.graph.core.errors import PartialBuildError
-from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE
+from gcmkg.graph.core.errors import OutputError, PartialBuildError
+from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE, STORE_DIR
 from gcmkg.graph.core.resources import ontology_file
 from gcmkg.graph.rdfio.serialize import merged_graph, trig_bytes, turtle_bytes
+from gcmkg.graph.rdfio.store import write_store
 from gcmkg.graph.reasoning.infer import infer
 from gcmkg.graph.validation.gate import check_dataset
 from gcmkg.loaders.documents.catalogue import load_corpus
@@ -84,4 +86,9 @@ def build(
     leave_out = () if merge_inferred else (URIRef(ids.named_graph(INFERRED_GRAPH)),)
     write_atomically(out_dir / MERGED_FILE, turtle_bytes(merged_graph(dataset, leave_out)))
     write_atomically(out_dir / REPORT_FILE, report.to_json().encode("utf-8"))
+    progress(f"making the query store {out_dir / STORE_DIR}")
+    try:
+        write_store(out_dir / DATASET_FILE)
+    except OSError as exc:
+        raise OutputError(f"{out_dir / STORE_DIR}: could not be written ({exc.strerror or exc})") from None
     return report
