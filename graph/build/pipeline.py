@@ -7,6 +7,7 @@ Turtle file for partners, ``build-report.json``, and the persistent Oxigraph sto
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -57,7 +58,31 @@ def build(
 
     The dataset is validated against the shipped shapes before anything is written: a violation
     raises ValidationFailed (with the grouped report); warnings go to ``warn`` and are counted in the report.
+
+    The query store is made from the written TriG file once the rdflib graphs are gone (``write_files``
+    returns first), so the two never take memory at the same time.
     """
+    report = write_files(out_dir, corpus, strict, progress, reasoning, merge_inferred, warn)
+    gc.collect()  # rdflib graphs hold reference cycles: free them before the store's loader takes its memory
+    progress(f"making the query store {out_dir / STORE_DIR}")
+    try:
+        write_store(out_dir / DATASET_FILE)
+    except OSError as exc:
+        raise OutputError(f"{out_dir / STORE_DIR}: could not be written ({exc.strerror or exc})") from None
+    return report
+
+
+def write_files(
+    out_dir: Path,
+    corpus: Path | None,
+    strict: bool,
+    progress: Progress,
+    reasoning: bool,
+    merge_inferred: bool,
+    warn: Progress,
+) -> BuildReport:
+    """Load, assemble, reason, validate, and write the dataset, merged Turtle and report files (``build``)."""
+
     progress("reading the ontology")
     sources = [ontology_source()]
     progress("loading reference data")
@@ -86,9 +111,4 @@ def build(
     leave_out = () if merge_inferred else (URIRef(ids.named_graph(INFERRED_GRAPH)),)
     write_atomically(out_dir / MERGED_FILE, turtle_bytes(merged_graph(dataset, leave_out)))
     write_atomically(out_dir / REPORT_FILE, report.to_json().encode("utf-8"))
-    progress(f"making the query store {out_dir / STORE_DIR}")
-    try:
-        write_store(out_dir / DATASET_FILE)
-    except OSError as exc:
-        raise OutputError(f"{out_dir / STORE_DIR}: could not be written ({exc.strerror or exc})") from None
     return report
