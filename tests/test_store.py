@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from gcmkg.graph.cli import cli
-from gcmkg.graph.core.layout import DATASET_FILE, STORE_DIR
+from gcmkg.graph.core.layout import DATASET_FILE, REPORT_FILE, STORE_DIR
 from gcmkg.graph.rdfio import store as store_module
 from gcmkg.graph.rdfio.store import STAMP, file_sha256, load_in_memory, open_store, store_is_fresh
 
@@ -37,6 +37,7 @@ def _folder(tmp_path: Path, text: str = TRIG) -> Path:
     folder = tmp_path / "build"
     folder.mkdir()
     (folder / DATASET_FILE).write_text(text, encoding="utf-8")
+    (folder / REPORT_FILE).write_text("{}", encoding="utf-8")
     return folder
 
 
@@ -111,7 +112,11 @@ def test_no_inferred_and_rdf_files_are_read_into_memory(tmp_path: Path) -> None:
     other = tmp_path / "data.trig"
     shutil.copy(folder / DATASET_FILE, other)
     assert _count(open_store(other, say=_say(notes))) == 3 and notes == []
-    assert not (tmp_path / STORE_DIR).exists()
+    export = tmp_path / "export"  # a gcmkg.trig that is not in a build folder: an export
+    export.mkdir()
+    shutil.copy(folder / DATASET_FILE, export / DATASET_FILE)
+    assert _count(open_store(export, say=_say(notes))) == 3 and notes == []
+    assert not (tmp_path / STORE_DIR).exists() and not (export / STORE_DIR).exists()
 
 
 def test_the_store_and_the_file_give_the_same_union(corpus_build: Path) -> None:

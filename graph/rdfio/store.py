@@ -40,7 +40,7 @@ from pyoxigraph import NamedNode, Store
 from gcmkg.graph.core.defaults import DEFAULT_BUILD_DIR
 from gcmkg.graph.core.errors import BuildNotFoundError, DataError
 from gcmkg.graph.core.ids import named_graph
-from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, STORE_DIR
+from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, REPORT_FILE, STORE_DIR
 from gcmkg.graph.rdfio.suffixes import rdf_format
 
 # The RDF merge of the named graphs into the default graph (SPARQL 1.1 Update).
@@ -73,15 +73,22 @@ def open_store(location: Path | None, inferred: bool = True, say: Say = _stderr)
     """A store holding the dataset at ``location`` (a build folder or RDF file), its default graph the union of
     the named graphs, without graph:inferred if not ``inferred``.
 
-    For a build folder (or its ``gcmkg.trig``) this is the build's persistent store, opened read-only (made
-    first if missing or stale; ``say`` gets the notes about that); otherwise the file read into memory.
+    For a build folder (or its ``gcmkg.trig``, beside its report) this is the build's persistent store, opened
+    read-only (made first if missing or stale; ``say`` gets the notes about that); otherwise the file read into
+    memory.
     """
     path = dataset_path(location)
-    if inferred and path.name == DATASET_FILE:
+    if inferred and is_build_dataset(path):
         store = _open_persistent(path, say)
         if store is not None:
             return store
     return load_in_memory(path, inferred)
+
+
+def is_build_dataset(path: Path) -> bool:
+    """Whether ``path`` is the dataset file of a build folder (beside its report), where the store belongs: an
+    export or any other file called gcmkg.trig gets no store folder beside it."""
+    return path.name == DATASET_FILE and (path.parent / REPORT_FILE).is_file()
 
 
 def load_in_memory(path: Path, inferred: bool = True) -> Store:
