@@ -32,6 +32,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -50,6 +51,7 @@ STORE_FORMAT = 1  # raise when what a store holds changes: older stores are then
 DATABASE = "oxigraph"  # inside STORE_DIR: the Oxigraph (RocksDB) database
 STAMP = "stamp.json"  # inside STORE_DIR: what the database was made from
 
+BULK_CHUNK = 200_000  # quads handed to Oxigraph's bulk loader at a time: its memory grows with a call's quads
 Say = Callable[[str], None]
 
 
@@ -207,7 +209,9 @@ def write_store(dataset: Path) -> Path:
         store = Store(str(temporary / DATABASE))
         try:
             quads = ox.parse(path=str(dataset), format=ox.RdfFormat.TRIG, base_iri=dataset.resolve().as_uri())
-            store.bulk_extend(_with_union(quads))
+            union = _with_union(quads)
+            while chunk := list(islice(union, BULK_CHUNK)):  # Oxigraph's loader holds what it is given in memory
+                store.bulk_extend(chunk)
         except SyntaxError as exc:
             raise DataError(f"{dataset}: not valid TriG ({exc})") from None
         store.flush()
