@@ -8,10 +8,12 @@
    is applied to what it derives, until nothing new appears. (owlrl closing those triples gave the same
    and took 90% of the route at 10× the corpus: it re-reads every triple in each of its cycles.)
 3. **Types** from classes, domains and ranges depend only on a resource's asserted classes and the
-   predicates it has on either side (its *signature*): owlrl closes one representative per
-   signature, and each resource receives its representative's classes. When the class axioms are
-   plain RDFS (sub-classes, domains, ranges; unions only as domains or ranges) owlrl's RDFS rules
-   give the same named classes faster than its OWL 2 RL rules.
+   predicates it has on either side (its *signature*): they are worked out once per signature, and
+   each resource receives its signature's classes. When the class axioms are plain RDFS
+   (sub-classes, domains, ranges; unions only as domains or ranges) the RDFS rules for them (rdfs2,
+   rdfs3, rdfs9) are evaluated directly (owlrl's RDFS closure of the representatives gave the same
+   and was most of the route on the corpus); otherwise owlrl's OWL 2 RL rules close one
+   representative per signature.
 
 Passage text, offsets, labels and provenance never enter owlrl: a literal only tells stage 3 that
 its subject has the predicate. tests/test_reasoning.py proves the result equal to the full closure (owlrl
@@ -27,7 +29,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.term import Node
 
 from gcmkg.graph.reasoning.axioms import Axioms
-from gcmkg.graph.reasoning.closure import owl_rl_closure, rdfs_closure
+from gcmkg.graph.reasoning.closure import owl_rl_closure
 from gcmkg.graph.reasoning.entailments import is_individual
 
 Triple = tuple[Node, Node, Node]
@@ -128,8 +130,37 @@ def _signatures(axioms: Axioms, types: set[Triple], links: set[Triple]) -> dict[
 
 
 def type_entailments(axioms: Axioms, types: set[Triple], links: set[Triple]) -> set[Triple]:
-    """Stage 3: the rdf:type statements entailed for individuals, one owlrl run over signature representatives."""
+    """Stage 3: the rdf:type statements entailed for individuals, worked out once per signature."""
     groups = _signatures(axioms, types, links)
+    if axioms.classes_need_owl:
+        return _owl_type_entailments(axioms, groups)
+    entailed: set[Triple] = set()
+    for signature, members in groups.items():
+        entailed |= {(member, RDF.type, cls) for cls in rdfs_types(axioms, signature) for member in members}
+    return entailed
+
+
+def rdfs_types(axioms: Axioms, signature: Signature) -> set[Node]:
+    """The classes RDFS entails for a resource of ``signature`` (rules rdfs2, rdfs3 and rdfs9 over the class axioms):
+    its classes, the domains of the predicates it is the subject of and the ranges of those it is the object of,
+    and every super-class of these."""
+    classes, outgoing, incoming = signature
+    found = set(classes)
+    for predicate in outgoing:
+        found.update(axioms.classes.objects(predicate, RDFS.domain))
+    for predicate in incoming:
+        found.update(axioms.classes.objects(predicate, RDFS.range))
+    pending = list(found)
+    while pending:
+        for parent in axioms.classes.objects(pending.pop(), RDFS.subClassOf):
+            if parent not in found:
+                found.add(parent)
+                pending.append(parent)
+    return found
+
+
+def _owl_type_entailments(axioms: Axioms, groups: dict[Signature, list[Node]]) -> set[Triple]:
+    """Stage 3 when the class axioms need OWL 2 RL: one owlrl run over a representative of each signature."""
     representatives: dict[Node, list[Node]] = {}
     sample: list[Triple] = [*axioms.classes]
     for i, (signature, members) in enumerate(sorted(groups.items(), key=lambda item: sorted(map(str, item[1])))):
@@ -140,8 +171,7 @@ def type_entailments(axioms: Axioms, types: set[Triple], links: set[Triple]) -> 
         sample += [(representative, p, URIRef(f"{_STAND_IN}object-of/{p}")) for p in outgoing]
         sample += [(URIRef(f"{_STAND_IN}subject-of/{p}"), p, representative) for p in incoming]
     entailed: set[Triple] = set()
-    closure = owl_rl_closure if axioms.classes_need_owl else rdfs_closure
-    for representative, predicate, cls in closure(sample):
+    for representative, predicate, cls in owl_rl_closure(sample):
         if predicate == RDF.type and representative in representatives:
             entailed |= {(member, RDF.type, cls) for member in representatives[representative]}
     return entailed
