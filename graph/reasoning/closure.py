@@ -23,4 +23,3 @@ def _added(triples: Iterable[Triple], semantics: type) -> set[Triple]:
 def owl_rl_closure(triples: Iterable[Triple]) -> set[Triple]:
     """The triples owlrl's OWL 2 RL rules add to ``triples`` (the input itself is not returned)."""
     return _added(triples, owlrl.OWLRL_Semantics)
-
