@@ -15,7 +15,13 @@ from gcmkg.graph.cli import cli
 def test_build_writes_dataset_merged_turtle_and_report(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", "-o", str(tmp_path / "b"), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert {p.name for p in (tmp_path / "b").iterdir()} == {"gcmkg.trig", "gcmkg.ttl", "build-report.json", ".gcmkg"}
+    assert {p.name for p in (tmp_path / "b").iterdir()} == {
+        "gcmkg.trig",
+        "gcmkg.ttl",
+        "build-report.json",
+        "store",
+        ".gcmkg",
+    }
     report = json.loads((tmp_path / "b" / "build-report.json").read_text(encoding="utf-8"))
     assert report["entities_by_class"]["gcm:Objective"] == 23
     assert report["entities_by_class"]["gcm:State"] == 195

@@ -1,11 +1,13 @@
 """``gcmkg build``: ontology + reference data (+ corpus documents) → a build folder.
 
 The folder holds the whole dataset as TriG (one named graph per source, with provenance), a merged
-Turtle file for partners, and ``build-report.json``. Every file is written atomically.
+Turtle file for partners, ``build-report.json``, and the persistent Oxigraph store queries open
+(graph/rdfio/store.py), made from the TriG file. Every file is written atomically.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -16,11 +18,12 @@ from gcmkg.graph.build.dataset import add_inferred, assemble
 from gcmkg.graph.build.report import BuildReport, count
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.atomic import write_atomically
-from gcmkg.graph.core.errors import PartialBuildError
+from gcmkg.graph.core.errors import OutputError, PartialBuildError
 from gcmkg.graph.core.generation import new_generation
-from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE
+from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE, STORE_DIR
 from gcmkg.graph.core.resources import ontology_file
 from gcmkg.graph.rdfio.serialize import merged_graph, trig_bytes, turtle_bytes
+from gcmkg.graph.rdfio.store import write_store
 from gcmkg.graph.reasoning.infer import infer
 from gcmkg.graph.validation.gate import check_dataset
 from gcmkg.loaders.documents.catalogue import load_corpus
@@ -59,12 +62,21 @@ def build(
 
     ``out_dir`` is locked for the whole build (OutputError if another build holds it); everything written
     goes into a new generation that replaces the previous build in one step (graph/core/generation.py).
+    The query store is made from the written TriG file once the rdflib graphs are gone (``write_files``
+    returns first), so the two never take memory at the same time.
     """
     with new_generation(out_dir) as target:
-        return _build(out_dir, target, corpus, strict, progress, reasoning, merge_inferred, warn)
+        report = write_files(out_dir, target, corpus, strict, progress, reasoning, merge_inferred, warn)
+        gc.collect()  # rdflib graphs hold reference cycles: free them before the store's loader takes its memory
+        progress(f"making the query store {out_dir / STORE_DIR}")
+        try:
+            write_store(target / DATASET_FILE)
+        except OSError as exc:
+            raise OutputError(f"{out_dir / STORE_DIR}: could not be written ({exc.strerror or exc})") from None
+        return report
 
 
-def _build(
+def write_files(
     out_dir: Path,
     target: Path,
     corpus: Path | None,
@@ -74,7 +86,8 @@ def _build(
     merge_inferred: bool,
     warn: Progress,
 ) -> BuildReport:
-    """The build of ``build``, its files written into ``target``, the new generation of ``out_dir``."""
+    """Load, assemble, reason, validate, and write the dataset, merged Turtle and report files of the build of
+    ``out_dir`` into ``target``, its new generation (``build``)."""
     progress("reading the ontology")
     sources = [ontology_source()]
     progress("loading reference data")

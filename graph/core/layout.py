@@ -5,6 +5,9 @@ from __future__ import annotations
 DATASET_FILE = "gcmkg.trig"
 MERGED_FILE = "gcmkg.ttl"
 REPORT_FILE = "build-report.json"
+# The persistent Oxigraph store queries open (graph/rdfio/store.py): a folder holding the database and the stamp
+# naming the dataset file it was made from. A cache of DATASET_FILE, not byte-stable; remade when stale.
+STORE_DIR = "store"
 
 # The named graph (under https://w3id.org/gcmkg/graph/) holding what reasoning adds to the asserted graphs.
 INFERRED_GRAPH = "inferred"

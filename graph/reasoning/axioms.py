@@ -65,6 +65,14 @@ class Axioms:
     def chain_properties(self) -> frozenset[Node]:
         return frozenset(self.chains.subjects(OWL.propertyChainAxiom, None))
 
+    @property
+    def chain_lists(self) -> dict[Node, list[tuple[Node, ...]]]:
+        """Each property defined by chains, with its chains (p1, …, pn) in order of their IRIs."""
+        found: dict[Node, list[tuple[Node, ...]]] = {}
+        for prop, chain in self.chains.subject_objects(OWL.propertyChainAxiom):
+            found.setdefault(prop, []).append(tuple(self.chains.items(chain)))
+        return {prop: sorted(chains) for prop, chains in sorted(found.items())}
+
 
 def _with_structure(ontology: Graph, axioms: Iterable[Triple]) -> Graph:
     """The axioms plus every triple of the blank-node structures (lists, unions) they point to."""

@@ -1,4 +1,4 @@
-"""The one place that runs owlrl: the closure of a set of triples under OWL 2 RL or RDFS, and what it added."""
+"""The one place that runs owlrl: the closure of a set of triples under OWL 2 RL, and what it added."""
 
 from __future__ import annotations
 
@@ -23,8 +23,3 @@ def _added(triples: Iterable[Triple], semantics: type) -> set[Triple]:
 def owl_rl_closure(triples: Iterable[Triple]) -> set[Triple]:
     """The triples owlrl's OWL 2 RL rules add to ``triples`` (the input itself is not returned)."""
     return _added(triples, owlrl.OWLRL_Semantics)
-
-
-def rdfs_closure(triples: Iterable[Triple]) -> set[Triple]:
-    """The triples owlrl's RDFS rules add: enough for class hierarchies, domains and ranges, and faster."""
-    return _added(triples, owlrl.RDFS_Semantics)

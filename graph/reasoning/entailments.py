@@ -38,5 +38,5 @@ def is_kept(triple: Triple) -> bool:
 
 def kept(triples: Iterable[Triple], asserted: Iterable[Triple] = ()) -> set[Triple]:
     """The kept entailments among ``triples`` that are not already asserted."""
-    already = set(asserted)
+    already = asserted if isinstance(asserted, set | frozenset) else set(asserted)  # a set is not copied
     return {triple for triple in triples if is_kept(triple) and triple not in already}

@@ -6,8 +6,14 @@
    same way). Target: ≤ 2×.
 2. A cold `gcmkg query objectives` against a bare `python -c "import rdflib"`, both fresh processes,
    measured in the same run. Target: ≤ 2×.
+3. With ``--builds 1x=DIR 10x=DIR 1M=DIR`` (build folders made by ``gcmkg build``): a cold ``gcmkg query
+   objectives`` on each build's persistent store, and on the same gcmkg.trig read into memory (a hard link to
+   it under another name, which queries read as an RDF file, as every query did before the store), in turns
+   with ``python -c "import rdflib"``; wall seconds and peak memory of each process, medians. Target: the
+   store ≤ 1× the import at every size.
 
 Run:  python -m tests.benchmarks.query_layer [--corpus ../shared/corpus] [--repeat 50] [--cold-repeat 9]
+      python -m tests.benchmarks.query_layer --builds 1x=/tmp/b1 10x=/tmp/b10 1M=/tmp/b100 --cold-repeat 7
 Prints Markdown tables of medians and ratios; copy them into tests/benchmarks/README.md.
 It is a measurement, not a test: nothing here passes or fails.
 """
@@ -15,14 +21,19 @@ It is a measurement, not a test: nothing here passes or fails.
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from pyoxigraph import Store
 
 from gcmkg.graph.build.pipeline import build
+from gcmkg.graph.core.layout import DATASET_FILE, REPORT_FILE
 from gcmkg.graph.query.catalogue import load_catalogue
 from gcmkg.graph.query.guard import check_stored_query
 from gcmkg.graph.query.params import bind
@@ -71,12 +82,59 @@ def cold(build_dir: Path, repeat: int) -> tuple[float, float]:
     return rdflib_s, query_s
 
 
+def measured(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one run of ``args`` (a fresh process, its peak as /usr/bin/time
+    reports it: a child's own rusage would count the memory of this process it was forked from)."""
+    with tempfile.NamedTemporaryFile("r") as peak:
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak.name, *args], check=True, capture_output=True)
+        elapsed = time.perf_counter() - start
+        return elapsed, int(peak.read().split()[-1]) / 1024
+
+
+def triples(build_dir: Path) -> int:
+    """The quads of a build, from its report."""
+    report = json.loads((build_dir / REPORT_FILE).read_text(encoding="utf-8"))
+    return sum(graph["triples"] for graph in report["graphs"])
+
+
+def cold_by_size(builds: dict[str, Path], repeat: int) -> None:
+    """Print the cold query on each build's store and on its TriG read into memory, next to the rdflib import."""
+    import_rdflib = [sys.executable, "-c", "import rdflib"]
+    with tempfile.TemporaryDirectory() as folder:
+        commands = {("—", 'python -c "import rdflib"'): import_rdflib}
+        for label, build_dir in builds.items():
+            copy = Path(folder) / f"{label}.trig"  # not named gcmkg.trig: read as a file, into memory
+            os.link(build_dir / DATASET_FILE, copy)
+            query = [*GCMKG, "query", "objectives", "--graph"]
+            commands[(label, "query objectives: store opened")] = [*query, str(build_dir)]
+            commands[(label, "query objectives: TriG read into memory")] = [*query, str(copy)]
+        runs: dict[tuple[str, str], list[tuple[float, float]]] = {key: [] for key in commands}
+        for _ in range(repeat):  # in turns, so that a drift of the machine's speed touches every command alike
+            for key, args in commands.items():
+                runs[key].append(measured(args))
+    floor = statistics.median(seconds for seconds, _ in runs[("—", 'python -c "import rdflib"')])
+    sizes = {label: f"{triples(build_dir):,}" for label, build_dir in builds.items()}
+    print(f"\n{repeat} runs each, in turns; medians\n")
+    print("| build | quads | command | seconds | peak MiB | ratio to the rdflib import |")
+    print("|---|---|---|---|---|---|")
+    for (label, command), values in runs.items():
+        seconds = statistics.median(value[0] for value in values)
+        peak = statistics.median(value[1] for value in values)
+        print(f"| {label} | {sizes.get(label, '—')} | {command} | {seconds:.3f} | {peak:.0f} | {seconds / floor:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=50, help="runs of each query, in-process")
     parser.add_argument("--cold-repeat", type=int, default=9, help="runs of each cold command")
+    parser.add_argument("--builds", nargs="+", metavar="LABEL=DIR", help="only the cold query on these builds")
     args = parser.parse_args()
+    if args.builds:
+        builds = {label: Path(folder) for label, folder in (given.split("=", 1) for given in args.builds)}
+        cold_by_size(builds, args.cold_repeat)
+        return
     with tempfile.TemporaryDirectory() as folder:
         build_dir = Path(folder)
         build(build_dir, corpus=args.corpus)
