@@ -71,9 +71,7 @@ def read_table(path: Path, columns: Sequence[str]) -> list[Row]:
                 if not any(cells):
                     continue
                 if len(cells) != len(columns):
-                    raise TableError(
-                        f"{path}:{reader.line_num}: {len(cells)} cells; expected {len(columns)}"
-                    )
+                    raise TableError(f"{path}:{reader.line_num}: {len(cells)} cells; expected {len(columns)}")
                 values = {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
                 rows.append(Row(path=path, line=reader.line_num, values=values))
             if not rows:

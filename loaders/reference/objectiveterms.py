@@ -8,6 +8,11 @@ file and never the resolution. Re-derive with::
 
     python -m gcmkg.loaders.reference.objectiveterms RESOLUTION.md loaders/reference/data/objective-terms.csv
 
+Titles come from the project's own ``objectives.csv`` (checked against the resolution, see its README); the
+transcription gives the actions. An objective whose actions repeat another's word for word (the
+transcription repeats objective 2 under objective 20) is described by its title alone, and the derivation
+says so.
+
 Method: each objective is one document (its title counted ``TITLE_REPEATS`` times, since the title says what
 the objective is about, then its actions), read through :func:`gcmkg.loaders.reference.words.terms`;
 scikit-learn's TF-IDF (sublinear term frequency, L2 norm) weighs each term for each objective; terms found in
@@ -29,12 +34,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from gcmkg.graph.core.atomic import write_atomically
 from gcmkg.graph.core.errors import DataError
+from gcmkg.graph.core.resources import reference_data_dir
 from gcmkg.loaders.reference.concepts import OBJECTIVE_COUNT
 from gcmkg.loaders.reference.words import terms
+from gcmkg.loaders.table import read_table
 
 TITLE_REPEATS = 3
 MAX_SHARE = 0.5
-KEPT_TERMS = 150
+KEPT_TERMS = 50
 COLUMNS = ("objective", "term", "weight", "title")
 _HEADING = re.compile(r"^#\s+Objective\s+(\d{1,2})\s*$", re.MULTILINE)
 _TITLE = re.compile(r"^##\s+Title:\s*(.+?)\s*$", re.MULTILINE)
@@ -70,6 +77,26 @@ def read_objectives(text: str, origin: str) -> list[ObjectiveText]:
     if numbers != list(range(1, OBJECTIVE_COUNT + 1)):
         raise DataError(f"{origin}: objectives {numbers}; expected 1 to {OBJECTIVE_COUNT}, each once")
     return sorted(found, key=lambda objective: objective.number)
+
+
+def with_titles(objectives: list[ObjectiveText], titles: dict[int, str]) -> tuple[list[ObjectiveText], list[str]]:
+    """The objectives with the given titles, and without actions that repeat an earlier objective's; the notes
+    say which were changed."""
+    notes = []
+    seen: dict[tuple[str, ...], int] = {}
+    fixed = []
+    for objective in objectives:
+        actions = objective.actions
+        if actions in seen:
+            notes.append(
+                f"objective {objective.number}: its actions repeat those of objective {seen[actions]}; "
+                "described by its title alone"
+            )
+            actions = ()
+        else:
+            seen[actions] = objective.number
+        fixed.append(ObjectiveText(objective.number, titles[objective.number], actions))
+    return fixed, notes
 
 
 def derive(objectives: list[ObjectiveText]) -> list[Term]:
@@ -113,9 +140,17 @@ def main(argv: list[str]) -> int:
         print(__doc__.split("::")[1].split("\n\n")[0].strip(), file=sys.stderr)
         return 2
     source = Path(argv[0])
-    objectives = read_objectives(source.read_text(encoding="utf-8"), str(source))
+    titles = {row.integer("number"): row.text("title") for row in read_table(objectives_file(), ("number", "title"))}
+    objectives, notes = with_titles(read_objectives(source.read_text(encoding="utf-8"), str(source)), titles)
+    for note in notes:
+        print(f"{source}: {note}", file=sys.stderr)
     write_atomically(Path(argv[1]), to_csv(derive(objectives)))
     return 0
+
+
+def objectives_file() -> Path:
+    """The project's objectives.csv (number,title)."""
+    return reference_data_dir() / "objectives.csv"
 
 
 if __name__ == "__main__":
