@@ -8,6 +8,7 @@ below are read off that text.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -76,11 +77,16 @@ def test_principles_by_their_names_and_the_gcm_phrasings(finder: PrincipleFinder
 
 def test_coordinated_approaches_name_both_principles(finder: PrincipleFinder) -> None:
     text = "They followed whole-of-government and whole-of-society approaches."
-    assert found(finder, text) == [("whole-of-government", "whole-of-government"), ("whole-of-society", "whole-of-society")]
+    assert found(finder, text) == [
+        ("whole-of-government", "whole-of-government"),
+        ("whole-of-society", "whole-of-society"),
+    ]
 
 
 def test_a_phrase_inside_a_title_or_a_named_entity_is_no_principle(finder: PrincipleFinder) -> None:
-    text = "The 2030 Agenda for Sustainable Development, the Sustainable Development Goals and the Office of Human Rights."
+    text = (
+        "The 2030 Agenda for Sustainable Development, the Sustainable Development Goals and the Office of Human Rights."
+    )
     assert found(finder, text) == []
     inside = "National Human Rights Institutions met."
     assert finder.find(inside, names=[(0, len("National Human Rights Institutions"))]) == []
@@ -215,3 +221,21 @@ def test_the_shipped_terms_are_what_the_resolution_derives() -> None:
     objectives, notes = with_titles(read_objectives(RESOLUTION.read_text(encoding="utf-8"), "x"), titles)
     assert notes == ["objective 20: its actions repeat those of objective 2; described by its title alone"]
     assert to_csv(derive(objectives)) == objective_terms()[0].read_bytes()
+
+
+def test_the_coverage_heatmap_counts_classified_mentions(themes_build: Path, tmp_path: Path) -> None:
+    # the States are named only in the paragraphs classified under 9 (Albania, Serbia) and 10 (Moldova); the note
+    # lists no participants, so no session counts
+    out = tmp_path / "coverage.csv"
+    result = CliRunner().invoke(cli, ["viz", "coverage", "--graph", str(themes_build), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        found = [
+            (r["objective"], r["iso3"], r["year"], r["mentions"], r["sessions"], r["classified"])
+            for r in csv.DictReader(handle)
+        ]
+    assert found == [
+        ("9", "ALB", "2024", "1", "0", "1"),
+        ("9", "SRB", "2024", "1", "0", "1"),
+        ("10", "MDA", "2024", "1", "0", "1"),
+    ]

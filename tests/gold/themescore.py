@@ -236,7 +236,8 @@ def markdown(report: Report) -> str:
             "|---|---|---|---|---|---|",
         ]
         for label in sorted(system.by_label.keys() | baseline.by_label.keys()):
-            lines.append(_row(str(label), system.by_label.get(label, Counts()), baseline.by_label.get(label, Counts())))
+            counts = system.by_label.get(label, Counts()), baseline.by_label.get(label, Counts())
+            lines.append(_row(f"objective {label}", *counts))
         lines += [_row("**overall**", system.overall, baseline.overall), ""]
     lines += ["Guiding principles:", "", "| principle | gold links | precision | recall |", "|---|---|---|---|"]
     for label in sorted(report.principles.by_label):
