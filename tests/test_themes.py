@@ -239,3 +239,10 @@ def test_the_coverage_heatmap_counts_classified_mentions(themes_build: Path, tmp
         ("9", "SRB", "2024", "1", "0", "1"),
         ("10", "MDA", "2024", "1", "0", "1"),
     ]
+
+
+def test_describe_shows_a_principle_and_the_passages_naming_it(themes_build: Path) -> None:
+    result = CliRunner().invoke(cli, ["describe", "principle:whole-of-society", "--graph", str(themes_build)])
+    assert result.exit_code == 0, result.output
+    assert "multi-stakeholder partnerships" in result.output  # a phrasing: an alternative label
+    assert f"gcm:aboutPrinciple           ← https://w3id.org/gcmkg/id/document/{DOC}/passage/5" in result.output
