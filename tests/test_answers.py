@@ -27,12 +27,12 @@ def test_the_table_shows_documents_by_title_and_machines_get_the_identifier(fixt
     # passage 10: "4. Under Objective 7, Georgia and Armenia described ... the Irish delegation ..."
     rows = [line.split("  ") for line in table.splitlines()[2:-1]]
     assert [[cell.strip() for cell in row if cell.strip()] for row in rows] == [
-        ["ARM", "Armenia", TITLE, "10"],
-        ["GEO", "Georgia", TITLE, "10"],
-        ["IRL", "Ireland", TITLE, "10"],
+        ["ARM", "Armenia", TITLE, "10", "explicit"],
+        ["GEO", "Georgia", TITLE, "10", "explicit"],
+        ["IRL", "Ireland", TITLE, "10", "explicit"],
     ]
     _, csv, _ = _run(*args, "--format", "csv")
-    assert csv.splitlines()[1] == f"ARM,Armenia,{DOCUMENT_ID},10"
+    assert csv.splitlines()[1] == f"ARM,Armenia,{DOCUMENT_ID},10,explicit"
     _, as_json, _ = _run(*args, "--format", "json")
     assert json.loads(as_json)["results"]["bindings"][0]["document"]["value"] == DOCUMENT_ID
 

@@ -38,8 +38,9 @@ def test_csv_one_row_per_objective_state_and_review_with_a_count(fixture_build: 
     result = viz(fixture_build, "-o", str(path))
     assert result.exit_code == 0, result.output
     assert result.output == f"wrote {path}: 24 rows, 8 States, 1 review (coverage)\n"
-    expected = ["objective,title,iso3,name,year,mentions,sessions"] + [
-        f"{number},{TITLES[number]},{iso3},{NAMES[iso3]},2024,{MENTIONS.get((number, iso3), 0)},1"
+    # no passage of the fixture that names a State is classified under an objective it does not name
+    expected = ["objective,title,iso3,name,year,mentions,sessions,classified"] + [
+        f"{number},{TITLES[number]},{iso3},{NAMES[iso3]},2024,{MENTIONS.get((number, iso3), 0)},1,0"
         for number in (3, 7, 16)
         for iso3 in PARTICIPANTS
     ]
@@ -92,7 +93,7 @@ def test_a_build_without_documents_gives_an_empty_table_and_a_picture(reference_
     result = viz(reference_build, "-o", str(tmp_path / "c.csv"))
     assert result.exit_code == 0, result.output
     assert "0 rows, 0 States, 0 reviews" in result.output
-    assert (tmp_path / "c.csv").read_bytes() == b"objective,title,iso3,name,year,mentions,sessions\r\n"
+    assert (tmp_path / "c.csv").read_bytes() == b"objective,title,iso3,name,year,mentions,sessions,classified\r\n"
     assert viz(reference_build, "-o", str(tmp_path / "c.png")).exit_code == 0
     assert png_size((tmp_path / "c.png").read_bytes()) == (1600, 1200)
 

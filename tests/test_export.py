@@ -320,9 +320,17 @@ def test_failed_rename_of_a_first_export_leaves_nothing(
     assert not any(tmp_path.iterdir())  # no half export: the description renamed first is removed again
 
 
+def _without_last_named_statement(data: bytes) -> bytes:
+    """The N-Quads less their last statement about a named node (losing one about a blank node would relabel
+    the other blank nodes too)."""
+    lines = data.splitlines(keepends=True)
+    last = max(index for index, line in enumerate(lines) if line.startswith(b"<"))
+    return b"".join(lines[:last] + lines[last + 1 :])
+
+
 @pytest.mark.parametrize(
     ("damage", "message"),
-    [(lambda data: data[: data.rindex(b"\n", 0, -1) + 1], "1 statements missing"), (lambda data: b"<", "cannot be")],
+    [(_without_last_named_statement, "1 statements missing"), (lambda data: b"<", "cannot be")],
     ids=["statement-lost", "unreadable"],
 )
 def test_a_file_that_does_not_read_back_is_not_installed(

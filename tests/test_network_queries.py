@@ -102,7 +102,7 @@ def test_initiative_network_links_the_joint_programme_to_its_state_and_objective
 def test_objective_cooccurrence_counts_passages_about_both(store: Store) -> None:
     # only paragraph 3 is about more than one objective (3, 7 and 16): each pair once
     assert rows(store, "objective-cooccurrence") == [
-        (ids.objective(a), str(a), TITLES[a], ids.objective(b), str(b), TITLES[b], "1")
+        (ids.objective(a), str(a), TITLES[a], ids.objective(b), str(b), TITLES[b], "1", "0")
         for a, b in [(3, 7), (3, 16), (7, 16)]
     ]
 
@@ -133,7 +133,7 @@ def test_coverage_counts_mentions_and_sessions_by_objective_state_and_year(store
     # session 2 addresses 3, 7 and 16: each State participant took part in one session on each;
     # paragraph 3 is about all three objectives but names no State
     expected = [
-        (str(number), TITLES[number], iso3, NAMES[iso3], "2024", str(mentions.get((number, iso3), 0)), "1")
+        (str(number), TITLES[number], iso3, NAMES[iso3], "2024", str(mentions.get((number, iso3), 0)), "1", "0")
         for number in (3, 7, 16)
         for iso3 in participants
     ]

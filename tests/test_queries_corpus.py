@@ -317,12 +317,15 @@ OBJECTIVE_4_IN_2020 = {
 
 
 def test_objective_mentions_of_objective_4_in_2020(corpus: Store) -> None:
-    found = rows(corpus, "objective-mentions", objective=4, year=2020)
-    assert {(iso3, document) for iso3, _, document, _ in found} == {(iso3, D003) for iso3 in OBJECTIVE_4_IN_2020}
-    for iso3, _, document, passage in found:
+    found = rows(corpus, "objective-mentions", objective=4, year=2020, classified="exclude")
+    assert {kind for *_, kind in found} == {"explicit"}
+    assert {(iso3, document) for iso3, _, document, _, _ in found} == {(iso3, D003) for iso3 in OBJECTIVE_4_IN_2020}
+    for iso3, _, document, passage, _ in found:
         text = passage_text(corpus, document, passage)
         assert any(name in text for name in OBJECTIVE_4_IN_2020[iso3]), (iso3, passage, text[:80])
-    assert ("PRT", "Portugal") in {(iso3, name) for iso3, name, _, _ in found}
+    assert ("PRT", "Portugal") in {(iso3, name) for iso3, name, _, _, _ in found}
+    # with the classified links (the default), the explicit rows are all still there
+    assert set(found) <= set(rows(corpus, "objective-mentions", objective=4, year=2020))
 
 
 def test_objective_mentions_year_is_optional(corpus: Store) -> None:
@@ -330,7 +333,7 @@ def test_objective_mentions_year_is_optional(corpus: Store) -> None:
     of_2020 = rows(corpus, "objective-mentions", objective=4, year=2020)
     of_2024 = rows(corpus, "objective-mentions", objective=4, year=2024)
     assert sorted(everything) == sorted(of_2020 + of_2024)
-    assert {document for _, _, document, _ in of_2024} <= {D000, D001, D002}
+    assert {document for _, _, document, _, _ in of_2024} <= {D000, D001, D002}
     assert rows(corpus, "objective-mentions", objective=4, year=2019) == []
 
 

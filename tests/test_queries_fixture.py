@@ -68,6 +68,30 @@ def test_session_participants_with_roles_affiliation_and_via(model: Store) -> No
     assert rows(model, "session-participants", year=2020, session=2) == [("France", "FRA", "speaker", "", "")]
 
 
+def test_objective_engagement_says_how_each_state_engaged_in_each_review(model: Store) -> None:
+    # 2024 session 2 addresses objective 4: its State participants are SWE, DNK, NOR (presenters, speaker),
+    # CYP (spoken for) and AZE (reply); passages about objective 4 name PRT (doc-a, 2024; doc-b, 2020) and FRA
+    # (doc-b, 2020), and the classified passage 6 of doc-a names DNK. Portugal alone engaged in both reviews.
+    expected = [
+        ("PRT", "Portugal", "2020", "explicit mention", "1", "2"),
+        ("PRT", "Portugal", "2024", "explicit mention", "1", "2"),
+        ("AZE", "Azerbaijan", "2024", "session participation", "1", "1"),
+        ("CYP", "Cyprus", "2024", "session participation", "1", "1"),
+        ("DNK", "Denmark", "2024", "classified mention", "1", "1"),
+        ("DNK", "Denmark", "2024", "session participation", "1", "1"),
+        ("FRA", "France", "2020", "explicit mention", "1", "1"),
+        ("NOR", "Norway", "2024", "session participation", "1", "1"),
+        ("SWE", "Sweden", "2024", "session participation", "1", "1"),
+    ]
+    assert rows(model, "objective-engagement", objective=4) == expected
+    without = [row for row in expected if row[3] != "classified mention"]
+    assert rows(model, "objective-engagement", objective=4, classified="exclude") == without
+    assert rows(model, "objective-engagement", objective=4, year=2020) == [
+        ("PRT", "Portugal", "2020", "explicit mention", "1", "2"),
+        ("FRA", "France", "2020", "explicit mention", "1", "1"),
+    ]
+
+
 def test_attendance_lists_states_then_organisations(model: Store) -> None:
     assert rows(model, "attendance", year=2024) == [
         ("Denmark", "DNK"),
@@ -78,14 +102,23 @@ def test_attendance_lists_states_then_organisations(model: Store) -> None:
 
 
 def test_objective_mentions_with_and_without_the_optional_year(model: Store) -> None:
-    everything = [("FRA", "France", "doc-b", "7"), ("PRT", "Portugal", "doc-a", "3"), ("PRT", "Portugal", "doc-b", "7")]
-    assert rows(model, "objective-mentions", objective=4) == everything
-    assert rows(model, "objective-mentions", objective=4, year=2024) == [("PRT", "Portugal", "doc-a", "3")]
-    assert rows(model, "objective-mentions", objective=4, year=2020) == [
-        ("FRA", "France", "doc-b", "7"),
-        ("PRT", "Portugal", "doc-b", "7"),
+    classified = ("DNK", "Denmark", "doc-a", "6", "classified")
+    explicit = [
+        ("FRA", "France", "doc-b", "7", "explicit"),
+        ("PRT", "Portugal", "doc-a", "3", "explicit"),
+        ("PRT", "Portugal", "doc-b", "7", "explicit"),
     ]
-    assert rows(model, "objective-mentions", objective=1) == [("FRA", "France", "doc-b", "8")]
+    assert rows(model, "objective-mentions", objective=4) == [classified, *explicit]
+    assert rows(model, "objective-mentions", objective=4, classified="exclude") == explicit
+    assert rows(model, "objective-mentions", objective=4, year=2024) == [
+        classified,
+        ("PRT", "Portugal", "doc-a", "3", "explicit"),
+    ]
+    assert rows(model, "objective-mentions", objective=4, year=2020) == [
+        ("FRA", "France", "doc-b", "7", "explicit"),
+        ("PRT", "Portugal", "doc-b", "7", "explicit"),
+    ]
+    assert rows(model, "objective-mentions", objective=1) == [("FRA", "France", "doc-b", "8", "explicit")]
     assert rows(model, "objective-mentions", objective=1, year=2024) == []
 
 
@@ -242,18 +275,18 @@ def test_fixture_objective_mentions(built: Store) -> None:
     seven = rows(built, "objective-mentions", objective=7, year=2024)
     in_paragraph_4 = {
         (iso3, name)
-        for iso3, name, document, passage in seven
+        for iso3, name, document, passage, _ in seven
         if "screening procedures" in passage_text(built, document, passage)
     }
     assert in_paragraph_4 == {("ARM", "Armenia"), ("GEO", "Georgia"), ("IRL", "Ireland")}
-    assert {document for _, _, document, _ in seven} == {DOC}
+    assert {document for _, _, document, _, _ in seven} == {DOC}
     assert rows(built, "objective-mentions", objective=7) == seven
     assert rows(built, "objective-mentions", objective=7, year=2020) == []
     # paragraph 5: "In line with Objective 3, a Joint Programme ... in Georgia"
     three = rows(built, "objective-mentions", objective=3)
     assert any(
         iso3 == "GEO" and "Joint Programme" in passage_text(built, document, passage)
-        for iso3, _, document, passage in three
+        for iso3, _, document, passage, _ in three
     )
 
 

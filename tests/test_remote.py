@@ -48,6 +48,11 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("review-events", {"year": "2020"}),
     ("objective-mentions", {"objective": "7"}),
     ("objective-mentions", {"objective": "7", "year": "2020"}),
+    ("objective-mentions", {"objective": "7", "classified": "exclude"}),
+    ("objective-engagement", {"objective": "7"}),
+    ("objective-engagement", {"objective": "7", "year": "2024", "classified": "exclude"}),
+    ("principle-mentions", {}),
+    ("principle-mentions", {"year": "2020"}),
     ("initiatives", {}),
     ("initiatives", {"funder": "m-mptf"}),
     ("processes", {}),
@@ -57,11 +62,14 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("state-engagement", {"objective": "7"}),
     ("state-engagement", {"iso3": "tur"}),
     ("state-engagement", {"objective": "1", "iso3": "TUR"}),
+    ("state-engagement", {"objective": "7", "classified": "exclude"}),
     ("participation-network", {}),
     ("initiative-network", {}),
     ("objective-cooccurrence", {}),
+    ("objective-cooccurrence", {"classified": "exclude"}),
     ("state-comentions", {}),
     ("coverage", {}),
+    ("coverage", {"classified": "exclude"}),
 ]
 
 

@@ -124,6 +124,16 @@ def mention(document_id: str, start: int, end: int) -> str:
     return f"{document(document_id)}/mention/{start}-{end}"
 
 
+def classification(document_id: str, passage_number: int, objective_number: int) -> str:
+    """The finding that a passage discusses an objective it does not name (gcm:ObjectiveClassification)."""
+    return f"{passage(document_id, passage_number)}/classification/{objective_number}"
+
+
+def method(name: str) -> str:
+    """A method that made findings (gcm:ClassificationMethod)."""
+    return f"{ID}method/{slug(name)}"
+
+
 def statistic(document_id: str, start: int, end: int) -> str:
     return f"{document(document_id)}/statistic/{start}-{end}"
 

@@ -18,6 +18,7 @@ class GCM(DefinedNamespace):
     Campaign: URIRef  # campaign
     Citation: URIRef  # citation
     CivilSocietyOrganisation: URIRef  # civil society organisation
+    ClassificationMethod: URIRef  # classification method
     Document: URIRef  # document
     EmployersOrganisation: URIRef  # employers' organisation
     Footnote: URIRef  # footnote
@@ -33,6 +34,7 @@ class GCM(DefinedNamespace):
     NationalHumanRightsInstitution: URIRef  # national human rights institution
     NationalPlan: URIRef  # national plan
     Objective: URIRef  # GCM objective
+    ObjectiveClassification: URIRef  # objective classification
     Organisation: URIRef  # organisation
     Participation: URIRef  # participation
     Partnership: URIRef  # partnership
@@ -64,13 +66,17 @@ class GCM(DefinedNamespace):
     addressesObjective: URIRef  # addresses objective
     affiliation: URIRef  # affiliation
     agent: URIRef  # agent
+    assignedObjective: URIRef  # assigned objective
     attendee: URIRef  # attendee
     citationFootnote: URIRef  # citation footnote
     citingPassage: URIRef  # citing passage
+    classificationOf: URIRef  # classification of
+    classifiedObjective: URIRef  # classified under objective
     contributesToObjective: URIRef  # contributes to objective
     contributionTo: URIRef  # contribution to
     discussedIn: URIRef  # discussed in
     documents: URIRef  # documents
+    engagedThroughClassification: URIRef  # engaged through a classified mention with objective
     engagedThroughMention: URIRef  # engaged through a mention with objective
     engagedThroughSession: URIRef  # engaged through a session with objective
     engagedWithObjective: URIRef  # engaged with objective
@@ -109,6 +115,7 @@ class GCM(DefinedNamespace):
     acronym: URIRef  # acronym
     alpha2: URIRef  # ISO 3166-1 alpha-2 code
     alpha3: URIRef  # ISO 3166-1 alpha-3 code
+    classificationScope: URIRef  # classification scope
     demonym: URIRef  # demonym
     documentKind: URIRef  # document kind
     eceMember: URIRef  # ECE member
@@ -129,6 +136,7 @@ class GCM(DefinedNamespace):
     referenceYear: URIRef  # reference year
     reviewCycle: URIRef  # review cycle
     reviewYear: URIRef  # review year
+    score: URIRef  # score
     sectionNumber: URIRef  # section number
     segmentKind: URIRef  # segment kind
     sessionNumber: URIRef  # session number

@@ -22,7 +22,10 @@ from gcmkg.loaders.documents.emit import document_graph
 from gcmkg.loaders.documents.extraction import extract
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.reading import UnreadableDocument, read_document
-from gcmkg.loaders.reference import load_reference
+from gcmkg.loaders.documents.themes.assign import Themes, document_themes
+from gcmkg.loaders.documents.themes.classifier import ObjectiveClassifier
+from gcmkg.loaders.documents.themes.principles import PrincipleFinder
+from gcmkg.loaders.reference import load_reference, objective_terms
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
 from gcmkg.loaders.table import Row, read_table, unique
 
@@ -60,14 +63,21 @@ def document_files(corpus: Path) -> list[Path]:
     )
 
 
-def load_document(path: Path, row: Row | None, matcher: Matcher) -> SourceGraph:
-    """One document as its named graph; UnreadableDocument says why it cannot be used."""
+def load_document(path: Path, row: Row | None, matcher: Matcher, themes: Themes, terms: SourceFile) -> SourceGraph:
+    """One document as its named graph; UnreadableDocument says why it cannot be used. ``terms`` is the
+    objective-terms file behind ``themes``: the graph is derived from it too."""
     raw = read_document(path)
     facts = extract(path.stem, raw, row, matcher)
     source = SourceFile.of(path, path.name)
-    graph = document_graph(facts, URIRef(ids.source_file(source.name)))
+    graph = document_graph(
+        facts, URIRef(ids.source_file(source.name)), document_themes(facts, themes), URIRef(ids.source_file(terms.name))
+    )
     return SourceGraph(
-        f"document/{path.stem}", f"Document {path.name}", graph, (source,), derived_from=(ids.document(path.stem),)
+        f"document/{path.stem}",
+        f"Document {path.name}",
+        graph,
+        (source, terms),
+        derived_from=(ids.document(path.stem),),
     )
 
 
@@ -78,20 +88,23 @@ def load_corpus(
     if not corpus.is_dir():
         raise NotFoundError(f"{corpus}: corpus folder not found", hint="pass --corpus a folder of documents")
     rows = _manifest_rows(corpus)
-    matcher = Matcher.from_graphs(source.graph for source in (reference or load_reference()))
+    graphs = [source.graph for source in (reference or load_reference())]
+    matcher = Matcher.from_graphs(graphs)
+    terms_path, terms = objective_terms()
+    themes = Themes(PrincipleFinder.from_graphs(graphs), ObjectiveClassifier.from_file(terms_path))
     skipped = [
         f"{corpus / name}: named in {MANIFEST} line {row.line} but missing; skipped"
         for name, row in sorted(rows.items())
         if not (corpus / name).is_file()
     ]
-    graphs = []
+    loaded = []
     files = document_files(corpus)
     for count, path in enumerate(files, start=1):
         progress(f"document {count}/{len(files)}: {path.name}")
         seconds = bound_for(path)
         try:
             with bounded(seconds):
-                graphs.append(load_document(path, rows.get(path.name), matcher))
+                loaded.append(load_document(path, rows.get(path.name), matcher, themes, terms))
         except UnreadableDocument as problem:
             skipped.append(f"{path}: {problem.reason}; skipped")
         except DocumentTooSlow:
@@ -100,4 +113,4 @@ def load_corpus(
                 f"{path}: reading and extracting it took longer than {seconds:.0f} s, the bound for "
                 f"{size:.2f} MB ({BASE_SECONDS:.0f} s + {SECONDS_PER_MB:.0f} s per MB); skipped"
             )
-    return CorpusLoad(graphs=graphs, skipped=skipped)
+    return CorpusLoad(graphs=loaded, skipped=skipped)

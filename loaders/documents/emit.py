@@ -11,6 +11,8 @@ from gcmkg.loaders.documents.extract.propernames import Thing
 from gcmkg.loaders.documents.extraction import DocumentFacts
 from gcmkg.loaders.documents.facts import Agent, CitedName, EventRef, InitiativeFact, SegmentRef, SessionRef
 from gcmkg.loaders.documents.segmenting import Footnote, Passage, Section
+from gcmkg.loaders.documents.themes.assign import DocumentThemes
+from gcmkg.loaders.documents.themes.classifier import METHOD, Classified, method_description
 
 _INITIATIVE_CLASSES = {"joint-programme": GCM.JointProgramme, "project": GCM.Project}
 _CITED_CLASSES = {
@@ -27,8 +29,10 @@ _STAGE_WORDS = {"funded": "programme", "pipeline": "pipeline programme", "propos
 
 
 class _Emitter:
-    def __init__(self, facts: DocumentFacts, source_iri: URIRef) -> None:
+    def __init__(self, facts: DocumentFacts, source_iri: URIRef, themes: DocumentThemes, terms_iri: URIRef) -> None:
         self.facts = facts
+        self.themes = themes
+        self.terms = terms_iri
         self.doc_id = facts.meta.identifier
         self.doc = URIRef(ids.document(self.doc_id))
         self.source = source_iri
@@ -118,6 +122,32 @@ class _Emitter:
             if match.entity.region_of is not None:
                 self.region(match.entity.iri, match.entity.label, match.entity.region_of.iri)
             self.mention(passage, match.entity.iri, match.surface, match.start, match.end)
+        for found in self.themes.principles.get(passage.number, []):
+            self.add(node, GCM.aboutPrinciple, found.principle)
+            self.mention(passage, found.principle, found.surface, found.start, found.end)
+        for classified in self.themes.classified.get(passage.number, []):
+            self.classification(passage, classified, self.themes.scope[passage.number])
+
+    def classification(self, passage: Passage, classified: Classified, scope: str) -> None:
+        """A classified link, kept apart from explicit ones: its own property and a node with score and method."""
+        node = self.passage_iri(passage)
+        objective = URIRef(ids.objective(classified.objective))
+        finding = URIRef(ids.classification(self.doc_id, passage.number, classified.objective))
+        self.add(node, GCM.classifiedObjective, objective)
+        self.add(finding, RDF.type, GCM.ObjectiveClassification)
+        self.add(finding, GCM.classificationOf, node)
+        self.add(finding, GCM.assignedObjective, objective)
+        self.add(finding, GCM.score, Literal(f"{classified.score:.4f}", datatype=XSD.decimal))
+        self.add(finding, GCM.classificationScope, Literal(scope))
+        self.add(finding, PROV.wasGeneratedBy, self.method())
+
+    def method(self) -> URIRef:
+        node = URIRef(ids.method(METHOD))
+        self.add(node, RDF.type, GCM.ClassificationMethod)
+        self.label(node, "Objective classification by term weights of the GCM's objectives")
+        self.add(node, SKOS.definition, Literal(method_description(), lang="en"))
+        self.add(node, PROV.used, self.terms)
+        return node
 
     def mention(self, passage: Passage, entity: URIRef, surface: str, start: int, end: int) -> None:
         """A name of ``entity`` at [start, end) of the document, in ``passage``."""
@@ -264,9 +294,10 @@ def initiative_label(fact: InitiativeFact) -> str:
     return f"{fact.fund.label} {_STAGE_WORDS[fact.status]} in {where}"
 
 
-def document_graph(facts: DocumentFacts, source_iri: URIRef) -> Graph:
-    """The RDF graph of one document and everything extracted from it."""
-    emitter = _Emitter(facts, source_iri)
+def document_graph(facts: DocumentFacts, source_iri: URIRef, themes: DocumentThemes, terms_iri: URIRef) -> Graph:
+    """The RDF graph of one document, everything extracted from it and its themes (``terms_iri``: the
+    objective-terms file the classifier used)."""
+    emitter = _Emitter(facts, source_iri, themes, terms_iri)
     emitter.document()
     for section in facts.segmented.sections:
         emitter.section(section)

@@ -49,6 +49,7 @@ class DocumentFacts:
     segmented: Segmented
     session: SessionRef | None = None
     sessions: list[SessionObjectives] = field(default_factory=list)
+    passage_sessions: dict[int, SessionRef] = field(default_factory=dict)
     mentions: dict[int, list[Match]] = field(default_factory=dict)
     objectives: dict[int, list[int]] = field(default_factory=dict)
     participations: list[Participation] = field(default_factory=list)
@@ -83,7 +84,7 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     meta = settled_kind(meta, session is not None)
     facts = DocumentFacts(meta, segmented, session=session)
     year = meta.year
-    by_passage = passage_sessions(segmented, year)
+    by_passage = facts.passage_sessions = passage_sessions(segmented, year)
     by_segment = passage_segments(segmented, year)
     facts.sessions = session_objectives(segmented, year, by_passage)
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []

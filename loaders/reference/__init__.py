@@ -16,6 +16,13 @@ from gcmkg.loaders.reference.states import states_graph
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
 
 SHIPPED_FOLDER = "loaders/reference/data"
+OBJECTIVE_TERMS = "objective-terms.csv"
+
+
+def objective_terms(data_dir: Path | None = None) -> tuple[Path, SourceFile]:
+    """The objective-terms file (derived by objectiveterms.py) and how the build names it as a source."""
+    path = (data_dir or reference_data_dir()) / OBJECTIVE_TERMS
+    return path, SourceFile.of(path, f"{SHIPPED_FOLDER}/{OBJECTIVE_TERMS}")
 
 
 def _local_ids(graph: Graph) -> dict[str, URIRef]:

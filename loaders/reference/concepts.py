@@ -46,8 +46,9 @@ def objectives_graph(path: Path) -> Graph:
 
 
 def principles_graph(path: Path) -> Graph:
-    """The guiding-principles concept scheme from ``principles.csv`` (id,order,label,definition)."""
-    rows = read_table(path, ("id", "order", "label", "definition"))
+    """The guiding-principles concept scheme from ``principles.csv`` (id,order,label,definition,phrasings);
+    the phrasings the GCM uses for a principle become its alternative labels."""
+    rows = read_table(path, ("id", "order", "label", "definition", "phrasings"))
     unique(rows, "id")
     unique(rows, "label")
     _check_numbering(rows, "order", range(1, len(rows) + 1), "principle order")
@@ -62,4 +63,6 @@ def principles_graph(path: Path) -> Graph:
         graph.add((concept, SKOS.prefLabel, Literal(row.text("label"), lang="en")))
         graph.add((concept, SKOS.definition, Literal(row.text("definition"), lang="en")))
         graph.add((concept, GCM.principleOrder, Literal(row.integer("order"), datatype=XSD.integer)))
+        for phrasing in row.items("phrasings"):
+            graph.add((concept, SKOS.altLabel, Literal(phrasing, lang="en")))
     return graph
