@@ -180,7 +180,7 @@ _SOURCE = Path(__file__)  # what the cached metadata depends on, besides the fil
 def load_catalogue(folder: Path | None = None) -> dict[str, StoredQuery]:
     """Every stored query of ``folder`` (default: the shipped ``queries/``), by name."""
     paths = sorted((folder or queries_dir()).glob("*.rq"))
-    return {query.name: query for query in map(read_stored_query, paths)}
+    return {query.name: query for query in map(parse_stored_query, paths)}
 
 
 def stored_query(name: str, folder: Path | None = None) -> StoredQuery:
