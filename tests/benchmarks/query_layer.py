@@ -34,6 +34,7 @@ from pathlib import Path
 from pyoxigraph import Store
 
 from gcmkg.graph.build.pipeline import build
+from gcmkg.graph.core.generation import current
 from gcmkg.graph.core.layout import DATASET_FILE, REPORT_FILE
 from gcmkg.graph.query.catalogue import load_catalogue
 from gcmkg.graph.query.guard import check_stored_query
@@ -114,7 +115,7 @@ def cold_by_size(builds: dict[str, Path], repeat: int) -> None:
         commands = {("—", 'python -c "import rdflib"'): import_rdflib}
         for label, build_dir in builds.items():
             copy = Path(folder) / f"{label}.trig"  # not named gcmkg.trig: read as a file, into memory
-            os.link(build_dir / DATASET_FILE, copy)
+            os.link(current(build_dir) / DATASET_FILE, copy)  # the file, not the build folder's link to it
             query = [*GCMKG, "query", "objectives", "--graph"]
             commands[(label, "query objectives: store opened")] = [*query, str(build_dir)]
             commands[(label, "query objectives: TriG read into memory")] = [*query, str(copy)]
