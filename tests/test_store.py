@@ -16,9 +16,9 @@ from gcmkg.graph.core.layout import ASSERTED_STORE_DIR, DATASET_FILE, REPORT_FIL
 from gcmkg.graph.query.catalogue import load_catalogue
 from gcmkg.graph.query.guard import check_stored_query
 from gcmkg.graph.query.params import bind, parse_assignments
-from gcmkg.graph.query.runner import run_on_store
+from gcmkg.graph.query.runner import QueryResult, run_on_store, run_sparql
 from gcmkg.graph.rdfio import store as store_module
-from gcmkg.graph.rdfio.store import STAMP, file_sha256, load_in_memory, open_store, store_is_fresh
+from gcmkg.graph.rdfio.store import STAMP, file_sha256, load_in_memory, make_if_stale, open_store, store_is_fresh
 
 EX = "https://w3id.org/gcmkg/id/test/"
 GRAPH = "https://w3id.org/gcmkg/graph/"
@@ -172,3 +172,14 @@ def test_build_leaves_a_fresh_store_that_a_query_opens(runner: CliRunner, tmp_pa
     result = runner.invoke(cli, ["query", "objectives", "--graph", str(out), "--format", "csv"])
     assert result.exit_code == 0 and "note:" not in result.output
     assert len(result.output.splitlines()) == 24  # header + 23 objectives
+
+
+def test_a_query_with_a_timeout_makes_the_store_before_its_child_starts(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    store_module.write_store(folder / DATASET_FILE)  # Oxigraph's background threads now run in this process
+    result = run_sparql(folder, COUNT, inferred=False, timeout=60)  # made here; the forked child opens it
+    assert isinstance(result, QueryResult) and result.rows[0][0].value == "2"
+    assert store_is_fresh(folder / DATASET_FILE, inferred=False)
+    notes: list[str] = []
+    make_if_stale(folder, inferred=False, say=notes.append)
+    assert notes == []  # fresh: nothing to make

@@ -190,7 +190,7 @@ def stored_query(name: str, folder: Path | None = None) -> StoredQuery:
     path = folder / f"{name}.rq"
     if _QUERY_NAME.match(name) and path.is_file():
         return read_stored_query(path)
-    raise _unknown(name, sorted(path.stem for path in folder.glob("*.rq")))
+    raise _unknown(name, sorted(other.stem for other in folder.glob("*.rq")))
 
 
 def find_query(name: str, catalogue: dict[str, StoredQuery]) -> StoredQuery:

@@ -176,12 +176,31 @@ def store_is_fresh(dataset: Path, inferred: bool = True) -> bool:
     return stamp is not None and stamp.matches(dataset)
 
 
+def make_if_stale(location: Path | None, inferred: bool = True, say: Say = _stderr) -> None:
+    """Make the store of the build at ``location`` now if it is missing or stale (a note on ``say``); nothing for
+    an RDF file, a missing build or a store that cannot be written (``open_store`` then says why).
+
+    Called before forking the process that opens it (graph/query/limits.py): Oxigraph's database does its
+    writing in background threads, which a forked child does not have, so a child that made the store would wait
+    for them forever.
+    """
+    try:
+        path = dataset_path(location)
+    except BuildNotFoundError:
+        return
+    if is_build_dataset(path) and not store_is_fresh(path, inferred):
+        say(_making(path, inferred))
+        try:
+            write_store(path, inferred)
+        except (OSError, DataError):
+            pass
+
+
 def _open_persistent(dataset: Path, inferred: bool, say: Say) -> Store | None:
     """The build's store opened read-only, made first if missing or stale; None (with a note) if it cannot be."""
     folder = store_dir(dataset, inferred)
     if not store_is_fresh(dataset, inferred):
-        state = "missing" if not folder.exists() else f"stale (not made from this {DATASET_FILE} by this gcmkg)"
-        say(f"note: the query store {folder} is {state}; making it from {dataset.name} (once)")
+        say(_making(dataset, inferred))
         try:
             write_store(dataset, inferred)
         except (OSError, DataError) as exc:
@@ -192,6 +211,13 @@ def _open_persistent(dataset: Path, inferred: bool, say: Say) -> Store | None:
     except OSError as exc:
         say(f"note: could not open {folder} ({_reason(exc)}); reading {dataset} into memory instead")
         return None
+
+
+def _making(dataset: Path, inferred: bool) -> str:
+    """The note that the store of ``dataset`` is missing or stale and is being made."""
+    folder = store_dir(dataset, inferred)
+    state = "missing" if not folder.exists() else f"stale (not made from this {DATASET_FILE} by this gcmkg)"
+    return f"note: the query store {folder} is {state}; making it from {dataset.name} (once)"
 
 
 def _reason(exc: Exception) -> str:
