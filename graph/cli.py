@@ -1,6 +1,7 @@
 """The ``gcmkg`` command: it only assembles the verbs, each of which lives with its feature (``<feature>/command.py``).
 
-Heavy libraries are imported inside the verbs that need them, so ``gcmkg query`` starts quickly.
+Each verb's module is imported when that verb runs (or ``--help`` lists them), and heavy libraries inside the
+verbs that need them, so ``gcmkg query`` starts quickly.
 """
 
 from __future__ import annotations
@@ -9,18 +10,26 @@ import sys
 
 import click
 
-from gcmkg.graph.build.command import build
-from gcmkg.graph.clisupport import VerbGroup
-from gcmkg.graph.diff.command import diff
-from gcmkg.graph.export.command import export
-from gcmkg.graph.query.command import describe, prefixes, queries, query, sparql
-from gcmkg.graph.remote.command import push
-from gcmkg.graph.serve.command import serve
-from gcmkg.graph.validation.command import validate
-from gcmkg.graph.visualise.command import viz
+from gcmkg.graph.clisupport import LazyVerbGroup
+
+# each verb -> where it is defined (graph/<feature>/command.py)
+VERBS = {
+    "build": "gcmkg.graph.build.command:build",
+    "query": "gcmkg.graph.query.command:query",
+    "sparql": "gcmkg.graph.query.command:sparql",
+    "prefixes": "gcmkg.graph.query.command:prefixes",
+    "describe": "gcmkg.graph.query.command:describe",
+    "validate": "gcmkg.graph.validation.command:validate",
+    "queries": "gcmkg.graph.query.command:queries",
+    "push": "gcmkg.graph.remote.command:push",
+    "export": "gcmkg.graph.export.command:export",
+    "diff": "gcmkg.graph.diff.command:diff",
+    "viz": "gcmkg.graph.visualise.command:viz",
+    "serve": "gcmkg.graph.serve.command:serve",
+}
 
 
-@click.group(cls=VerbGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyVerbGroup, verbs=VERBS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gcmkg")
 def cli() -> None:
     """gcmkg: knowledge graph of the GCM Regional Reviews in the ECE region.
@@ -35,10 +44,6 @@ def cli() -> None:
       gcmkg validate                    # check ./build against the shipped SHACL shapes
       gcmkg serve                       # a SPARQL endpoint, REST API and pages on 127.0.0.1:8000
     """
-
-
-for verb in (build, query, sparql, prefixes, describe, validate, queries, push, export, diff, viz, serve):
-    cli.add_command(verb)
 
 
 def main() -> None:

@@ -39,6 +39,27 @@ class VerbGroup(click.Group):
             ctx.exit(error.exit_code)
 
 
+class LazyVerbGroup(VerbGroup):
+    """A VerbGroup whose verbs (``verbs``: name -> ``module:attribute``) are imported only when one is run, or
+    listed by ``--help``: ``gcmkg query`` then loads no other verb's module."""
+
+    def __init__(self, *args: Any, verbs: Mapping[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.verbs = dict(verbs)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self.verbs)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.verbs:
+            return None
+        from importlib import import_module
+
+        module, attribute = self.verbs[cmd_name].split(":")
+        command: click.Command = getattr(import_module(module), attribute)
+        return command
+
+
 def deprecated(old: str, new: str) -> None:
     """Say on stderr that the spelling ``old`` is deprecated and what replaces it."""
     click.echo(f"warning: {old} is deprecated and will be removed in the next release; use {new}", err=True)

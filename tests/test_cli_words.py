@@ -29,7 +29,10 @@ OTHER_HUMAN_FORMATS = {"text", "markdown", "human", "pretty", "plain"}
 
 
 def _verbs(group: click.Group = cli, prefix: str = "") -> Iterator[tuple[str, click.Command]]:
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, name
         yield f"{prefix}{name}", command
         if isinstance(command, click.Group):
             yield from _verbs(command, f"{prefix}{name} ")

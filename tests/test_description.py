@@ -24,7 +24,8 @@ from gcmkg.graph.cli import cli
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.resources import ontology_file
 from gcmkg.graph.query.catalogue import load_catalogue
-from gcmkg.graph.rdfio.read import parse_build, union_graph
+from gcmkg.graph.rdfio.quads import parse_build
+from gcmkg.graph.rdfio.read import union_graph
 from tests.conftest import FIXTURE_CORPUS
 
 REPORT = FIXTURE_CORPUS / "fixture_2024_session_report.txt"

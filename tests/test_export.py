@@ -21,7 +21,7 @@ from rdflib import Dataset
 from gcmkg.graph.cli import cli
 from gcmkg.graph.core import atomic, ids
 from gcmkg.graph.export import run
-from gcmkg.graph.rdfio.read import parse_build
+from gcmkg.graph.rdfio.quads import parse_build
 
 EXTENSIONS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld"}
 TRIPLE_FORMATS = {"turtle", "ntriples"}

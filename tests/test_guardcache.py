@@ -1,4 +1,5 @@
-"""The guard's verdict cache: a stored query that passed is not parsed again; anything else is."""
+"""The verdict cache: a stored query that passed the guard is not parsed again, nor a stored query file whose
+metadata parsed; anything else is."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gcmkg.graph.core.errors import StoredQueryError
-from gcmkg.graph.query import guard
+from gcmkg.graph.core.errors import StoredQueryError, UnknownQueryError
+from gcmkg.graph.query import catalogue, guard
 from gcmkg.graph.query.catalogue import load_catalogue, parse_stored_query
 from gcmkg.graph.query.guardcache import cache_dir, remembered
 
@@ -58,3 +59,41 @@ def test_an_unwritable_cache_is_no_error(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     stored = load_catalogue()["objectives"]
     assert guard.check_stored_query(stored).text == guard.check_stored_query(stored).text
+
+
+CACHED_QUERY = """#+ summary: Sessions of a year
+#+ tags: [sessions]
+#+ params:
+#+   - {name: year, type: year, required: true, description: Review year, allowed: [2020, 2024]}
+#+ columns: [session]
+SELECT ?session ?year WHERE { ?session ?p ?year }
+"""
+
+
+def test_a_stored_query_file_that_parsed_is_read_from_the_cache(
+    tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sessions.rq"
+    path.write_text(CACHED_QUERY, encoding="utf-8")
+    first = catalogue.read_stored_query(path)
+    assert first == parse_stored_query(path)
+    assert first.parameters[0].allowed == ("2020", "2024") and first.tags == ("sessions",)
+    assert len(list(cache_dir("catalogue").glob("*.json"))) == 1
+
+    def must_not_run(_: Path) -> None:
+        raise AssertionError("the metadata was parsed again")
+
+    monkeypatch.setattr(catalogue, "parse_stored_query", must_not_run)
+    assert catalogue.read_stored_query(path) == first
+    monkeypatch.undo()
+    path.write_text(CACHED_QUERY.replace("Sessions of a year", "Sessions"), encoding="utf-8")
+    assert catalogue.read_stored_query(path).summary == "Sessions"
+
+
+def test_a_stored_query_is_found_by_its_file_name_alone(tmp_path: Path, private_cache: Path) -> None:
+    (tmp_path / "sessions.rq").write_text(CACHED_QUERY, encoding="utf-8")
+    assert catalogue.stored_query("sessions", tmp_path).name == "sessions"
+    assert catalogue.stored_query("objectives") == load_catalogue()["objectives"]
+    for name in ("../queries/objectives", "session", "Sessions"):
+        with pytest.raises(UnknownQueryError, match=repr(name)):
+            catalogue.stored_query(name, tmp_path)

@@ -7,6 +7,8 @@ import ast
 from collections import Counter
 from pathlib import Path
 
+import click
+
 from gcmkg.graph.cli import cli
 from tests.conftest import REPO_ROOT
 
@@ -66,7 +68,10 @@ def test_the_top_level_of_graph_is_its_packages() -> None:
 
 
 def test_every_verb_lives_in_its_feature_command_module() -> None:
-    for name, command in cli.commands.items():
+    context = click.Context(cli)
+    for name in cli.list_commands(context):
+        command = cli.get_command(context, name)
+        assert command is not None and command.name == name, name
         module = command.callback.__module__ if command.callback else ""
         parts = module.split(".")
         assert parts[:2] == ["gcmkg", "graph"] and parts[2] in PACKAGES and parts[3:] == ["command"], (name, module)

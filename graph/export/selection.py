@@ -17,7 +17,7 @@ from gcmkg.graph.core import ids
 from gcmkg.graph.core.errors import UsageError
 from gcmkg.graph.core.layout import INFERRED_GRAPH
 from gcmkg.graph.rdfio.canonical import canonical_dataset
-from gcmkg.graph.rdfio.read import parse_build
+from gcmkg.graph.rdfio.quads import parse_build
 
 GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 _GRAPH_PREFIX = "graph:"

@@ -12,7 +12,7 @@ from gcmkg.graph.core.atomic import commit, discard, write_temporary
 from gcmkg.graph.core.errors import DataError, OutputError
 from gcmkg.graph.export.formats import ExportFormat
 from gcmkg.graph.rdfio.canonical import canonical_dataset
-from gcmkg.graph.rdfio.read import parse_file
+from gcmkg.graph.rdfio.quads import parse_file
 
 
 def canonical(quads: list[ox.Quad]) -> ox.Dataset:

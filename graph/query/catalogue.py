@@ -7,6 +7,9 @@ chooses them): a key is used or refused, never silently ignored.
 A parameter is bound to the query variable of its name, which the query must project (SEP-0007);
 the output keeps only the declared columns.
 
+``stored_query(name)`` reads the one file a verb runs, and a file's parsed metadata is remembered
+(graph/query/guardcache.py), so a cold ``gcmkg query`` neither parses the other files nor loads a YAML parser.
+
     #+ summary: The 23 GCM objectives
     #+ tags: [reference]
     #+ params:
@@ -17,14 +20,14 @@ the output keeps only the declared columns.
 from __future__ import annotations
 
 import difflib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-
-import yaml
 
 from gcmkg.graph.core.errors import StoredQueryError, UnknownQueryError
 from gcmkg.graph.core.resources import queries_dir
+from gcmkg.graph.query.guardcache import remembered
 
 PARAMETER_TYPES = ("integer", "year", "string", "iso3", "iri")
 _METADATA_KEYS = {"summary", "description", "tags", "params", "columns"}
@@ -105,11 +108,13 @@ def _parameter(path: Path, line: int, raw: object) -> Parameter:
 
 def parse_stored_query(path: Path) -> StoredQuery:
     """Read one ``.rq`` file into a StoredQuery, checking its metadata."""
+    import yaml  # here: a cached file (``read_stored_query``) needs no YAML parser
+
     header, text = _split(path)
     if not header:
         raise StoredQueryError(f"{path}:1: no '#+' metadata lines (at least '#+ summary: ...')")
     try:
-        metadata = yaml.safe_load("".join(header))
+        metadata = yaml.load("".join(header), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         raise StoredQueryError(f"{path}:{line}: metadata is not valid YAML ({exc})") from None
@@ -151,16 +156,51 @@ def parse_stored_query(path: Path) -> StoredQuery:
     )
 
 
+def read_stored_query(path: Path) -> StoredQuery:
+    """``parse_stored_query(path)``, answered from the cache when this file (path and bytes) parsed before."""
+
+    def parsed(_: str) -> str:
+        fields = asdict(parse_stored_query(path))
+        del fields["path"]
+        return json.dumps(fields)
+
+    source = f"{path}\0{path.read_text(encoding='utf-8')}"
+    fields = json.loads(remembered(source, parsed, _SOURCE, "catalogue", ".json"))
+    parameters = tuple(Parameter(**{**p, "allowed": tuple(p["allowed"])}) for p in fields.pop("parameters"))
+    return StoredQuery(
+        **{**fields, "tags": tuple(fields["tags"]), "columns": tuple(fields["columns"])},
+        path=path,
+        parameters=parameters,
+    )
+
+
+_SOURCE = Path(__file__)  # what the cached metadata depends on, besides the file
+
+
 def load_catalogue(folder: Path | None = None) -> dict[str, StoredQuery]:
     """Every stored query of ``folder`` (default: the shipped ``queries/``), by name."""
     paths = sorted((folder or queries_dir()).glob("*.rq"))
     return {query.name: query for query in map(parse_stored_query, paths)}
 
 
+def stored_query(name: str, folder: Path | None = None) -> StoredQuery:
+    """The stored query called ``name`` in ``folder`` (default: the shipped ``queries/``), read from its own file
+    alone; otherwise an error listing close matches."""
+    folder = folder or queries_dir()
+    path = folder / f"{name}.rq"
+    if _QUERY_NAME.match(name) and path.is_file():
+        return read_stored_query(path)
+    raise _unknown(name, sorted(other.stem for other in folder.glob("*.rq")))
+
+
 def find_query(name: str, catalogue: dict[str, StoredQuery]) -> StoredQuery:
     """The stored query called ``name``; otherwise an error listing close matches."""
     if name in catalogue:
         return catalogue[name]
-    close = difflib.get_close_matches(name, list(catalogue), n=3, cutoff=0.5)
+    raise _unknown(name, list(catalogue))
+
+
+def _unknown(name: str, names: list[str]) -> UnknownQueryError:
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     hint = f"did you mean {', '.join(close)}?" if close else "run `gcmkg queries` to list them"
-    raise UnknownQueryError(f"no stored query named {name!r}", hint=hint)
+    return UnknownQueryError(f"no stored query named {name!r}", hint=hint)

@@ -111,11 +111,11 @@ def query(
         --default-graph-uri https://w3id.org/gcmkg/graph/reference/objectives
     """
     from gcmkg.graph.core.errors import UsageError
-    from gcmkg.graph.query.catalogue import find_query, load_catalogue
+    from gcmkg.graph.query.catalogue import stored_query
     from gcmkg.graph.query.params import bind, parse_assignments
     from gcmkg.graph.query.runner import run_local
 
-    stored = find_query(name, load_catalogue())
+    stored = stored_query(name)
     bindings = bind(stored, parse_assignments(params))
     if endpoint is None:
         if default_graphs:
@@ -287,9 +287,9 @@ def queries_show(name: str) -> None:
     Example:
       gcmkg queries show objectives
     """
-    from gcmkg.graph.query.catalogue import find_query, load_catalogue
+    from gcmkg.graph.query.catalogue import stored_query
 
-    stored = find_query(name, load_catalogue())
+    stored = stored_query(name)
     click.echo(f"{stored.name}: {stored.summary}\n")
     if stored.description:
         click.echo(stored.description + "\n")

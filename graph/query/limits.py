@@ -104,6 +104,9 @@ class Worker:
     each stopped after its time limit (the process is then killed: a Worker whose job timed out is not ``alive``)."""
 
     def __init__(self, location: Path | None, inferred: bool) -> None:
+        from gcmkg.graph.rdfio.store import make_if_stale
+
+        make_if_stale(location, inferred)  # here: a forked child cannot write Oxigraph's database
         context = multiprocessing.get_context(_start_method())
         self._connection, there = context.Pipe()
         self._process = context.Process(

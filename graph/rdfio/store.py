@@ -18,8 +18,10 @@ changed) is made again by the first query that needs it, with a note on stderr; 
 there (a read-only folder), that query reads the file into memory, as the note says. The file's hash is
 computed only when its size or modification time differ from the stamp's.
 
-The store's default graph holds the union with graph:inferred, so ``--no-inferred`` (a union without it) and
-an RDF file given directly (an export, a fixture) are read into an in-memory store, as before.
+``--no-inferred`` opens a second store of the same kind, ``ASSERTED_STORE_DIR``: the named graphs without
+graph:inferred, their union (each triple once) in its default graph; the first ``--no-inferred`` query makes it
+(with a note), since most never need it. An RDF file given directly (an export, a fixture) is read into an
+in-memory store, as before.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from gcmkg.graph.core.defaults import DEFAULT_BUILD_DIR
 from gcmkg.graph.core.errors import BuildNotFoundError, DataError
 from gcmkg.graph.core.generation import current
 from gcmkg.graph.core.ids import named_graph
-from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, REPORT_FILE, STORE_DIR
+from gcmkg.graph.core.layout import ASSERTED_STORE_DIR, DATASET_FILE, INFERRED_GRAPH, REPORT_FILE, STORE_DIR
 from gcmkg.graph.rdfio.entities import refuse_entity_expansion
 from gcmkg.graph.rdfio.suffixes import rdf_format
 
@@ -77,13 +79,13 @@ def open_store(location: Path | None, inferred: bool = True, say: Say = _stderr)
     """A store holding the dataset at ``location`` (a build folder or RDF file), its default graph the union of
     the named graphs, without graph:inferred if not ``inferred``.
 
-    For a build folder (or its ``gcmkg.trig``, beside its report) this is the build's persistent store, opened
-    read-only (made first if missing or stale; ``say`` gets the notes about that); otherwise the file read into
-    memory.
+    For a build folder (or its ``gcmkg.trig``, beside its report) this is the build's persistent store (with or
+    without graph:inferred), opened read-only (made first if missing or stale; ``say`` gets the notes about
+    that); otherwise the file read into memory.
     """
     path = dataset_path(location)
-    if inferred and is_build_dataset(path):
-        store = _open_persistent(path, say)
+    if is_build_dataset(path):
+        store = _open_persistent(path, inferred, say)
         if store is not None:
             return store
     return load_in_memory(path, inferred)
@@ -136,10 +138,10 @@ class Stamp:
         return cls(sha256 or file_sha256(dataset), status.st_size, status.st_mtime_ns)
 
     @classmethod
-    def read(cls, store_dir: Path) -> Stamp | None:
-        """The stamp of the store in ``store_dir``; None if there is none or it cannot be read."""
+    def read(cls, folder: Path) -> Stamp | None:
+        """The stamp of the store in ``folder``; None if there is none or it cannot be read."""
         try:
-            return cls(**json.loads((store_dir / STAMP).read_text(encoding="utf-8")))
+            return cls(**json.loads((folder / STAMP).read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
             return None
 
@@ -162,58 +164,94 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def store_is_fresh(dataset: Path) -> bool:
-    """Whether the build folder of ``dataset`` (its gcmkg.trig) holds a store made from it as it is now."""
-    stamp = Stamp.read(dataset.parent / STORE_DIR)
+def store_dir(dataset: Path, inferred: bool = True) -> Path:
+    """The folder of the store of ``dataset`` (a build's gcmkg.trig): with graph:inferred, or without it."""
+    return dataset.parent / (STORE_DIR if inferred else ASSERTED_STORE_DIR)
+
+
+def store_is_fresh(dataset: Path, inferred: bool = True) -> bool:
+    """Whether the build folder of ``dataset`` (its gcmkg.trig) holds a store (with graph:inferred, or without
+    it) made from it as it is now."""
+    stamp = Stamp.read(store_dir(dataset, inferred))
     return stamp is not None and stamp.matches(dataset)
 
 
-def _open_persistent(dataset: Path, say: Say) -> Store | None:
-    """The build's store opened read-only, made first if missing or stale; None (with a note) if it cannot be."""
-    store_dir = dataset.parent / STORE_DIR
-    if not store_is_fresh(dataset):
-        state = "missing" if not store_dir.exists() else f"stale (not made from this {DATASET_FILE} by this gcmkg)"
-        say(f"note: the query store {store_dir} is {state}; making it from {dataset.name} (once)")
+def make_if_stale(location: Path | None, inferred: bool = True, say: Say = _stderr) -> None:
+    """Make the store of the build at ``location`` now if it is missing or stale (a note on ``say``); nothing for
+    an RDF file, a missing build or a store that cannot be written (``open_store`` then says why).
+
+    Called before forking the process that opens it (graph/query/limits.py): Oxigraph's database does its
+    writing in background threads, which a forked child does not have, so a child that made the store would wait
+    for them forever.
+    """
+    try:
+        path = dataset_path(location)
+    except BuildNotFoundError:
+        return
+    if is_build_dataset(path) and not store_is_fresh(path, inferred):
+        say(_making(path, inferred))
         try:
-            write_store(dataset)
+            write_store(path, inferred)
+        except (OSError, DataError):
+            pass
+
+
+def _open_persistent(dataset: Path, inferred: bool, say: Say) -> Store | None:
+    """The build's store opened read-only, made first if missing or stale; None (with a note) if it cannot be."""
+    folder = store_dir(dataset, inferred)
+    if not store_is_fresh(dataset, inferred):
+        say(_making(dataset, inferred))
+        try:
+            write_store(dataset, inferred)
         except (OSError, DataError) as exc:
-            say(f"note: could not make {store_dir} ({_reason(exc)}); reading {dataset} into memory instead")
+            say(f"note: could not make {folder} ({_reason(exc)}); reading {dataset} into memory instead")
             return None
     try:
-        return Store.read_only(str(store_dir / DATABASE))
+        return Store.read_only(str(folder / DATABASE))
     except OSError as exc:
-        say(f"note: could not open {store_dir} ({_reason(exc)}); reading {dataset} into memory instead")
+        say(f"note: could not open {folder} ({_reason(exc)}); reading {dataset} into memory instead")
         return None
+
+
+def _making(dataset: Path, inferred: bool) -> str:
+    """The note that the store of ``dataset`` is missing or stale and is being made."""
+    folder = store_dir(dataset, inferred)
+    state = "missing" if not folder.exists() else f"stale (not made from this {DATASET_FILE} by this gcmkg)"
+    return f"note: the query store {folder} is {state}; making it from {dataset.name} (once)"
 
 
 def _reason(exc: Exception) -> str:
     return str(exc.strerror) if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
-def _with_union(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
-    """Each quad, and its triple in the default graph (the store keeps each quad once: the union is a set)."""
+def _with_union(quads: Iterator[ox.Quad], leave_out: NamedNode | None = None) -> Iterator[ox.Quad]:
+    """Each quad not in the graph ``leave_out``, and its triple in the default graph (the store keeps each quad
+    once: the union is a set)."""
     default = ox.DefaultGraph()
     for quad in quads:
+        if quad.graph_name == leave_out:
+            continue
         yield quad
         yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
 
 
-def write_store(dataset: Path) -> Path:
-    """Make the persistent store of ``dataset`` (a build's gcmkg.trig) beside it, in ``STORE_DIR``; its path.
+def write_store(dataset: Path, inferred: bool = True) -> Path:
+    """Make the persistent store of ``dataset`` (a build's gcmkg.trig) beside it, in ``STORE_DIR`` (without
+    graph:inferred if not ``inferred``: in ``ASSERTED_STORE_DIR``); its path.
 
     The store is made in a temporary folder and renamed into place, so a reader sees the old store or the new
     one; a store left by a process that ran at the same time is as good as this one. DataError if the file is
     not valid TriG or changed while it was read; OSError if the folder cannot be written.
     """
-    folder = dataset.parent
+    folder, target = dataset.parent, store_dir(dataset, inferred)
     before = Stamp.of(dataset)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", dir=folder))
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=folder))
     try:
         os.chmod(temporary, 0o777 & ~_umask())  # mkdtemp's folders are 0700: the store is as readable as the build
         store = Store(str(temporary / DATABASE))
         try:
             quads = ox.parse(path=str(dataset), format=ox.RdfFormat.TRIG, base_iri=dataset.resolve().as_uri())
-            union = _with_union(quads)
+            union = _with_union(quads, None if inferred else NamedNode(named_graph(INFERRED_GRAPH)))
             while chunk := list(islice(union, BULK_CHUNK)):  # Oxigraph's loader holds what it is given in memory
                 store.bulk_extend(chunk)
         except SyntaxError as exc:
@@ -223,10 +261,10 @@ def write_store(dataset: Path) -> Path:
         if Stamp.of(dataset, before.dataset_sha256) != before:
             raise DataError(f"{dataset} changed while its query store was made", hint="run the query again")
         (temporary / STAMP).write_text(json.dumps(asdict(before), indent=1, sort_keys=True), encoding="utf-8")
-        _put_in_place(temporary, folder / STORE_DIR)
+        _put_in_place(temporary, target)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)  # nothing left if it was renamed into place
-    return folder / STORE_DIR
+    return target
 
 
 def _umask() -> int:

@@ -31,7 +31,7 @@ from gcmkg.graph.core.defaults import DEFAULT_TIMEOUT
 from gcmkg.graph.core.errors import DataError, EndpointError
 from gcmkg.graph.core.ids import named_graph
 from gcmkg.graph.core.layout import INFERRED_GRAPH, PUSH_RECORD_GRAPH
-from gcmkg.graph.rdfio.read import parse_build
+from gcmkg.graph.rdfio.quads import parse_build
 from gcmkg.graph.rdfio.store import dataset_path
 from gcmkg.graph.remote.httperrors import STORE_ENDPOINTS, check_url, first_line, status_error, transport_error
 
