@@ -20,6 +20,7 @@ neither for a process nor for loading the graph, and a job that runs out of time
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # the CLI reads the defaults below without loading pyoxigraph
 
 
 R = TypeVar("R")
+PARENT_CHECK_SECONDS = 1.0  # how often a query process looks whether the process that started it is still there
 Job = Callable[["Store"], R]
 
 
@@ -50,6 +52,8 @@ def _serve(connection: Connection, location: Path | None, inferred: bool) -> Non
     import gcmkg.graph.query.runner  # noqa: F401 - what the job unpickles into, imported while the parent checks the query
     from gcmkg.graph.rdfio.store import open_store
 
+    parent = os.getppid()
+    threading.Thread(target=_end_with_parent, args=(parent,), name="gcmkg-parent-watch", daemon=True).start()
     try:
         store = open_store(location, inferred)
         _send(connection, ("ready", None))
@@ -61,6 +65,14 @@ def _serve(connection: Connection, location: Path | None, inferred: bool) -> Non
         _send(connection, _failure(error))
     finally:
         connection.close()
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this child once its parent has gone: a parent killed outright (SIGKILL) cannot stop its Workers, and
+    the child's copy of the parent's end of the pipe keeps it from ever seeing the pipe close."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 def _outcome(job: Job[Any], store: Store) -> tuple[str, Any]:

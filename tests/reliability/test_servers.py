@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from click.testing import CliRunner
 
+from gcmkg.graph.build.pipeline import build
 from gcmkg.graph.cli import cli
 from tests.test_remote import _no_proxy, _oxigraph, _push  # noqa: F401 - _no_proxy is an autouse fixture
 
@@ -140,3 +146,38 @@ def test_an_empty_default_graph_is_said_not_zero_rows(runner: CliRunner, tmp_pat
     assert "the server's default graph is empty" in result.output
     assert "(0 rows)" not in result.output
     assert "--default-graph-uri" in result.output
+
+
+@pytest.mark.slow
+def test_a_killed_server_leaves_no_query_process(tmp_path: Path) -> None:
+    """`gcmkg serve` killed outright (SIGKILL: no clean-up runs) takes its query processes with it."""
+    build(tmp_path / "b")
+    gcmkg = str(Path(sys.executable).with_name("gcmkg"))
+    server = subprocess.Popen(
+        [gcmkg, "serve", "--graph", str(tmp_path / "b"), "--port", "0"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stdout is not None and "serving" in server.stdout.readline()
+        children_file = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        workers = [int(pid) for pid in children_file.read_text().split()]
+        assert len(workers) == 2  # --workers defaults to 2
+    finally:
+        os.kill(server.pid, signal.SIGKILL)
+        server.wait()
+        if server.stdout is not None:
+            server.stdout.close()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in workers if _running(pid)]
+    assert alive == []
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"
