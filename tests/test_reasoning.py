@@ -3,20 +3,24 @@ targeted route gives exactly what the full owlrl closure gives."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from rdflib import OWL, RDF, RDFS, BNode, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import PROV
+from rdflib.term import Node
 
 from gcmkg.graph.build.pipeline import build
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.resources import ontology_file
 from gcmkg.graph.core.vocab import GCM
 from gcmkg.graph.rdfio.read import read_dataset
-from gcmkg.graph.reasoning.axioms import split, unsupported
+from gcmkg.graph.rdfio.serialize import merged_graph
+from gcmkg.graph.reasoning.axioms import read_axioms, unsupported
+from gcmkg.graph.reasoning.closure import owl_rl_closure
+from gcmkg.graph.reasoning.entailments import is_kept
 from gcmkg.graph.reasoning.infer import FULL_CLOSURE, TARGETED, full_closure, infer
-from gcmkg.graph.reasoning.targeted import per_triple_rules
 
 ID = Namespace(ids.ID)
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -120,14 +124,46 @@ def test_asserted_statements_are_not_repeated(small: Graph) -> None:
     assert not set(small) & set(data)
 
 
-def test_per_triple_rules_of_an_inverse_sub_property(ontology: Graph) -> None:
-    rules = per_triple_rules(split(ontology), {GCM.agent, GCM.passageOf})
-    assert rules[GCM.agent] == {(PROV.agent, False), (GCM.hasParticipationAsAgent, True)}
-    assert rules[GCM.passageOf] == {
+def test_what_one_statement_entails_through_inverse_and_super_properties(ontology: Graph) -> None:
+    axioms = read_axioms(ontology)
+    assert axioms.entailed(GCM.agent) == {
+        (GCM.agent, False),
+        (PROV.agent, False),
+        (GCM.hasParticipationAsAgent, True),
+    }
+    assert axioms.entailed(GCM.passageOf) == {
+        (GCM.passageOf, False),
         (GCM.hasPassage, True),
         (GCM.inDocument, False),
         (URIRef("http://purl.org/dc/terms/isPartOf"), False),
     }
+
+
+def test_rule_tables_equal_what_owlrl_derives_for_each_predicate_and_class(ontology: Graph) -> None:
+    """The tables of the shipped ontology against owlrl: one statement per predicate, one member per class."""
+    axioms = read_axioms(ontology)
+    predicates = sorted({*axioms.properties, *axioms.subject_classes, *axioms.object_classes}, key=str)
+    classes = sorted(axioms.super_classes, key=str)
+    statements = {p: (ID[f"test/s{i}"], ID[f"test/o{i}"]) for i, p in enumerate(predicates)}
+    members = {c: ID[f"test/m{i}"] for i, c in enumerate(classes)}
+    sample = [*ontology, *((s, p, o) for p, (s, o) in statements.items())]
+    sample += [(m, RDF.type, c) for c, m in members.items()]
+    closure = set(owl_rl_closure(sample)) | set(sample)
+
+    def kept_classes(node: Node, classes: Iterable[Node]) -> set[Node]:
+        return {c for c in classes if is_kept((node, RDF.type, c))}
+
+    def owlrl_classes(node: Node) -> set[Node]:
+        return kept_classes(node, (o for s, p, o in closure if s == node and p == RDF.type))
+
+    for p, (s, o) in statements.items():
+        entailed = {(q, False) for x, q, y in closure if (x, y) == (s, o)}
+        entailed |= {(q, True) for x, q, y in closure if (x, y) == (o, s)}
+        assert axioms.entailed(p) == entailed, p
+        assert kept_classes(s, axioms.subject_classes.get(p, ())) == owlrl_classes(s), p
+        assert kept_classes(o, axioms.object_classes.get(p, ())) == owlrl_classes(o), p
+    for c, member in members.items():
+        assert kept_classes(member, axioms.super_classes[c]) == owlrl_classes(member), c
 
 
 def test_the_shipped_ontology_takes_the_targeted_route(ontology: Graph) -> None:
@@ -240,3 +276,104 @@ def test_build_command_without_reasoning_has_no_inferred_graph(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert "graph:inferred" not in result.output
     assert INFERRED not in {graph.identifier for graph in read_dataset(tmp_path).graphs() if len(graph)}
+
+
+# --- every rule pattern on a hand-written ontology, the premises in two named graphs ----------------
+
+V = Namespace("http://example.org/vocab#")
+T = Namespace(ids.ID + "test/")
+
+PATTERNS = """
+@prefix v: <http://example.org/vocab#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+v:Dog rdfs:subClassOf v:Mammal .
+v:Mammal rdfs:subClassOf v:Animal .
+v:Animal owl:equivalentClass v:Creature .
+[ owl:unionOf ( v:Plant v:Fungus ) ] rdfs:subClassOf v:Organism .
+v:owns rdfs:domain v:Person ; rdfs:range [ owl:unionOf ( v:Animal v:Vehicle ) ] .
+v:hasPet rdfs:subPropertyOf v:owns .
+v:petOf owl:inverseOf v:hasPet .
+v:cares owl:equivalentProperty v:looksAfter .
+v:looksAfter rdfs:range v:Cared .
+v:knows a owl:SymmetricProperty .
+v:parentOf rdfs:subPropertyOf v:ancestorOf .
+v:ancestorOf a owl:TransitiveProperty .
+v:grandparentOf owl:propertyChainAxiom ( v:parentOf v:parentOf ) .
+v:colleagueOf owl:propertyChainAxiom ( v:worksAt [ owl:inverseOf v:worksAt ] ) .
+"""
+
+FIRST_GRAPH = """
+@prefix v: <http://example.org/vocab#> .
+@prefix t: <https://w3id.org/gcmkg/id/test/> .
+t:rex a v:Dog .
+t:fern a v:Plant .
+t:ann v:hasPet t:rex ; v:cares t:rex ; v:knows t:cy ; v:parentOf t:bob ; v:worksAt t:acme .
+"""
+
+SECOND_GRAPH = """
+@prefix v: <http://example.org/vocab#> .
+@prefix t: <https://w3id.org/gcmkg/id/test/> .
+t:bob v:parentOf t:cy .
+t:cy v:ancestorOf t:dan .
+t:eve v:worksAt t:acme .
+"""
+
+
+@pytest.fixture(scope="module")
+def patterns() -> tuple[Graph, Graph]:
+    """The hand-written ontology, and the union of its graph and the two data graphs (as the build merges them)."""
+    dataset = Dataset()
+    for name, text in (("ontology", PATTERNS), ("document/a", FIRST_GRAPH), ("document/b", SECOND_GRAPH)):
+        dataset.graph(URIRef(ids.named_graph(name))).parse(data=text, format="turtle")
+    return Graph().parse(data=PATTERNS, format="turtle"), merged_graph(dataset)
+
+
+def test_each_rule_pattern_gives_what_was_worked_out_by_hand(patterns: tuple[Graph, Graph]) -> None:
+    ontology, union = patterns
+    result = infer(union, ontology)
+    assert result.route == TARGETED
+    assert set(result.triples) == {
+        # sub-classes, then an equivalent class; a member of a union that is a sub-class
+        (T.rex, RDF.type, V.Mammal),
+        (T.rex, RDF.type, V.Animal),
+        (T.rex, RDF.type, V.Creature),
+        (T.fern, RDF.type, V.Organism),
+        # sub-property, its domain (its range is a union: nothing named), the inverse
+        (T.ann, V.owns, T.rex),
+        (T.ann, RDF.type, V.Person),
+        (T.rex, V.petOf, T.ann),
+        # equivalent property and its range
+        (T.ann, V.looksAfter, T.rex),
+        (T.rex, RDF.type, V.Cared),
+        # symmetric
+        (T.cy, V.knows, T.ann),
+        # sub-property of a transitive property, across the two graphs: ann → bob (first), bob → cy → dan (second)
+        (T.ann, V.ancestorOf, T.bob),
+        (T.bob, V.ancestorOf, T.cy),
+        (T.ann, V.ancestorOf, T.cy),
+        (T.ann, V.ancestorOf, T.dan),
+        (T.bob, V.ancestorOf, T.dan),
+        # a chain across the two graphs
+        (T.ann, V.grandparentOf, T.cy),
+        # a chain through an anonymous inverse: everyone working at acme, either graph (the inverse
+        # statements themselves have a blank-node predicate and are not kept)
+        (T.ann, V.colleagueOf, T.eve),
+        (T.eve, V.colleagueOf, T.ann),
+        (T.ann, V.colleagueOf, T.ann),
+        (T.eve, V.colleagueOf, T.eve),
+    }
+
+
+def test_each_rule_pattern_gives_what_owlrl_gives(patterns: tuple[Graph, Graph]) -> None:
+    ontology, union = patterns
+    assert set(infer(union, ontology).triples) == set(full_closure(union))
+
+
+def test_rdf_type_in_a_property_axiom_takes_the_full_closure(ontology: Graph) -> None:
+    extended = Graph()
+    for triple in ontology:
+        extended.add(triple)
+    extended.add((GCM.role, RDFS.subPropertyOf, RDF.type))
+    assert unsupported(extended, Graph()) == ["rdf:type in a property axiom"]

@@ -17,11 +17,13 @@ from gcmkg.graph.core import ids
 Triple = tuple[Node, Node, Node]
 
 _TRIVIAL_CLASSES = frozenset({OWL.Thing, RDFS.Resource, OWL.NamedIndividual})
+_SAME_AS, _TYPE = OWL.sameAs, RDF.type  # looked up once: rdflib's namespace attributes cost a call each
 
 
 def is_individual(node: Node) -> bool:
     """A resource of the knowledge graph (under https://w3id.org/gcmkg/), not a term of the ontology."""
-    return isinstance(node, URIRef) and node.startswith(ids.BASE) and not node.startswith(ids.ONTOLOGY)
+    # str.startswith: rdflib's own startswith wraps it in a Python call
+    return isinstance(node, URIRef) and str.startswith(node, ids.BASE) and not str.startswith(node, ids.ONTOLOGY)
 
 
 def is_kept(triple: Triple) -> bool:
@@ -29,9 +31,9 @@ def is_kept(triple: Triple) -> bool:
     subject, predicate, obj = triple
     if not is_individual(subject) or isinstance(obj, BNode):
         return False
-    if predicate == OWL.sameAs:
+    if predicate == _SAME_AS:
         return subject != obj
-    if predicate == RDF.type:
+    if predicate == _TYPE:
         return obj not in _TRIVIAL_CLASSES
     return True
 

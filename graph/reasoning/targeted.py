@@ -1,91 +1,130 @@
-"""The targeted route: owlrl run only on what the ontology's axioms can touch, in three small stages.
+"""The targeted route: the ontology's rule tables (axioms.py) applied to the data in one pass, then the
+property chains to a fixpoint.
 
-1. **One triple at a time.** Sub-, equivalent, inverse and symmetric properties act on each triple
-   alone, so owlrl closes one representative triple per predicate and the result is applied to
-   every triple with that predicate.
-2. **Property chains** need the real links: OWL 2 RL's rule for them (prp-spo2: ``x1 p1 x2 … xn pn
-   xn+1`` entails ``x1 p xn+1``) is evaluated as joins over the triples of the chain members, and stage 1
-   is applied to what it derives, until nothing new appears. (owlrl closing those triples gave the same
-   and took 90% of the route at 10× the corpus: it re-reads every triple in each of its cycles.)
-3. **Types** from classes, domains and ranges depend only on a resource's asserted classes and the
-   predicates it has on either side (its *signature*): they are worked out once per signature, and
-   each resource receives its signature's classes. When the class axioms are plain RDFS
-   (sub-classes, domains, ranges; unions only as domains or ranges) the RDFS rules for them (rdfs2,
-   rdfs3, rdfs9) are evaluated directly (owlrl's RDFS closure of the representatives gave the same
-   and was most of the route on the corpus); otherwise owlrl's OWL 2 RL rules close one
-   representative per signature.
+1. **One pass over the statements.** Each statement ``s p o`` is looked up once by its predicate: it
+   entails the statements of :attr:`Axioms.properties` (sub-, equivalent, inverse and symmetric
+   properties), types ``s`` and ``o`` with the classes of :attr:`Axioms.subject_classes` and
+   :attr:`Axioms.object_classes` (domains and ranges of ``p`` and of everything it entails, with their
+   super-classes), and ``s a C`` gives ``s`` every super-class of C.
+2. **Property chains and transitive properties** need the real links: OWL 2 RL's rule prp-spo2 (``x1 p1 x2 …
+   xn pn xn+1`` entails ``x1 p xn+1``) is evaluated as joins over the statements of the chain members, and
+   each new statement goes through step 1, until no new statement of a chain member appears.
 
-Passage text, offsets, labels and provenance never enter owlrl: a literal only tells stage 3 that
-its subject has the predicate. tests/test_reasoning.py proves the result equal to the full closure (owlrl
-over every triple), on a small graph and on the corpus build.
+Nothing here runs owlrl: tests/test_reasoning.py proves the result equal to owlrl's closure of every
+triple, on hand-written fixtures for each rule and on the corpus build, and the tables equal to what
+owlrl derives from the ontology for each predicate and class.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDF, BNode, Literal
 from rdflib.term import Node
 
 from gcmkg.graph.reasoning.axioms import Axioms
-from gcmkg.graph.reasoning.closure import owl_rl_closure
 from gcmkg.graph.reasoning.entailments import is_individual
 
 Triple = tuple[Node, Node, Node]
-Rules = dict[Node, frozenset[tuple[Node, bool]]]
-Signature = tuple[frozenset[Node], frozenset[Node], frozenset[Node]]
-
-_STAND_IN = "urn:gcmkg:reasoning:"
+_TYPE = RDF.type  # looked up once: rdflib's namespace attributes cost a call each
 
 
-def per_triple_rules(axioms: Axioms, predicates: Iterable[Node]) -> Rules:
-    """For each predicate p, what one triple ``s p o`` entails alone: (q, reversed) for ``s q o`` / ``o q s``."""
-    touched = set(axioms.properties.all_nodes())
-    stand_ins = {
-        p: (URIRef(f"{_STAND_IN}s{i}"), URIRef(f"{_STAND_IN}o{i}"))
-        for i, p in enumerate(sorted((p for p in set(predicates) if p in touched), key=str))
-    }
-    by_pair = {pair: p for p, pair in stand_ins.items()}
-    samples = ((s, p, o) for p, (s, o) in stand_ins.items())
-    rules: defaultdict[Node, set[tuple[Node, bool]]] = defaultdict(set)
-    for s, q, o in owl_rl_closure([*axioms.properties, *samples]):
-        if (s, o) in by_pair:
-            rules[by_pair[(s, o)]].add((q, False))
-        elif (o, s) in by_pair:
-            rules[by_pair[(o, s)]].add((q, True))
-    return {p: frozenset(found) for p, found in rules.items()}
+@dataclass(frozen=True)
+class _Plan:
+    """What a statement of one predicate gives, looked up once per predicate."""
+
+    others: tuple[tuple[Node, bool], ...]
+    """The (q, reversed) it entails, but itself."""
+    subject_classes: frozenset[Node]
+    object_classes: frozenset[Node]
+    derivable: bool
+    """Whether an entailment can have this predicate (an asserted statement of it is then remembered)."""
+    member: bool
+    """Whether the predicate is in a chain."""
+    membership: bool
+    """Whether the predicate is rdf:type."""
 
 
-def apply_rules(rules: Rules, triples: Iterable[Triple]) -> set[Triple]:
-    """Everything ``rules`` derive from ``triples``, one triple at a time."""
-    derived: set[Triple] = set()
-    for s, p, o in triples:
-        for q, reverse in rules.get(p, ()):
-            if not reverse:
-                derived.add((s, q, o))
-            elif not isinstance(o, Literal):
-                derived.add((o, q, s))
-    return derived
+@dataclass
+class _Closure:
+    """The statements read and derived so far, and the classes of each resource."""
 
+    axioms: Axioms
+    asserted: set[Triple] = field(default_factory=set)
+    """Asserted statements whose predicate an entailment can have."""
+    derived: set[Triple] = field(default_factory=set)
+    links: set[Triple] = field(default_factory=set)
+    """Statements (asserted or derived) of chain members."""
+    classes: defaultdict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))
+    plans: dict[Node, _Plan] = field(default_factory=dict)
 
-def property_entailments(axioms: Axioms, links: set[Triple]) -> set[Triple]:
-    """Stages 1 and 2: the property statements entailed by ``links`` (statements other than rdf:type)."""
-    rules = per_triple_rules(axioms, {p for _, p, _ in links} | axioms.chain_properties)
-    known = set(links)
-    new = apply_rules(rules, known) - known
-    derived = set(new)
-    known |= new
-    members = axioms.chain_members
-    chained_again = bool(members) and bool(axioms.chain_properties)
-    chains = axioms.chain_lists
-    while chained_again:
-        chained = chain_entailments(chains, known) - known
-        new = (chained | apply_rules(rules, chained)) - known
-        derived |= new
-        known |= new
-        chained_again = any(p in members for _, p, _ in new)
-    return derived
+    def plan(self, predicate: Node) -> _Plan:
+        found = self.plans.get(predicate)
+        if found is None:
+            axioms = self.axioms
+            found = self.plans[predicate] = _Plan(
+                others=tuple(sorted(axioms.entailed(predicate) - {(predicate, False)})),
+                subject_classes=axioms.subject_classes.get(predicate, frozenset()),
+                object_classes=axioms.object_classes.get(predicate, frozenset()),
+                derivable=predicate in axioms.derivable,
+                member=predicate in axioms.chain_members,
+                membership=predicate == _TYPE,
+            )
+        return found
+
+    def read(self, data: Iterable[Triple]) -> None:
+        """Step 1 for every asserted statement of ``data``."""
+        super_classes, classes, asserted, plans = self.axioms.super_classes, self.classes, self.asserted, self.plans
+        for triple in data:
+            s, p, o = triple
+            plan = plans.get(p) or self.plan(p)
+            if plan.derivable:
+                asserted.add(triple)
+            if plan.membership:
+                if not isinstance(o, BNode):
+                    classes[s].update(super_classes.get(o) or (o,))
+                continue
+            if plan.member:
+                self.links.add(triple)
+            self._apply(plan, s, o)
+
+    def add(self, triple: Triple) -> None:
+        """Step 1 for an entailed statement."""
+        s, p, o = triple
+        plan = self.plan(p)
+        self.derived.add(triple)
+        if plan.member:
+            self.links.add(triple)
+        self._apply(plan, s, o)
+
+    def _apply(self, plan: _Plan, s: Node, o: Node) -> None:
+        if plan.subject_classes:
+            self.classes[s].update(plan.subject_classes)
+        if plan.object_classes and not isinstance(o, Literal):
+            self.classes[o].update(plan.object_classes)
+        for q, reverse in plan.others:
+            entailed = (o, q, s) if reverse else (s, q, o)
+            if entailed not in self.derived:
+                self.derived.add(entailed)
+                if self.plan(q).member:
+                    self.links.add(entailed)
+
+    def chain(self) -> None:
+        """Step 2: the chains over the links, each new statement through step 1, until the links stop growing."""
+        chains = self.axioms.chains
+        while chains:
+            before = len(self.links)
+            for triple in chain_entailments(chains, self.links) - self.asserted - self.derived:
+                self.add(triple)
+            if len(self.links) == before:
+                return
+
+    def entailments(self) -> set[Triple]:
+        """Every entailment about a resource of the knowledge graph (unfiltered otherwise; see entailments.kept)."""
+        typed = {(node, _TYPE, c) for node, found in self.classes.items() if is_individual(node) for c in found}
+        return typed | {triple for triple in self.derived if not isinstance(triple[1], BNode)}
 
 
 def chain_entailments(chains: Mapping[Node, Sequence[tuple[Node, ...]]], known: Iterable[Triple]) -> set[Triple]:
@@ -107,81 +146,10 @@ def chain_entailments(chains: Mapping[Node, Sequence[tuple[Node, ...]]], known: 
     return derived
 
 
-def _signatures(axioms: Axioms, types: set[Triple], links: set[Triple]) -> dict[Signature, list[Node]]:
-    """Individuals grouped by (asserted classes, predicates with a domain they have as subject, predicates
-    with a range they have as object). Other predicates cannot type anything in stage 3."""
-    with_domain = set(axioms.classes.subjects(RDFS.domain, None))
-    with_range = set(axioms.classes.subjects(RDFS.range, None))
-    classes: defaultdict[Node, set[Node]] = defaultdict(set)
-    outgoing: defaultdict[Node, set[Node]] = defaultdict(set)
-    incoming: defaultdict[Node, set[Node]] = defaultdict(set)
-    for s, _, o in types:
-        classes[s].add(o)
-    for s, p, o in links:
-        if p in with_domain:
-            outgoing[s].add(p)
-        if p in with_range:
-            incoming[o].add(p)
-    groups: defaultdict[Signature, list[Node]] = defaultdict(list)
-    for node in {*classes, *outgoing, *incoming}:
-        if is_individual(node):
-            groups[(frozenset(classes[node]), frozenset(outgoing[node]), frozenset(incoming[node]))].append(node)
-    return groups
-
-
-def type_entailments(axioms: Axioms, types: set[Triple], links: set[Triple]) -> set[Triple]:
-    """Stage 3: the rdf:type statements entailed for individuals, worked out once per signature."""
-    groups = _signatures(axioms, types, links)
-    if axioms.classes_need_owl:
-        return _owl_type_entailments(axioms, groups)
-    entailed: set[Triple] = set()
-    for signature, members in groups.items():
-        entailed |= {(member, RDF.type, cls) for cls in rdfs_types(axioms, signature) for member in members}
-    return entailed
-
-
-def rdfs_types(axioms: Axioms, signature: Signature) -> set[Node]:
-    """The classes RDFS entails for a resource of ``signature`` (rules rdfs2, rdfs3 and rdfs9 over the class axioms):
-    its classes, the domains of the predicates it is the subject of and the ranges of those it is the object of,
-    and every super-class of these."""
-    classes, outgoing, incoming = signature
-    found = set(classes)
-    for predicate in outgoing:
-        found.update(axioms.classes.objects(predicate, RDFS.domain))
-    for predicate in incoming:
-        found.update(axioms.classes.objects(predicate, RDFS.range))
-    pending = list(found)
-    while pending:
-        for parent in axioms.classes.objects(pending.pop(), RDFS.subClassOf):
-            if parent not in found:
-                found.add(parent)
-                pending.append(parent)
-    return found
-
-
-def _owl_type_entailments(axioms: Axioms, groups: dict[Signature, list[Node]]) -> set[Triple]:
-    """Stage 3 when the class axioms need OWL 2 RL: one owlrl run over a representative of each signature."""
-    representatives: dict[Node, list[Node]] = {}
-    sample: list[Triple] = [*axioms.classes]
-    for i, (signature, members) in enumerate(sorted(groups.items(), key=lambda item: sorted(map(str, item[1])))):
-        representative = URIRef(f"{_STAND_IN}r{i}")
-        representatives[representative] = members
-        classes, outgoing, incoming = signature
-        sample += [(representative, RDF.type, c) for c in classes]
-        sample += [(representative, p, URIRef(f"{_STAND_IN}object-of/{p}")) for p in outgoing]
-        sample += [(URIRef(f"{_STAND_IN}subject-of/{p}"), p, representative) for p in incoming]
-    entailed: set[Triple] = set()
-    for representative, predicate, cls in owl_rl_closure(sample):
-        if predicate == RDF.type and representative in representatives:
-            entailed |= {(member, RDF.type, cls) for member in representatives[representative]}
-    return entailed
-
-
-def targeted_entailments(axioms: Axioms, data: Iterable[Triple]) -> set[Triple]:
-    """All entailments of ``axioms`` over ``data`` (unfiltered; see entailments.kept)."""
-    types: set[Triple] = set()
-    links: set[Triple] = set()
-    for triple in data:
-        (types if triple[1] == RDF.type else links).add(triple)
-    properties = property_entailments(axioms, links)
-    return properties | type_entailments(axioms, types, links | properties)
+def targeted_entailments(axioms: Axioms, data: Iterable[Triple]) -> tuple[set[Triple], set[Triple]]:
+    """The entailments of ``axioms`` over ``data``, and the asserted statements an entailment could repeat
+    (those whose predicate an entailment can have): what entailments.kept needs."""
+    closure = _Closure(axioms)
+    closure.read(data)
+    closure.chain()
+    return closure.entailments(), closure.asserted
