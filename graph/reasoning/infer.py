@@ -32,8 +32,8 @@ class Inference:
 
     @cached_property
     def graph(self) -> Graph:
-        """The kept entailments as an rdflib graph."""
-        graph = Graph()
+        """The kept entailments as an rdflib graph (context-unaware: its triples are added twice as fast)."""
+        graph = Graph(store="SimpleMemory")
         for triple in self.triples:
             graph.add(triple)
         return graph
@@ -70,8 +70,8 @@ def infer(data: Graph, ontology: Graph) -> Inference:
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """Pause Python's cyclic garbage collector: the targeted route makes hundreds of thousands of tuples
-    and sets, none in a cycle, and each of the collector's passes walks the whole heap, the build's graphs
-    included (a third of the route's time at 10× the corpus)."""
+    and sets, none in a cycle, and the collector's passes walk the whole heap, the build's graphs included
+    (about 40% of the route's time at 10× the corpus: 4.3–4.7 s with them, 2.5–2.6 s without)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
