@@ -65,7 +65,7 @@ class _Closure:
         if found is None:
             axioms = self.axioms
             found = self.plans[predicate] = _Plan(
-                others=tuple(sorted(axioms.entailed(predicate) - {(predicate, False)})),
+                others=tuple(axioms.entailed(predicate) - {(predicate, False)}),
                 subject_classes=axioms.subject_classes.get(predicate, frozenset()),
                 object_classes=axioms.object_classes.get(predicate, frozenset()),
                 derivable=predicate in axioms.derivable,
