@@ -63,14 +63,8 @@ def export(
     selection = Selection(graph_names, inferred, str(source))
     with SortedLines(output.parent) as lines:
         progress(f"reading {source}")
-        counting = ox.Store()
-        chosen = stored(selection.quads(parse_build(build)), counting)
-        statements = canonical_quads(statement(quad, export_format) for quad in chosen)
-        lines.add(line(quad, export_format) for quad in statements)
+        counts = _read(build, selection, export_format, lines, progress)
         graphs = [graph.value for graph in selection.graphs() if isinstance(graph, ox.NamedNode)]
-        progress("counting for the description")
-        counts = count(counting, merged=not export_format.quads)
-        del counting
 
         def write_data(stream: BinaryIO) -> None:
             progress(f"writing {counts.triples} statements as {export_format.name} to {output}")
@@ -83,6 +77,23 @@ def export(
         described = description_path(output)
         write_export(output, write_data, described, describe, export_format, lines)
     return ExportResult(output=output, description=described, triples=counts.triples, graphs=len(selection.graphs()))
+
+
+def _read(
+    build: Path | None,
+    selection: Selection,
+    export_format: ExportFormat,
+    lines: SortedLines,
+    progress: Callable[[str], None],
+) -> Counts:
+    """Read the build once: the chosen quads into a store to count (freed on return) and, as the statements of
+    ``export_format``, into ``lines``; what the description counts."""
+    counting = ox.Store()
+    chosen = stored(selection.quads(parse_build(build)), counting)
+    lines.add(line(quad, export_format) for quad in canonical_quads(statement(q, export_format) for q in chosen))
+    selection.graphs()  # an unknown --named-graph stops the export here, before the counting
+    progress("counting for the description")
+    return count(counting, merged=not export_format.quads)
 
 
 def _description(
