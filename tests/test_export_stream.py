@@ -5,6 +5,7 @@ half-way (a broken build file, a full disk) leaving the previous export as it wa
 from __future__ import annotations
 
 import errno
+import io
 import os
 import random
 from collections.abc import Iterable
@@ -118,3 +119,19 @@ def test_a_disk_full_while_the_data_is_written_leaves_the_previous_export(
     assert code == 7
     assert "could not be written (No space left on device)" in output
     assert folder_state(folder) == before  # no temporary left either
+
+
+def test_a_disk_full_while_sorting_is_an_output_error(
+    fixture_build: Path, previous: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, before = previous
+
+    class Full(io.BytesIO):
+        def writelines(self, lines: Iterable[bytes]) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(sorting, "scratch_file", lambda _: Full())
+    code, output = export(fixture_build, folder / "gcmkg.nq")
+    assert code == 7
+    assert f"{folder}: no room to sort the export (No space left on device)" in output
+    assert folder_state(folder) == before

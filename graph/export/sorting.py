@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gcmkg.graph.core.atomic import scratch_file
+from gcmkg.graph.core.errors import OutputError
 
 RUN_LINES = 100_000  # lines sorted in memory at a time
 
@@ -41,8 +42,11 @@ class SortedLines:
         iterator = iter(lines)
         while run := sorted(islice(iterator, self._run_lines)):
             scratch = scratch_file(self._folder)
-            scratch.writelines(run)
             self._runs.append(scratch)
+            try:
+                scratch.writelines(run)
+            except OSError as exc:  # a full disk, most likely
+                raise OutputError(f"{self._folder}: no room to sort the export ({exc.strerror or exc})") from exc
 
     def unique(self) -> Iterator[bytes]:
         """Every line given, sorted (bytewise: code point order for UTF-8), each once."""
