@@ -3,7 +3,7 @@
 A file is written in two steps: ``write_temporary`` puts the bytes in a temporary file beside the
 target and fsyncs it (a full disk fails here, before anything is replaced); ``commit`` renames
 temporaries over their targets. Between the two the caller may check what it wrote (``gcmkg export``
-re-reads it). ``write_atomically`` does both for one file.
+re-reads it). ``write_atomically`` does both for one file; ``write_temporary_with`` streams what it writes.
 
 Temporaries are named ``.NAME.PID.XXXX.tmp`` (``.bak`` for backups): the next write of ``NAME`` removes
 those whose process is gone (a run that was killed), never those of a run still writing.
@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from gcmkg.graph.core.errors import OutputError
 
@@ -52,6 +53,9 @@ def _temporary(path: Path, suffix: str, fill: Callable[[Path], None]) -> Path:
     except OSError as exc:
         discard([temporary] if temporary else [])
         raise _output_error(path, exc) from exc
+    except BaseException:  # what ``fill`` read failed, or an interrupt: no half-written temporary stays behind
+        discard([temporary] if temporary else [])
+        raise
     return temporary
 
 
@@ -75,16 +79,32 @@ def remove_leftovers(path: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def _write_synced(path: Path, data: bytes) -> None:
-    with path.open("wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-
-
 def write_temporary(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path`` and fsync it; OutputError (and no file left) on failure."""
-    return _temporary(path, ".tmp", lambda temporary: _write_synced(temporary, data))
+    return write_temporary_with(path, lambda stream: stream.write(data))
+
+
+def write_temporary_with(path: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """A temporary file beside ``path`` that ``write`` filled (streaming: the content need not fit in memory),
+    fsynced; OutputError if it cannot be written, and no file left if ``write`` fails in any way."""
+
+    def fill(temporary: Path) -> None:
+        with temporary.open("wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+
+    return _temporary(path, ".tmp", fill)
+
+
+def scratch_file(folder: Path) -> BinaryIO:
+    """An anonymous file in ``folder`` for intermediate data too large for memory (sorted runs of an export): it
+    has no name, so nothing is left behind whatever happens to the process; OutputError if it cannot be made."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return tempfile.TemporaryFile(dir=folder)
+    except OSError as exc:
+        raise _output_error(folder, exc) from exc
 
 
 def discard(temporaries: Iterable[Path]) -> None:

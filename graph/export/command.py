@@ -86,6 +86,9 @@ def export(
 
     Both files are written to temporaries, the data file is read back and checked, and only then
     are they renamed over the old ones: a full disk or a crash leaves the previous export intact.
+    The export streams: statements are sorted in unnamed scratch files beside FILE, so a build of a
+    million statements exports in under 2 GB of memory (it needs free disk beside FILE for about
+    twice the statements' size as N-Quads while it runs).
     Exit codes: 2 bad option or unknown --named-graph, 3 no build, 4 unreadable build, 7 cannot write.
 
     \b

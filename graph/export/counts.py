@@ -1,9 +1,15 @@
 """What an export holds, counted with SPARQL (``*.rq`` beside this module) on a store of the selected quads:
-statements, entities, triples per named graph, entities per class, the vocabularies used, example resources."""
+statements, entities, triples per named graph, entities per class, the vocabularies used, example resources.
+
+The store is an in-memory Oxigraph store filled as the export reads the build (``stored``): about 0.4 KB a quad,
+and the class count's DISTINCT about as much again while it runs (1.2 GB peak at 1.2M quads).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import pyoxigraph as ox
 
@@ -12,6 +18,7 @@ from gcmkg.graph.core.prefixes import PREFIXES
 from gcmkg.graph.export.sparql import integer, rows
 
 URI_SPACE = ids.ID
+_CHUNK = 100_000  # quads handed to Oxigraph's bulk loader at a time
 
 
 @dataclass(frozen=True)
@@ -58,10 +65,16 @@ def _tally(solution: ox.QuerySolution) -> Tally:
     return Tally(triples=integer(solution, "triples"), entities=integer(solution, "entities"))
 
 
-def count(quads: list[ox.Quad], merged: bool) -> Counts:
-    """Count the export of ``quads``; ``merged``: the file merges the graphs (Turtle, N-Triples)."""
-    store = ox.Store()
-    store.bulk_extend(quads)
+def stored(quads: Iterable[ox.Quad], store: ox.Store) -> Iterator[ox.Quad]:
+    """``quads`` as they come, each also added to ``store`` (a chunk at a time)."""
+    iterator = iter(quads)
+    while chunk := list(islice(iterator, _CHUNK)):
+        store.bulk_extend(chunk)
+        yield from chunk
+
+
+def count(store: ox.Store, merged: bool) -> Counts:
+    """Count the export of the quads in ``store``; ``merged``: the file merges the graphs (Turtle, N-Triples)."""
     statements = rows(store, "distinct-triples") if merged else rows(store, "statements", union=False)
     uri_space = {"uriSpace": ox.NamedNode(URI_SPACE)}
     entities = rows(store, "entities", bind=uri_space)

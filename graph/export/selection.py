@@ -1,40 +1,24 @@
-"""Which quads an export holds: the build read with canonical blank nodes, then the named graphs chosen.
+"""Which quads an export holds: the named graphs chosen, read as the build's file is parsed (never held whole).
 
 ``--named-graph NAME`` keeps only the graphs named (``reference/states``, ``graph:reference/states`` or the
 full IRI); ``--no-inferred`` leaves graph:inferred out. Triples in the default graph (a build given as a
-Turtle file has only those) are kept unless ``--named-graph`` names graphs.
+Turtle file has only those) are kept unless ``--named-graph`` names graphs. A name the build does not have is a
+UsageError listing the graphs it has, raised once the file has been read and before anything is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.errors import UsageError
 from gcmkg.graph.core.layout import INFERRED_GRAPH
-from gcmkg.graph.rdfio.canonical import canonical_dataset
-from gcmkg.graph.rdfio.quads import parse_build
 
 GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 _GRAPH_PREFIX = "graph:"
-
-
-@dataclass(frozen=True)
-class Selection:
-    """The quads of an export in a stable order (graph, subject, predicate, object) and the graphs they are in."""
-
-    quads: list[ox.Quad]
-    graphs: tuple[GraphName, ...]
-
-
-def read_canonical(location: Path | None) -> ox.Dataset:
-    """The build at ``location`` with its blank nodes renamed by RDF Dataset Canonicalization (RDFC-1.0), so that
-    the same build gives the same labels however the file wrote them (Turtle writes most of them inline)."""
-    return canonical_dataset(parse_build(location))
 
 
 def short_name(graph: GraphName) -> str:
@@ -50,31 +34,44 @@ def _graph_iri(name: str) -> str:
     return name if "://" in name else ids.GRAPH + name
 
 
-def _resolve(names: Sequence[str], available: Sequence[GraphName], source: str) -> set[GraphName]:
-    """The named graphs ``names`` stand for; UsageError listing the build's graphs for a name it does not have."""
-    known = {graph.value: graph for graph in available if isinstance(graph, ox.NamedNode)}
-    chosen: set[GraphName] = set()
-    for name in names:
-        graph = known.get(_graph_iri(name))
-        if graph is None:
-            listing = ", ".join(sorted(short_name(g) for g in known.values())) or "none (only a default graph)"
-            raise UsageError(f"no named graph {name!r} in {source}", hint=f"its named graphs: {listing}")
-        chosen.add(graph)
-    return chosen
+@dataclass
+class Selection:
+    """The graphs asked for (``names``: every graph if empty) without graph:inferred unless ``inferred``; the
+    graphs the build turned out to have are recorded as its quads go through ``quads``."""
 
+    names: Sequence[str]
+    inferred: bool
+    source: str
+    seen: set[GraphName] = field(default_factory=set)
 
-def select(dataset: ox.Dataset, names: Sequence[str], inferred: bool, source: str) -> Selection:
-    """The quads of ``dataset`` in the graphs ``names`` (all if empty), without graph:inferred unless ``inferred``."""
-    available = sorted({quad.graph_name for quad in dataset}, key=str)
-    inferred_graph = ox.NamedNode(ids.named_graph(INFERRED_GRAPH))
-    chosen = _resolve(names, available, source) if names else set(available)
-    if not inferred:
-        if names and inferred_graph in chosen:
+    def __post_init__(self) -> None:
+        self._asked = {ox.NamedNode(_graph_iri(name)): name for name in self.names}
+        self._inferred_graph = ox.NamedNode(ids.named_graph(INFERRED_GRAPH))
+        if not self.inferred and self._inferred_graph in self._asked:
             raise UsageError("--named-graph inferred and --no-inferred contradict each other", hint="give one of them")
-        chosen.discard(inferred_graph)
-    quads = sorted((quad for quad in dataset if quad.graph_name in chosen), key=_order)
-    return Selection(quads=quads, graphs=tuple(graph for graph in available if graph in chosen))
 
+    def chosen(self, graph: GraphName) -> bool:
+        """Whether the quads of ``graph`` are exported."""
+        if self._asked:
+            return graph in self._asked
+        return self.inferred or graph != self._inferred_graph
 
-def _order(quad: ox.Quad) -> tuple[str, str, str, str]:
-    return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
+    def quads(self, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+        """The quads of the chosen graphs among ``quads``; the graphs of all of them are recorded in ``seen``."""
+        seen, chosen = self.seen, self.chosen
+        for quad in quads:
+            graph = quad.graph_name
+            if graph not in seen:
+                seen.add(graph)
+            if chosen(graph):
+                yield quad
+
+    def graphs(self) -> tuple[GraphName, ...]:
+        """The graphs exported, in a stable order; UsageError (listing the build's graphs) for a graph asked for
+        that the build does not have. Call after ``quads`` has been read to its end."""
+        for graph, name in self._asked.items():
+            if graph not in self.seen:
+                known = sorted(short_name(g) for g in self.seen if isinstance(g, ox.NamedNode))
+                listing = ", ".join(known) or "none (only a default graph)"
+                raise UsageError(f"no named graph {name!r} in {self.source}", hint=f"its named graphs: {listing}")
+        return tuple(sorted((graph for graph in self.seen if self.chosen(graph)), key=str))

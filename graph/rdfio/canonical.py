@@ -8,7 +8,7 @@ structure different labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -22,6 +22,24 @@ def canonical_dataset(quads: Iterable[ox.Quad]) -> ox.Dataset:
     dataset = ox.Dataset(quads)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return dataset
+
+
+def canonical_quads(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """``quads`` with their blank nodes carrying their RDFC-1.0 labels, for data too large to hold: the quads
+    without a blank node pass straight through, those with one are held and given their labels at the end.
+
+    The labels are those ``canonical_dataset`` gives the whole: RDFC-1.0 labels a blank node from the quads it is
+    in, which all hold a blank node. Only that part is held in memory (the ontology's class expressions in a
+    build: a few dozen quads; in an arbitrary RDF file, all its quads with blank nodes).
+    """
+    held: list[ox.Quad] = []
+    for quad in quads:
+        if any(isinstance(term, ox.BlankNode) for term in (quad.subject, quad.object, quad.graph_name)):
+            held.append(quad)
+        else:
+            yield quad
+    if held:
+        yield from canonical_dataset(held)
 
 
 def has_blank_nodes(triples: Iterable[RdflibTriple]) -> bool:

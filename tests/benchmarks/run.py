@@ -89,15 +89,16 @@ class CorpusBuild:
     passages: int
 
 
-def timed_build(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one command (exit 0, or 5 for a partial build)."""
+def timed_build(args: list[str], accepted: tuple[int, ...] = (0, PARTIAL_BUILD)) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one command (exit 0, or 5 for a partial build, unless ``accepted``
+    says otherwise)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = code = os.waitstatus_to_exitcode(status)
-        if code not in (0, PARTIAL_BUILD):
+        if code not in accepted:
             errors.seek(0)
             raise SystemExit(f"{' '.join(args[3:])} exited {code}:\n{errors.read().decode(errors='replace')}")
     return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
