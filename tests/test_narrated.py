@@ -46,6 +46,10 @@ def _told(text: str, matcher: Matcher, presenters: bool = True) -> set[tuple[str
         ("The 4th thematic session (objectives 16 through 18) closed the day.", [(4, [16, 17, 18])]),
         ("Objective 20 was dealt with in the fifth session.", [(5, [20])]),
         ("Session 1 looked at objectives 1 to 3, and session 2 at objectives 4 and 5.", [(1, [1, 2, 3]), (2, [4, 5])]),
+        ("Working Group 3 dealt with objectives 7 and 8.", [(3, [7, 8])]),
+        ("The fourth breakout group covered the sixth objective.", [(4, [6])]),
+        ("Panel two, on objectives nineteen and twenty, met at noon.", [(2, [19, 20])]),
+        ("The first of the Forum's three panels treated objectives 1 and 2.", [(1, [1, 2])]),
     ],
 )
 def test_a_sentence_states_what_a_session_covered(sentence: str, expected: list[tuple[int, list[int]]]) -> None:
@@ -93,6 +97,25 @@ def test_prose_opens_sessions_and_a_passing_remark_or_a_list_opens_none() -> Non
     assert document_session(segmented, 2030) is None
 
 
+def test_the_last_session_is_the_number_the_document_announces_and_told_sessions_in_a_row_open() -> None:
+    segmented = _segmented(
+        [
+            "II. The three working groups",
+            "Working group 1 dealt with objectives 2 and 3. Chile chaired it.",
+            "The next working group reviewed objectives 4 and 5. Peru spoke for it.",
+            "The final working group addressed objectives 6 and 7. Mexico took the floor.",
+        ]
+    )
+    by_passage = [passage_sessions(segmented, 2030).get(p.number) for p in segmented.passages]
+    assert [s.number if s else None for s in by_passage] == [1, 1, 3]  # "the next" names no number
+
+
+def test_a_title_names_the_session_of_a_note_or_summary() -> None:
+    segmented = _segmented(["Issues paper for Breakout Group 4", "Kenya will speak first."])
+    assert document_session(segmented, 2030, "Issues paper for Breakout Group 4") == SessionRef(2030, 4)
+    assert document_session(segmented, 2030) is None
+
+
 def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> None:
     segmented = _segmented(
         [
@@ -114,6 +137,13 @@ def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> N
         ("Draft report of the Regional Review on its third session", "report"),
         ("Summary of the discussions", "summary"),
         ("Regional Review\n\nGeneva, 4 April 2030", "document"),
+        ("Information note on the second working group", "background-note"),
+        ("Scoping paper: Panel 2", "background-note"),
+        ("Meeting report of the Forum", "report"),
+        ("Outcome report", "report"),
+        ("This report gathers what the Forum heard.", "document"),  # prose, not a title
+        ("President's summary of Working Group 1", "session-summary"),
+        ("Rapporteur's summary, Panel 5", "session-summary"),
     ],
 )
 def test_a_document_says_what_it_is_in_a_title_line(head: str, kind: str) -> None:
