@@ -86,7 +86,8 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     facts = DocumentFacts(meta, segmented, session=session)
     year = meta.year
     by_passage = facts.passage_sessions = passage_sessions(segmented, year, title)
-    by_segment = passage_segments(segmented, year)
+    # a passage that tells a session ("Panel 2 followed, …") has left the opening segment
+    by_segment = {n: s for n, s in passage_segments(segmented, year).items() if n not in by_passage}
     facts.sessions = session_objectives(segmented, year, by_passage)
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
     for passage in segmented.passages:
