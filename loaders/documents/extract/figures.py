@@ -1,9 +1,10 @@
 """Figures in a sentence: numbers that state a quantity, with their value (or range), unit and span.
 
 A figure is written in digits ("288,000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159", "between
-133 and 159"), in words up to twenty and in tens ("seven new tools", "sixty", read with number-parser) or as a fraction ("over
-half"), with scale words (thousand, million, billion), a currency (an ISO 4217 code from pycountry, a symbol,
-"dollars", "euros"), a percentage, or a duration unit (days, weeks, months, years; "a 90-day visa").
+133 and 159"), in words up to twenty and in tens ("seven new tools", "sixty", read with number-parser) or as a
+fraction ("over half"), with scale words (thousand, million, billion), a currency (an ISO 4217 code from
+pycountry, a symbol, "dollars", "euros"), a percentage, or a duration unit (days, weeks, months, years; "a
+90-day visa").
 
 It counts when it has a scale, a currency, a percentage, a duration, a thousands separator, four or more
 digits that are not a year, a quantifier before it ("more than 60"), a counted noun after it ("97

@@ -11,8 +11,8 @@ never credited to the Migration MPTF.
 Where: the States (or, when no State is named, a place such as "the Western Balkans") of an "in …"
 phrase right before the programme ("In Serbia and North Macedonia, a Joint Programme …") or, else, after
 it in the clause ("… Joint Programme in Tajikistan", "… addressed data needs in Serbia"), else the States
-that run it ("a shelter run by Chile's labour ministry"). A singular noun
-is one initiative in all its States; a plural noun is one initiative per State or place named.
+that run it ("a shelter run by Chile's labour ministry"). A singular noun is one initiative in all its
+States; a plural noun is one initiative per State or place named.
 """
 
 from __future__ import annotations
@@ -206,8 +206,8 @@ def _locations(
 ) -> list[_Location]:
     """Where the programme runs: the "in …" phrase right before ``first`` (where the description opens), else
     the States that qualify the noun ("a Kyrgyzstan and Tajikistan joint programme"), else those of "in …"
-    phrases after the noun in the clause, else those that run it ("run by Peru's …"), else the States that are the clause's subject ("Georgia presented a
-    joint programme proposal")."""
+    phrases after the noun in the clause, else those that run it ("run by Peru's …"), else the States that are
+    the clause's subject ("Georgia presented a joint programme proposal")."""
     earlier = _state_lists(text, [m for m in states if clause_start <= m.start and m.end <= first])
     before = [loc for loc in earlier if _BEFORE_NOUN.match(text[loc.end : first]) and _in_front(text, loc)]
     qualifying = [loc for loc in earlier if _QUALIFIER.fullmatch(text, loc.end, noun.start())]
