@@ -5,10 +5,11 @@ A session heading ("Session 2", "B. Session 2", "Roundtable 4 – Friday …") s
 passages after it, until a structural heading (a numbered chapter, an annex) ends it. Prose does the same:
 a paragraph whose first sentence names a session and then the objectives it covered ("Session 4 of the
 third Regional Review addressed objectives 1, 3 and 7", "In the second session, which focused on objectives
-4 to 6, …") opens that session, unless the paragraph before or after it opens with another session (a list
-of sessions opens none); a passing remark ("objectives 15 and 16 will be taken up in the fourth session")
-records the session's objectives but opens nothing. A document whose session headings and opening
-paragraphs all name one session (a background note, the summary of a session) is about that session
+4 to 6, …") opens that session, unless it is one sentence and the paragraph before or after it opens with
+another session (a list of sessions opens none); "the last panel" is the number of sessions the document
+announces ("the four thematic panels"); a passing remark ("objectives 15 and 16 will be taken up in the
+fourth session") records the session's objectives but opens nothing. A document whose session headings, opening
+paragraphs and title (of a background note or a session summary) all name one session is about that session
 throughout, but for its opening and closing segments and what follows a chapter that ended the session's
 own section.
 """
