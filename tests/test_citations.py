@@ -108,6 +108,16 @@ def test_a_figure_that_the_sentence_states_before_a_closing_mark(matcher: Matche
     assert _subjects(body, {1: "https://example.org/rescues"}, matcher) == {1: ("document/doc/statistic/12-17", None)}
 
 
+def test_the_source_a_sentence_closes_on_and_the_body_a_state_name_ends(matcher: Matcher) -> None:
+    body = (
+        "# Data\n\nAsylum claims fell by 3,100 in 2029, as estimated by UNHCR.<sup>1</sup> Inflation, as "
+        "reported by the National Bank of Serbia,<sup>2</sup> eased."
+    )
+    found = _subjects(body, {1: "https://example.org/claims", 2: "https://example.org/nbs"}, matcher)
+    assert found[1] == ("organisation/unhcr", None)
+    assert found[2] == ("organisation/national-bank-of-serbia", "National Bank of Serbia")  # not Serbia
+
+
 def test_it_refers_back_to_the_initiative_of_the_previous_sentence(matcher: Matcher) -> None:
     body = (
         "# Programmes\n\nIn Armenia, a joint programme funded by the Migration MPTF supports returnees. It also "

@@ -180,3 +180,21 @@ def test_speakers_named_with_their_state(second: DocumentFacts) -> None:
         ("1", "person/anna-petrosyan", "right-of-reply", ("state/ARM",)),
         ("1", "state/ARM", "right-of-reply", ()),
     }
+
+
+def test_a_surname_a_statement_that_follows_and_a_session_told_after_the_opening() -> None:
+    text = (
+        "Report of the Forum, Geneva, 3 March 2031\n\nI. Opening\n\n"
+        "Ms. Ines Varga Ott, Minister of Justice of Hungary, opened the Forum. Mr. Piet Maes, chairing the "
+        "board of UNFPA, followed with a brief statement.\n\n"
+        "Overview of the day\n\n"
+        "Working Group 1 looked at objectives 7 and 9. Its moderator, Prof. Anna Lee of the OSCE, opened it.\n\n"
+        "II. Closing\n\nMs. Ott thanked the interpreters.\n"
+    )
+    matcher = Matcher.from_graphs(source.graph for source in load_reference())
+    assert _rows(extract("forum-2031", text, None, matcher).participations) == {
+        ("opening", "person/ines-varga-ott", "opening-remarks", ("state/HUN",)),
+        ("opening", "person/piet-maes", "opening-remarks", ("organisation/unfpa",)),
+        ("1", "person/anna-lee", "moderator", ("organisation/osce",)),
+        ("closing", "person/ines-varga-ott", "closing-remarks", ("state/HUN",)),
+    }

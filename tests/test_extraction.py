@@ -53,6 +53,21 @@ def test_objective_lists_in_every_written_form() -> None:
     assert objective_numbers("all 23 objectives; Objective 24 does not exist") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The debate kept to objectives nine through eleven and to Objective 23.", [9, 10, 11, 23]),
+        ("Its note turns to the fifth and the ninth objectives.", [5, 9]),
+        ("It treats GCM objectives 3 and 4 plus the twentieth; then it ends.", [3, 4, 20]),
+        ("Health is treated at length (obj. 15) and (objs. 16, 17).", [15, 16, 17]),
+        ("Regular pathways are, for many, the very first objective.", []),  # emphasis, no number
+        ("objectives 3 and 4 and the second session.", [3, 4]),  # an ordinal of something else
+    ],
+)
+def test_objectives_named_in_words_ordinals_and_abbreviations(text: str, expected: list[int]) -> None:
+    assert objective_numbers(text) == expected
+
+
 def test_funds_are_not_confused_and_pipelines_are_not_funded(matcher: Matcher) -> None:
     text = (
         "A COVID-19 MPTF-funded Project in Kazakhstan helped. "

@@ -124,3 +124,29 @@ def test_in_a_pipeline_however_it_is_worded(matcher: Matcher) -> None:
     assert described(text, matcher) == [("initiative/migration-mptf/ARM/pipeline", "pipeline")]
     # "in" the fund without its pipeline links nothing
     assert extract("A programme on seasonal work for farmers in Armenia is in the Migration MPTF.", matcher) == []
+
+
+def test_a_fund_named_with_its_acronym_finances_a_programme_of_a_sum(matcher: Matcher) -> None:
+    text = "The Migration Multi-Partner Trust Fund (Migration MPTF) supports a USD 1.5 million project in Chile."
+    assert described(text, matcher) == [("initiative/migration-mptf/CHL", "funded")]
+
+
+def test_a_programme_that_sits_in_the_funds_pipeline(matcher: Matcher) -> None:
+    text = (
+        "The Migration MPTF backs work in Peru. A programme on labour inspection for Ecuador remains in "
+        "the Fund's pipeline."
+    )
+    assert ("initiative/migration-mptf/ECU/pipeline", "pipeline") in described(text, matcher)
+
+
+def test_a_concept_note_sent_to_the_fund_is_a_proposal(matcher: Matcher) -> None:
+    text = "Last year Bolivia sent a concept note about climate mobility to the Migration MPTF for review."
+    assert described(text, matcher) == [("initiative/migration-mptf/BOL/proposal", "proposal")]
+
+
+def test_the_projects_it_funds_and_the_state_that_runs_one(matcher: Matcher) -> None:
+    text = (
+        "The Migration MPTF grew in 2030. One of the projects it funds is a job centre in Quito, run by "
+        "Ecuador's labour ministry."
+    )
+    assert described(text, matcher) == [("initiative/migration-mptf/ECU", "funded")]

@@ -25,6 +25,12 @@ def test_pyproject_gives_the_code_licence() -> None:
     assert project["license"] == {"text": CODE_LICENCE}
 
 
+def test_the_licence_file_is_the_apache_licence() -> None:
+    text = (REPO_ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("Apache License\nVersion 2.0, January 2004\n")
+    assert text.rstrip().endswith("END OF TERMS AND CONDITIONS")
+
+
 def test_readme_states_both_licences() -> None:
     section = (REPO_ROOT / "README.md").read_text(encoding="utf-8").split("## Licence", 1)[1]
     code, data = section.split("- **Data**", 1)

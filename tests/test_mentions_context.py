@@ -70,6 +70,8 @@ def test_demonyms_that_name_languages_are_no_mention(matcher: Matcher) -> None:
     assert keys("The leaflets were translated into Ukrainian and Romanian.", matcher) == []
     assert keys("Hotlines serve Turkish-speaking callers and offer Spanish lessons.", matcher) == []
     assert keys("Sessions ran in Georgian, Armenian or Azerbaijani.", matcher) == []
+    assert keys("Forms exist in Greek and Albanian for all applicants.", matcher) == []
+    assert keys("Teams worked in Greek ports with Albanian police.", matcher) == ["state/GRC", "state/ALB"]
 
 
 def test_demonyms_that_name_a_state_or_its_people_stay_mentions(matcher: Matcher) -> None:

@@ -46,6 +46,10 @@ def _told(text: str, matcher: Matcher, presenters: bool = True) -> set[tuple[str
         ("The 4th thematic session (objectives 16 through 18) closed the day.", [(4, [16, 17, 18])]),
         ("Objective 20 was dealt with in the fifth session.", [(5, [20])]),
         ("Session 1 looked at objectives 1 to 3, and session 2 at objectives 4 and 5.", [(1, [1, 2, 3]), (2, [4, 5])]),
+        ("Working Group 3 dealt with objectives 7 and 8.", [(3, [7, 8])]),
+        ("The fourth breakout group covered the sixth objective.", [(4, [6])]),
+        ("Panel two, on objectives nineteen and twenty, met at noon.", [(2, [19, 20])]),
+        ("The first of the Forum's three panels treated objectives 1 and 2.", [(1, [1, 2])]),
     ],
 )
 def test_a_sentence_states_what_a_session_covered(sentence: str, expected: list[tuple[int, list[int]]]) -> None:
@@ -93,6 +97,25 @@ def test_prose_opens_sessions_and_a_passing_remark_or_a_list_opens_none() -> Non
     assert document_session(segmented, 2030) is None
 
 
+def test_the_last_session_is_the_number_the_document_announces_and_told_sessions_in_a_row_open() -> None:
+    segmented = _segmented(
+        [
+            "II. The three working groups",
+            "Working group 1 dealt with objectives 2 and 3. Chile chaired it.",
+            "The next working group reviewed objectives 4 and 5. Peru spoke for it.",
+            "The final working group addressed objectives 6 and 7. Mexico took the floor.",
+        ]
+    )
+    by_passage = [passage_sessions(segmented, 2030).get(p.number) for p in segmented.passages]
+    assert [s.number if s else None for s in by_passage] == [1, 1, 3]  # "the next" names no number
+
+
+def test_a_title_names_the_session_of_a_note_or_summary() -> None:
+    segmented = _segmented(["Issues paper for Breakout Group 4", "Kenya will speak first."])
+    assert document_session(segmented, 2030, "Issues paper for Breakout Group 4") == SessionRef(2030, 4)
+    assert document_session(segmented, 2030) is None
+
+
 def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> None:
     segmented = _segmented(
         [
@@ -114,6 +137,13 @@ def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> N
         ("Draft report of the Regional Review on its third session", "report"),
         ("Summary of the discussions", "summary"),
         ("Regional Review\n\nGeneva, 4 April 2030", "document"),
+        ("Information note on the second working group", "background-note"),
+        ("Scoping paper: Panel 2", "background-note"),
+        ("Meeting report of the Forum", "report"),
+        ("Outcome report", "report"),
+        ("This report gathers what the Forum heard.", "document"),  # prose, not a title
+        ("President's summary of Working Group 1", "session-summary"),
+        ("Rapporteur's summary, Panel 5", "session-summary"),
     ],
 )
 def test_a_document_says_what_it_is_in_a_title_line(head: str, kind: str) -> None:
@@ -154,6 +184,10 @@ def test_member_state_speaker_before_or_after_the_words(matcher: Matcher) -> Non
         ("The round table was co-organized by UNFPA and the World Health Organization (WHO).", {"unfpa", "who"}),
         ("Under the joint leadership of OHCHR and UN Women, participants reviewed the data.", {"ohchr", "un-women"}),
         ("UNDP and the International Labour Organization served as lead organizers.", {"undp", "ilo"}),
+        ("Working Group 2, on objective 5, had been convened by UNFPA.", {"unfpa"}),
+        ("UNFPA and UNDP were the organizers of it.", {"unfpa", "undp"}),
+        ("UNDP and UNFPA co-organised the working group.", {"undp", "unfpa"}),
+        ("FAO and UNDP, which led the preparation of the round table, wrote the note.", {"fao", "undp"}),
     ],
 )
 def test_lead_organisers_in_three_constructions(matcher: Matcher, sentence: str, expected: set[str]) -> None:
@@ -269,6 +303,40 @@ def test_speaking_for_a_co_chair_is_not_being_one(matcher: Matcher) -> None:
     assert _roles(found) == {("co-chair", "person/eva-gruber", ""), ("co-chair", "state/AUT", "")}
 
 
+def test_co_chairs_acting_through_people_and_a_co_chair_from_a_state(matcher: Matcher) -> None:
+    text = (
+        "The chairmanship was held jointly by Chile, acting through Mr. Tomás Rivas, Director of Consular Affairs, "
+        "and Norway, acting through Ms. Ida Holm, Ambassador in Geneva, and the delegates welcomed both."
+    )
+    found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
+    assert _roles(found) == {
+        ("co-chair", "state/CHL", ""),
+        ("co-chair", "person/tomas-rivas", ""),
+        ("co-chair", "state/NOR", ""),
+        ("co-chair", "person/ida-holm", ""),
+    }
+    assert {ids.local_path(a.iri) for p in found if p.agent.person for a in p.agent.affiliations} == {
+        "state/CHL",
+        "state/NOR",
+    }
+    text = "Notes taken by the Co-Chair from Peru are appended."
+    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+        ("co-chair", "state/PER", "")
+    }
+
+
+def test_a_state_that_spoke_as_member_state_speaker_and_one_spoken_for_in_an_aside(matcher: Matcher) -> None:
+    assert _told("Next, Chile intervened as member State speaker.", matcher) == {("speaker", "state/CHL", "")}
+    assert _told("Peru, on behalf of several partners, set out a plan.", matcher) == {("presenter", "state/PER", "")}
+
+
+def test_a_person_named_after_a_title_before_the_verb(matcher: Matcher) -> None:
+    assert _told("Speaking for Norway, the head of its mission, Mr. Ola Dahl, described a pilot.", matcher) == {
+        ("presenter", "person/ola-dahl", ""),
+        ("presenter", "state/NOR", ""),
+    }
+
+
 def test_co_chairs_named_as_states_in_apposition(matcher: Matcher) -> None:
     text = "It was drafted by the Co-Chairs of the meeting, the Republic of Moldova and Norway; it binds no one."
     found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
@@ -323,6 +391,29 @@ def test_attendance_through_bodies_and_after_an_opening_clause(matcher: Matcher)
         "organisation/dg-home",
         "organisation/frontex",
     }
+
+
+def test_attendance_introduced_in_other_words(matcher: Matcher) -> None:
+    from gcmkg.loaders.documents.extract.attendance import attendance
+
+    def attendees(text: str) -> set[str]:
+        return {ids.local_path(a.agent.iri) for a in attendance(Passage(1, text, 0, len(text), None), 2030, matcher)}
+
+    assert attendees("Experts of the following countries were accredited for the meeting: Chile, Peru and Norway.") == {
+        "state/CHL",
+        "state/PER",
+        "state/NOR",
+    }
+    assert attendees("Among the agencies, UNFPA and UNDP sent senior delegates as well as UNICEF.") == {
+        "organisation/unfpa",
+        "organisation/undp",
+        "organisation/unicef",
+    }
+    assert attendees("Alongside these were the OSCE, represented by its secretariat, and Frontex.") == {
+        "organisation/osce",
+        "organisation/frontex",
+    }
+    assert attendees("From the start, the secretariat sent reminders to every delegation.") == set()
 
 
 @pytest.mark.parametrize(

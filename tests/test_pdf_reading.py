@@ -3,7 +3,7 @@
 The PDFs are typeset here from fixture texts by tests/unlayout.py (running headers with the symbol and a
 short title, page numbers, the job number at every foot, a masthead, footnotes at the page feet with raised
 marks glued to the word, paragraphs and words broken across lines and pages, tables). The held-out documents
-(tests/fixtures/published, heldout2, heldout3) built from their PDFs must give the same facts as built from
+(tests/fixtures/published, heldout2, heldout3, heldout4) built from their PDFs must give the same facts as built from
 their text.
 """
 
@@ -186,6 +186,7 @@ CASES = [
     ("reportlab", "published"),
     ("reportlab", "heldout2"),
     ("reportlab", "heldout3"),
+    ("reportlab", "heldout4"),
     ("chromium", "published"),
     ("chromium", "heldout3"),  # a programme table whose rows are laid out one by one
     ("libreoffice", "heldout2"),

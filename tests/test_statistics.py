@@ -144,3 +144,20 @@ def test_currency_codes_are_upper_case(matcher: Matcher) -> None:
         (Decimal(12), None, "count", None, None, "observed"),
         (Decimal(1200), None, "ALL", None, None, "observed"),
     ]
+
+
+def test_parts_of_a_group_shares_in_words_tens_and_a_deadline(matcher: Matcher) -> None:
+    assert read("Nine of the pilots ended early.", matcher) == [(Decimal(9), None, "count", None, None, "observed")]
+    assert read("Three out of four employers agreed in 2029.", matcher) == [
+        (Decimal(75), None, "percent", 2029, 2029, "observed")
+    ]
+    assert read("Close to forty of them found work.", matcher) == [(Decimal(40), None, "count", None, None, "observed")]
+    assert read("Claims must be decided within 30 days.", matcher) == [(Decimal(30), None, "day", None, None, "limit")]
+    assert read("Two of the sessions ran late.", matcher) == []  # the review's own parts
+
+
+def test_a_figure_told_in_the_present_takes_no_year_from_another_clause(matcher: Matcher) -> None:
+    assert read("Chile currently runs 14 shelters, and Peru opened 2,400 places in 2030.", matcher) == [
+        (Decimal(14), None, "count", None, None, "observed"),
+        (Decimal(2400), None, "count", 2030, 2030, "observed"),
+    ]

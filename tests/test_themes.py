@@ -181,6 +181,25 @@ def test_a_passage_in_no_session_is_weighed_against_all_23(classifier: Objective
     assert classifier.classify(classifier.scores(["The meeting closed at noon."])[0], ()) == []
 
 
+def test_a_named_objective_raises_the_bar_for_its_neighbours(classifier: ObjectiveClassifier) -> None:
+    # mostly smuggling, with a word of trafficking: alone it is about both; under an "Objective 9" heading the
+    # heading says what it is about, and trafficking does not outweigh it
+    smuggling = (
+        "Prosecutors pursued the smugglers who organised the crossings and dismantled the smuggling networks; "
+        "some of those smuggled later became victims of trafficking in persons."
+    )
+    (scores,) = classifier.scores([smuggling])
+    assert [c.objective for c in classifier.classify(scores, (8, 9, 10, 11))] == [9, 10]
+    assert classifier.classify(scores, (8, 9, 10, 11), named={9}) == []
+    # mostly trafficking under the same heading: the words outweigh the heading, so 10 is added
+    trafficking = (
+        "Victims of trafficking in persons were identified and protected by specialised units, and prosecutors "
+        "pursued the traffickers; smugglers who organised crossings were also convicted."
+    )
+    (scores,) = classifier.scores([trafficking])
+    assert [c.objective for c in classifier.classify(scores, (8, 9, 10, 11), named={9})] == [10]
+
+
 def test_scores_are_the_same_every_time(classifier: ObjectiveClassifier) -> None:
     texts = ["Remittance transfer costs fell and financial inclusion grew.", "Consular protection abroad."]
     assert (classifier.scores(texts) == classifier.scores(list(texts))).all()

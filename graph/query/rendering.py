@@ -1,4 +1,5 @@
-"""Render query results: an aligned table for people; CSV, TSV and SPARQL 1.1 JSON for machines.
+"""Render query results: an aligned table for people (IRIs compacted with the project's prefixes, documents by
+title); CSV, TSV and SPARQL 1.1 JSON for machines (full IRIs).
 
 CSV is for spreadsheets, so it is spreadsheet-safe (OWASP "CSV Injection"): a cell that starts with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, which a spreadsheet would read as a formula,
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from pyoxigraph import BlankNode, NamedNode
 
+from gcmkg.graph.core.prefixes import compact
 from gcmkg.graph.query.runner import DOCUMENT_COLUMNS, AskResult, QueryResult, Term
 
 FORMATS = ("table", "csv", "tsv", "json")  # of the CLI; gcmkg serve also answers "xml"
@@ -137,10 +139,12 @@ def visible(text: str) -> str:
 
 
 def _for_people(result: QueryResult, column: str, term: Term | None) -> str:
-    """A cell of the table: a document by its title (``result.titles``), anything else as ``plain``; control
-    characters made visible."""
+    """A cell of the table: a document by its title (``result.titles``), an IRI compacted with the project's
+    prefixes (``gcm:State``, ``state:SRB``), anything else as ``plain``; control characters made visible."""
     shown = plain(term)
-    return visible(result.titles.get(shown, shown) if column in DOCUMENT_COLUMNS else shown)
+    if column in DOCUMENT_COLUMNS and shown in result.titles:
+        return visible(result.titles[shown])
+    return visible(compact(shown) if isinstance(term, NamedNode) else shown)
 
 
 def to_table(result: QueryResult) -> str:

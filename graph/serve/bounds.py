@@ -11,7 +11,6 @@ from gcmkg.graph.serve.markup import CONTENT_SECURITY_POLICY
 
 MAX_BODY = 1 << 20  # bytes of a request body (a POSTed query or form)
 MAX_URL = 1 << 16  # bytes of a request's path and query string
-MAX_QUERY = 1 << 17  # bytes of the text of one SPARQL query, however it came
 
 
 class BodyTooLarge(Exception):

@@ -14,9 +14,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from gcmkg.graph.core.errors import GcmkgError, QueryRefused
+from gcmkg.graph.query.guard import MAX_QUERY_CHARS
 from gcmkg.graph.query.runner import check_sparql, run_adhoc
 from gcmkg.graph.serve.answers import error_response, refuse, result_response
-from gcmkg.graph.serve.bounds import MAX_QUERY, read_body
+from gcmkg.graph.serve.bounds import read_body
 from gcmkg.graph.serve.negotiation import RESULT_ACCEPTED, RESULT_MEDIA, choose
 from gcmkg.graph.serve.site import Site
 
@@ -69,8 +70,8 @@ async def sparql(request: Request) -> Response:
             if request.method == "GET":  # a person who followed the link: the editor
                 return RedirectResponse("/#editor", status_code=303)
             raise QueryRefused("no query: send query= (GET or a form) or the query itself as application/sparql-query")
-        if len(text.encode("utf-8")) > MAX_QUERY:
-            return refuse(413, f"the query is longer than {MAX_QUERY} bytes")
+        if len(text) > MAX_QUERY_CHARS:  # the guard's own bound, answered as HTTP says a request too large is
+            return refuse(413, f"the query is {len(text):,} characters long; at most {MAX_QUERY_CHARS:,} are checked")
         asked = _one(arguments, "format")
         if asked is not None and asked not in RESULT_MEDIA:
             raise QueryRefused(f"format={asked} is not one of {', '.join(RESULT_MEDIA)}")

@@ -34,7 +34,7 @@ from gcmkg.loaders.documents.facts import (
 from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.matcher import Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
-from gcmkg.loaders.documents.metadata import DocumentMeta, describe, settled_kind
+from gcmkg.loaders.documents.metadata import ONE_SESSION_KINDS, DocumentMeta, describe, settled_kind
 from gcmkg.loaders.documents.reading import UnreadableDocument
 from gcmkg.loaders.documents.segmenting import Passage, Segmented, segment
 from gcmkg.loaders.table import Row
@@ -80,12 +80,14 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     segmented = segment(clean(raw))
     meta = describe(identifier, segmented, row)
     _check_structure(segmented, meta)
-    session = document_session(segmented, meta.year)
+    title = meta.title if meta.kind in ONE_SESSION_KINDS else ""  # a title naming the one session it is about
+    session = document_session(segmented, meta.year, title)
     meta = settled_kind(meta, session is not None)
     facts = DocumentFacts(meta, segmented, session=session)
     year = meta.year
-    by_passage = facts.passage_sessions = passage_sessions(segmented, year)
-    by_segment = passage_segments(segmented, year)
+    by_passage = facts.passage_sessions = passage_sessions(segmented, year, title)
+    # a passage that tells a session ("Panel 2 followed, …") has left the opening segment
+    by_segment = {n: s for n, s in passage_segments(segmented, year).items() if n not in by_passage}
     facts.sessions = session_objectives(segmented, year, by_passage)
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
     for passage in segmented.passages:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
+
 
 class HeadingKind(Enum):
     SESSION = "session"
@@ -30,7 +32,9 @@ class Heading:
     """For a segment heading: "opening" or "closing"."""
 
 
-_SESSION = re.compile(r"^(?:[A-H]\.\s+)?(?:#+\s*)?(Session|Roundtable)\s+(\d{1,2})(?![\d.])\b")
+_SESSION = re.compile(
+    rf"^(?:[A-H]\.\s+)?(?:#+\s*)?(?:Thematic\s+|Plenary\s+)?(?=[A-Z])((?i:{SESSION_NOUN}))\s+(\d{{1,2}})(?![\d.])\b"
+)
 _SEGMENT = re.compile(
     r"^(?:#+\s*)?(?:(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+)?(Opening|Closing)"
     r"(?:\s*$|\s*[:–-]|\s+(?:of|segment|session|remarks|statements?|ceremony|plenary|and)\b)",

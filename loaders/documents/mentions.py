@@ -8,7 +8,7 @@ organisation or the State, and names that share words are all found:
    for Europe (ECE) region") names the region its member States make up, not the organisation.
 2. *Document symbol*: a name inside a document symbol ("ECE/GCM/2024/1") is no mention.
 3. *Language*: a demonym that names a language ("Italian language classes", "Russian-speaking",
-   "in English, French and Russian.") is no mention of the State.
+   "in English, French and Russian.", "in Greek and Turkish for …") is no mention of the State.
 4. *Place named after a State*: "Lake Chad", "Gulf of Guinea", "Mexico City" are no mention of the State.
 5. *Plural*: a name inside the plural of a longer name ("national UN Migration Networks": country
    networks, not IOM's "UN Migration") is no mention.
@@ -36,7 +36,7 @@ _LANGUAGE_HEAD = re.compile(
 _WORD = r"[A-Z][a-z]+"
 _LANGUAGE_LIST = re.compile(
     rf"\b(?:in|into|from|to|as|speak|speaks|spoke|spoken|learn|learning|teach|teaching|taught)\s+"
-    rf"(?P<list>{_WORD}(?:\s*,\s*{_WORD})*(?:,?\s+(?:and|or)\s+{_WORD})?)(?=\s*(?:[.,;:)!?]|$))"
+    rf"(?P<list>{_WORD}(?:\s*,\s*{_WORD})*(?:,?\s+(?:and|or)\s+{_WORD})?)(?=\s*(?:[.,;:)!?]|$)|\s+(?:for|to|with|by|at|on|only|alike)\b)"
 )
 _FEATURE_BEFORE = re.compile(r"\b(?:Lake|Lakes|Mount|Mt\.|River|(?:Gulf|Bay|Sea|Straits?|Isthmus)\s+of)\s+(?:the\s+)?$")
 _FEATURE_AFTER = re.compile(

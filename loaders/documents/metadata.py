@@ -16,9 +16,16 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: that matches one decides. A summary is of one session when its title names one ("Summary of Session 3").
 _KIND_CUES = (
     (re.compile(r"^(?:annotated\s+|provisional\s+)*agenda\b", re.IGNORECASE), "agenda"),
-    (re.compile(r"\b(?:background|concept)\s+(?:note|paper)\b", re.IGNORECASE), "background-note"),
     (
-        re.compile(r"^(?:draft\s+)?report\b|\b(?:summary|final)\s+report\b|^executive\s+summary\b", re.IGNORECASE),
+        re.compile(r"\b(?:background|concept|discussion|issues?|information|scoping)\s+(?:note|paper)\b", re.I),
+        "background-note",
+    ),
+    (
+        re.compile(
+            r"^(?!(?:the|this|that|a|an|its|our|their|each)\b)(?:[\w'’-]+\s+){0,2}report\b"
+            r"|\b(?:summary|final|outcome)\s+report\b|^executive\s+summary\b",
+            re.IGNORECASE,
+        ),
         "report",
     ),
     (
@@ -33,6 +40,8 @@ _KIND_CUES = (
 )
 #: The kinds a manifest may give a document: those a title can name, and "document" (no kind known).
 DOCUMENT_KINDS = (*dict.fromkeys(kind for _, kind in _KIND_CUES), "executive-summary", "document")
+#: Kinds of documents written for or about one session: a session their title names is theirs.
+ONE_SESSION_KINDS = ("background-note", "session-summary")
 #: A summary that names no session in its title: of one session if its text is about one, else of the review.
 SUMMARY = "summary"
 #: Title lines are short: a line of more words is prose, whose "report" or "agenda" says nothing of the document.

@@ -19,7 +19,8 @@ _NAME_WORD = rf"[{_UPPER}][\w'’-]*"
 PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:Ms|Mr|Mrs|Dr|Prof)\.\s+|Professor\s+"
 HONORIFIC = rf"(?:H\.\s?E\.\s+(?:{_TITLE})?|{_TITLE})"
-_HONOURED_PERSON = re.compile(rf"{HONORIFIC}({PERSON_NAME})")
+#: After an honorific, a surname alone names a person too ("Mr. Okafor", "Ms. Lind-Berg").
+_HONOURED_PERSON = re.compile(rf"{HONORIFIC}({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 # The verbs of reported speech; a title introduced before one ends where it begins.
 SPEECH_VERB = re.compile(
     r"\b(?:stressed|expressed|urged|highlighted|underscored|underlined|encouraged|noted|thanked|shared|called|"
@@ -28,7 +29,8 @@ SPEECH_VERB = re.compile(
     r"affirmed|reaffirmed|spoke|gave|made|provided|asked|argued|outlined|summari[sz]ed|reported|described|"
     r"appealed|observed|warned|insisted|suggested|proposed|recommended|informed|briefed|drew|introduced|"
     r"remarked|added|cautioned|echoed|requested|reflected|given|read|conveyed|discussed|indicated|contributed|"
-    r"showcased|illustrated|detailed|offered|set\s+out|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close)\b"
+    r"showcased|illustrated|detailed|offered|set\s+out|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close|"
+    r"followed\s+with\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:message|statement|address|remarks))\b"
 )
 SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
 SEPARATORS = re.compile(SEPARATORS_PATTERN)

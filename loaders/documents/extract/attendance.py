@@ -18,7 +18,11 @@ from gcmkg.loaders.documents.facts import Agent, Attendance
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
 
-_ATTEND_VERB = r"(?:attended|participated|took\s+part|(?:was|were)\s+(?:also\s+)?(?:represented|present))"
+_SENT = r"sent\s+(?:(?:a|their|its|high-level|senior)\s+)*(?:representatives|delegations?|delegates|observers)"
+_ATTEND_VERB = (
+    rf"(?:attended|participated|took\s+part|registered|{_SENT}"
+    r"|(?:was|were)\s+(?:also\s+)?(?:represented|present|accredited|registered|in\s+attendance))"
+)
 _FOLLOWING = re.compile(rf"\bthe\s+following\b[^:]*?\b{_ATTEND_VERB}\b[^:]*:\s*(?P<list>.+?)\.?$", re.IGNORECASE)
 _PRESENT_WERE = re.compile(
     r"\b(?:in\s+attendance|present|attending|participating)\s+(?:were|was|included)\s+(?P<list>.+?)\.?$",
@@ -26,10 +30,19 @@ _PRESENT_WERE = re.compile(
 )
 _SUBJECT = re.compile(
     r"^(?:(?:An?\s+|The\s+)?(?:Representatives|Delegations?|Representation|delegation)\s+(?:of|from)\s+)?"
-    r"(?P<list>[A-Z].*?)\s+(?:also\s+)?"
-    r"(?:attended|participated|took\s+part|followed\s+the\s+(?:proceedings|meeting|session|discussions?|work)"
+    r"(?P<list>(?:the\s+)?[A-Z].*?)\s+(?:also\s+)?"
+    rf"(?:attended|participated|took\s+part|{_SENT}|followed\s+the\s+(?:proceedings|meeting|session|discussions?|work)"
     r"|(?:was|were)\s+(?:also\s+)?(?:represented|present)(?!\s+(?:by|through)))"
     r"\b(?!\s*:)"
+)
+#: A phrase placing the subject of an attendance sentence: "From the United Nations system, …".
+_PLACING = re.compile(r"^(?:From|Among|Within|Outside|Beyond|Of)\s[^,]*,\s*")
+#: Who attended besides the subject: "… sent representatives, in addition to X", "… as did X".
+_BESIDES = re.compile(r"\b(?:in\s+addition\s+to|alongside|as\s+did|as\s+well\s+as)\s+(?P<list>[^.;:]+)")
+#: Bodies that attended beside those already listed: "Beside them sat X, Y and Z", "Alongside these were …".
+_BESIDE_THEM = re.compile(
+    r"^(?:Besides?|Alongside|Next\s+to|Joining|With)\s+(?:them|these|those|the\s+(?:States|delegations))\s*,?\s+"
+    r"(?:sat|were|came|was)\s+(?:also\s+)?(?P<list>.+?)\.?$"
 )
 _REPRESENTED = re.compile(
     r"^(?P<who>[^,;]+?)\s+(?:(?:was|were)\s+represented\s+(?:by|through)|(?:took\s+part|participated)\s+through)"
@@ -39,8 +52,8 @@ _HONORIFIC = re.compile(rf"^\s*(?:and\s+)?{HONORIFIC}")
 # Besides commas, words join the bodies of a represented-by list ("… and by the X, through its Y and its Z, as
 # well as by W, with V"); outside known names only, so "Bosnia and Herzegovina" stays whole.
 _BODY_SEPARATORS = re.compile(
-    r",?\s+(?:and\s+(?:by|its|through)|as\s+well\s+as(?:\s+by)?|through\s+its|including(?:\s+its)?|with|and(?=\s+the\s))\s+|"
-    + SEPARATORS_PATTERN
+    r",?\s+(?:and\s+(?:by|its|through)|as\s+well\s+as(?:\s+by)?|through\s+its|including(?:\s+its)?|with|and(?=\s+the\s)"
+    r"|represented\s+by)\s+|" + SEPARATORS_PATTERN
 )
 _RESPECTIVELY = re.compile(r",?\s+respectively\s*$")
 
@@ -59,6 +72,9 @@ def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
     listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence)
     if listed:
         return resolve_list(listed.group("list"), base + listed.start("list"), matcher)
+    beside = _BESIDE_THEM.match(sentence)
+    if beside:
+        return resolve_list(beside.group("list"), base + beside.start("list"), matcher, _BODY_SEPARATORS)
     represented = _REPRESENTED.match(sentence)
     if represented:
         if _HONORIFIC.match(represented.group("list")):
@@ -67,7 +83,12 @@ def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
         return resolve_list(represented.group("who"), base + represented.start("who"), matcher) + resolve_list(
             bodies, base + represented.start("list"), matcher, _BODY_SEPARATORS
         )
-    subject = _SUBJECT.match(sentence)
+    placing = _PLACING.match(sentence)
+    start = placing.end() if placing else 0
+    subject = _SUBJECT.match(sentence[start:])
     if subject and not _HONORIFIC.match(subject.group("list")):
-        return [agent for agent in resolve_list(subject.group("list"), base, matcher) if agent.label is None]
+        besides = _BESIDES.search(sentence, start + subject.end())
+        named = resolve_list(subject.group("list"), base + start, matcher)
+        named += resolve_list(besides.group("list"), base + besides.start("list"), matcher) if besides else []
+        return [agent for agent in named if agent.label is None]
     return []

@@ -13,10 +13,12 @@ Subject, in the citing sentence (the sentence of the passage where the mark stan
    supported …¹⁰");
 3. when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
    perished …, the vast majority on their way to the UNECE region.¹⁴");
-4. else the nearest thing named before the mark: a known entity, or a proper name that ends in the head
+4. when the sentence closes on its source ("…, according to GRETA.", "as reported by the X"), the source;
+5. else the nearest thing named before the mark: a known entity, or a proper name that ends in the head
    word of an organisation's or an initiative's name ("… Executive Committee", "… Partnership").
 Things named are the known entities, the initiatives of funds, the figures and the proper names the
-reference data does not know; at the same place a known entity wins over a proper name.
+reference data does not know; at the same place a known entity wins over a proper name, but not over the
+longer name of a body it ends ("the Central Bank of Chile¹").
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ _ANAPHOR = re.compile(
     r"(?:[Ii]t|[Tt]his|[Tt]he\s+(?:[Jj]oint\s+)?(?:[Pp]rogram(?:me)?|[Pp]roject|[Ii]nitiative|[Ff]und|[Pp]ledge))\b"
 )
 _MAX_CONTINUATION = 12
+_OF = re.compile(r"\bof\s+(?:the\s+)?$")
+#: Words that give the source of what the sentence states: "…, according to GRETA.", "as reported by X".
+_SOURCE = re.compile(r"\b(?:according\s+to|as\s+(?:reported|published|estimated)\s+by)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -155,16 +160,26 @@ def _candidates(
 
 
 def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Candidate | None:
-    """What the citation at document ``offset`` documents (rules 1–4 of the module docstring)."""
+    """What the citation at document ``offset`` documents (rules 1–5 of the module docstring)."""
     sentence_start, sentence_end, previous_start = _sentence_at(passage, offset)
     before = [c for c in candidates if sentence_start <= c.start and c.end <= offset]
     if not before and previous_start is None:
         return None
-    adjacent = [c for c in before if offset - c.end <= MAX_GAP and _on_the_word(passage, c.end, offset)]
+    adjacent = _outermost(
+        passage, [c for c in before if offset - c.end <= MAX_GAP and _on_the_word(passage, c.end, offset)]
+    )
     if adjacent:
         return _best(adjacent)
     sentence = passage.text[sentence_start - passage.start : offset - passage.start]
     named = [c for c in before if c.headed or c.rank <= 1]
+    sources = [
+        c
+        for c in named
+        if _SOURCE.search(passage.text, 0, c.start - passage.start)
+        and not passage.text[c.end - passage.start : offset - passage.start].strip(_CLOSING)
+    ]
+    if sources:
+        return _best(sources)
     ends_on_a_name = any(
         not passage.text[c.end - passage.start : offset - passage.start].strip(_CLOSING) for c in named
     )
@@ -177,6 +192,16 @@ def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Ca
     if closes and figures:
         return max(figures, key=lambda c: c.end)
     return _best(named) if named else None
+
+
+def _outermost(passage: Passage, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Without the known entities that end a longer name of a body of theirs ("Central Bank of Chile")."""
+
+    def owned(c: _Candidate, o: _Candidate) -> bool:
+        between = passage.text[o.start - passage.start : c.start - passage.start]
+        return o.name is not None and o.headed and o.start < c.start and o.end == c.end and bool(_OF.search(between))
+
+    return [c for c in candidates if not (c.rank == 1 and any(owned(c, o) for o in candidates))]
 
 
 def _on_the_word(passage: Passage, end: int, offset: int) -> bool:

@@ -39,7 +39,8 @@ CLAUSE_OPENING = re.compile(
 #: An aside saying whom a subject also spoke for, skipped when reading the subjects of a verb.
 _ASIDE = re.compile(
     r"\([^()]*\b(?:behalf|for)\b[^()]*\)"
-    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|which|who|whose)\b[^.;]*?,"
+    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|which|who|whose|on\s+behalf\s+of|in\s+the\s+name\s+of)"
+    r"\b[^.;]*?,"
     rf"(?=\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern})"
     r"|,\s*\w+ing\b[^,;.]*,"
 )

@@ -1,13 +1,15 @@
 """Figures in a sentence: numbers that state a quantity, with their value (or range), unit and span.
 
 A figure is written in digits ("288,000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159", "between
-133 and 159"), in words up to twenty ("seven new tools", read with number-parser) or as a fraction ("over
-half"), with scale words (thousand, million, billion), a currency (an ISO 4217 code from pycountry, a symbol,
-"dollars", "euros"), a percentage, or a duration unit (days, weeks, months, years; "a 90-day visa").
+133 and 159"), in words up to twenty and in tens ("seven new tools", "sixty", read with number-parser) or as a
+fraction ("over half"), with scale words (thousand, million, billion), a currency (an ISO 4217 code from
+pycountry, a symbol, "dollars", "euros"), a percentage, or a duration unit (days, weeks, months, years; "a
+90-day visa").
 
 It counts when it has a scale, a currency, a percentage, a duration, a thousands separator, four or more
-digits that are not a year, a quantifier before it ("more than 60"), or a counted noun after it ("97
-measures", "seven new tools", "133–159 participants"). A number word after "the", "these", "its" … refers
+digits that are not a year, a quantifier before it ("more than 60"), a counted noun after it ("97
+measures", "seven new tools", "133–159 participants") or a group it is part of ("eleven of the speakers").
+"Six in ten" is a percentage (60). A number word after "the", "these", "its" … refers
 to a known set rather than counts ("the two Global Compacts"), and "one" alone counts nothing ("one means").
 Never a year or a date, an ordinal, a reference ("Objective 7", "para. 34",
 "resolution 73/195", "Phase 2"), a document symbol, a code ("COVID-19"), a telephone number, the time of an
@@ -29,7 +31,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
 _CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 _CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
@@ -63,14 +65,15 @@ _FRACTIONS = {
 }
 _QUANTIFIER = re.compile(
     r"\b(?:more than|over|about|nearly|roughly|at least|approximately|around|a total of|almost|up to|some|"
-    r"an estimated|estimated|fewer than|less than|under|below|above|exceeding|no more than|at most|only)\s+$",
+    r"an estimated|estimated|fewer than|less than|under|below|above|exceeding|no more than|at most|only|"
+    r"close to|nearly)\s+$",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
     r"\b(?:[Oo]bjectives?|[Pp]aragraphs?|paras?\.|[Pp]ages?|pp?\.|[Rr]esolutions?|[Ss]essions?|[Rr]oundtables?|"
     r"No\.|[Aa]rticles?|[Cc]hapters?|[Aa]nnex(?:es)?|[Ff]ootnotes?|[Pp]hases?|[Ii]tems?|[Ss]ections?|[Pp]arts?|"
     r"SDGs?|[Tt]argets?\s+\d+\.|[Gg]oals?|[Ll]evel|[Vv]ersion|[Ww]ave|[Cc]ycle|[Pp]illar|[Ss]tep|[Tt]ier)"
-    r"\s+(?:\d+\s*(?:,|and|&|-|–)\s*)*$"
+    rf"\s+(?:(?:\d+|{_WORDS})\s*(?:,\s*(?:and\s+)?|and|&|-|–|to|through)\s*)*$"
 )
 _DATE_AFTER = re.compile(rf"^(?:\s*(?:-|–|and)\s*\d{{1,2}})?\s+(?:{_MONTHS})\b")
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
@@ -94,6 +97,13 @@ _DURATION_OF_OWN = re.compile(
     r"^[\s-]*(?:long\s+)?(?:intergovernmental\s+|multi-stakeholder\s+|virtual\s+|online\s+)?"
     r"(?:meeting|consultation|conference|event|session|workshop|review|discussion)s?\b",
     re.I,
+)
+#: "eleven of the speakers", "640 of them": a part of a group, counted.
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|these|those|its|their|all)\b")
+#: "six in ten workers", "three out of four": a share, as a percentage.
+_RATIO = re.compile(
+    rf"\b(?P<part>{_NUMBER})\s+(?:in|out\s+of)\s+(?P<whole>ten|10|five|four|three|a\s+hundred|100)\b(?![.,]?\d)",
+    re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
@@ -120,6 +130,12 @@ def figures(sentence: str) -> list[Figure]:
     """Every figure of ``sentence``, left to right."""
     matches = _FIGURE.finditer(sentence) if _ANY_NUMBER.search(sentence) else ()
     found = [f for f in (_figure(m, sentence) for m in matches) if f is not None]
+    for ratio in _RATIO.finditer(sentence):
+        part, whole = _number(ratio.group("part")), _number(ratio.group("whole").replace("a ", "one "))
+        if part is not None and whole and part < whole:
+            found = [f for f in found if f.end <= ratio.start() or f.start >= ratio.end()]
+            value = (part * 100 / whole).quantize(Decimal("0.1")).normalize()
+            found.append(_with_quantifier(value, None, "percent", ratio.start(), ratio.end(), sentence))
     for fraction in _FRACTION.finditer(sentence):
         if not any(f.start <= fraction.start() < f.end for f in found):
             value = Decimal(_FRACTIONS[" ".join(fraction.group("fraction").lower().split())])
@@ -239,6 +255,9 @@ def _qualifies(match: re.Match[str], sentence: str, unit: str) -> bool:
     if number[0].isalpha():
         if number.lower() == "one" or _DEFINITE.search(sentence[: match.start()]):
             return False  # "one" counts nothing alone; "the two Global Compacts" refers, it does not count
+    partitive = _PARTITIVE.match(after)
+    if partitive and number.lower() != "one":
+        return not _names_own_part(after[partitive.end() :])
     if unit != "count" or match.group("scale") or "," in number:
         return True
     if re.fullmatch(r"\d{4,}(?:\.\d+)?", number):

@@ -10,8 +10,9 @@ never credited to the Migration MPTF.
 
 Where: the States (or, when no State is named, a place such as "the Western Balkans") of an "in …"
 phrase right before the programme ("In Serbia and North Macedonia, a Joint Programme …") or, else, after
-it in the clause ("… Joint Programme in Tajikistan", "… addressed data needs in Serbia"). A singular noun
-is one initiative in all its States; a plural noun is one initiative per State or place named.
+it in the clause ("… Joint Programme in Tajikistan", "… addressed data needs in Serbia"), else the States
+that run it ("a shelter run by Chile's labour ministry"). A singular noun is one initiative in all its
+States; a plural noun is one initiative per State or place named.
 """
 
 from __future__ import annotations
@@ -26,22 +27,35 @@ from gcmkg.loaders.documents.segmenting import Passage
 
 _NOUN = re.compile(
     r"\b(?:(?P<joint>[Jj]oint\s+[Pp]rogram(?:me)?s?)|(?P<programme>[Pp]rogram(?:me)?s?)"
-    r"|(?P<project>[Pp]rojects?)|(?P<initiative>[Ii]nitiatives?))\b"
+    r"|(?P<project>[Pp]rojects?)|(?P<initiative>[Ii]nitiatives?|[Cc]oncept\s+notes?))\b"
 )
-_THE_FUND = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+[Ff]und\b(?!\s+(?:for|of|on)\b)")
+#: "the fund", and "it" as the subject of a funding verb ("the projects it co-finances").
+_THE_FUND = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+[Ff]und\b(?!\s+(?:for|of|on)\b)"
+    r"|\bit(?=\s+(?:also\s+)?(?:co-?)?(?:funds|finances|supports|sponsors)\b)"
+)
+#: A fund's acronym in brackets after its name: "(Migration MPTF)".
+_ACRONYM = r"(?:\s*\([A-Z][\w.&\s-]{1,20}\))?"
 _ADJACENT = re.compile(
-    r"^[\"”’']?(?:['’]s)?[\s-]*(?:(?:co-?)?(?:funded|financed|supported|sponsored|backed)[\s-]*)?$", re.IGNORECASE
+    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s-]*(?:(?:co-?)?(?:funded|financed|supported|sponsored|backed)[\s-]*)?$",
+    re.IGNORECASE,
 )
 _FUNDING = (
     r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing)|support(?:s|ed|ing)?|sponsor(?:s|ed)?|backed|"
     r"implemented|pipeline|propos(?:als?|ed)|submitted|admitted|accepted)"
 )
 _LINK_AFTER = re.compile(rf"^[\s,]+(?:[\w'’-]+[\s,]+){{0,5}}?{_FUNDING}\b(?:[\s,]+[\w'’-]+){{0,4}}?[\s,]+$")
-_LINK_BEFORE = re.compile(rf"^[\"”’']?[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_FUNDING}\b(?:\s+[\w'’-]+){{0,4}}?\s+$")
+_LINK_BEFORE = re.compile(rf"^{_ACRONYM}[\"”’']?[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_FUNDING}\b(?:\s+[\w'’.,-]+){{0,4}}?\s+$")
+#: A programme in a relative clause whose subject is the fund: "the projects (that) it co-finances".
+_RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
+_FUNDING_AFTER = re.compile(r"\s+(?:also\s+)?(?:co-?)?(?:funds|funded|finances|financed|supports|supported|sponsors)\b")
+#: A programme sent to the fund: "submitted a concept note on … to the".
+_SENT_BEFORE = re.compile(r"\b(?:submitted|sent|presented)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$")
+_TO_FUND = re.compile(r"^[^;:]{0,120}?\s(?:to|with)\s+(?:the\s+)?$")
 # A programme that is the subject of a passive predicate naming the fund, however long its description: "A
 # regional programme for … , led by UNODC and IOM, has been admitted to the", "… is in the pipeline of the".
 _PASSIVE_LINK = re.compile(
-    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)\s+"
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|sits?|stands?|remains?)\s+"
     r"(?:(?:also|now|already|recently|since|being|jointly)\s+)*"
     r"(?:(?P<verb>(?:co-?)?(?:funded|financed|supported|sponsored)\s+(?:by|through|from|under)|"
     r"(?:admitted|submitted|accepted|included|placed)\s+(?:to|into|in))\s+|in\s+)"
@@ -54,10 +68,11 @@ _PIPELINE = re.compile(r"\bpipeline\b", re.IGNORECASE)
 _PROPOSAL = re.compile(r"\b(?:proposals?|proposed|submitted)\b", re.IGNORECASE)
 _AFTER_NOUN = re.compile(r"\s+(?:proposals?|submissions?)\b", re.IGNORECASE)
 _BEFORE_STATUS = re.compile(
-    r"\b(?P<word>proposals?|proposed|pipeline)\s+(?:(?:for|of)\s+)?(?:(?:an?|the|its|one|two|three|new)\s+)?$",
+    r"\b(?P<word>proposals?|proposed|submitted|sent|pipeline)\s+(?:(?:for|of)\s+)?(?:(?:an?|the|its|one|two|three|new)\s+)?$",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|for|across|covering)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 _PLACE = re.compile(r"\b(?:in|across|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})")
 _BEFORE_NOUN = re.compile(r"^\s*,\s*(?:(?:a|an|the|another|one|two|three|its|new|first|second)\s+)*[\w\s'’-]{0,40}$")
@@ -146,6 +161,8 @@ def _linked_fund(text: str, noun: re.Match[str], funds: list[_Fund]) -> _Fund | 
                 _LINK_AFTER.match(between)
                 or _passive_link(text, between, fund)
                 or (_INTO_PIPELINE.match(between) and _PIPELINE_AFTER.match(text, fund.end))
+                or (_RELATIVE.match(between) and _FUNDING_AFTER.match(text, fund.end))
+                or (_TO_FUND.match(between) and _SENT_BEFORE.search(text, max(0, noun.start() - 40), noun.start()))
             )
         else:
             continue
@@ -189,8 +206,8 @@ def _locations(
 ) -> list[_Location]:
     """Where the programme runs: the "in …" phrase right before ``first`` (where the description opens), else
     the States that qualify the noun ("a Kyrgyzstan and Tajikistan joint programme"), else those of "in …"
-    phrases after the noun in the clause, else the States that are the clause's subject ("Georgia presented a
-    joint programme proposal")."""
+    phrases after the noun in the clause, else those that run it ("run by Peru's …"), else the States that are
+    the clause's subject ("Georgia presented a joint programme proposal")."""
     earlier = _state_lists(text, [m for m in states if clause_start <= m.start and m.end <= first])
     before = [loc for loc in earlier if _BEFORE_NOUN.match(text[loc.end : first]) and _in_front(text, loc)]
     qualifying = [loc for loc in earlier if _QUALIFIER.fullmatch(text, loc.end, noun.start())]
@@ -198,11 +215,8 @@ def _locations(
         chosen = [before[-1] if before else qualifying[-1]]
     else:
         stop = _clause_stop(text, noun.end(), clause_end)
-        after = [
-            loc
-            for loc in _state_lists(text, [m for m in states if noun.end() <= m.start < stop])
-            if _in_front(text, loc)
-        ]
+        later = _state_lists(text, [m for m in states if noun.end() <= m.start < stop])
+        after = [loc for loc in later if _in_front(text, loc)] or [loc for loc in later if _run_by(text, loc)]
         places = _places(text, noun.end(), stop, after)
         subjects = [loc for loc in earlier[:1] if _is_subject(text, loc, clause_start, first)]
         chosen = sorted(after + places, key=lambda loc: loc.start) or subjects
@@ -213,6 +227,11 @@ def _locations(
             loc for loc in chosen if not loc.states
         ]
     return chosen
+
+
+def _run_by(text: str, location: _Location) -> bool:
+    """Whether the States run the programme: "implemented by Chile", "run by Peru's labour ministry"."""
+    return bool(_BY.search(text[max(0, location.start - 20) : location.start]))
 
 
 def _is_subject(text: str, location: _Location, clause_start: int, first: int) -> bool:

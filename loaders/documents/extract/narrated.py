@@ -36,6 +36,7 @@ from gcmkg.loaders.documents.extract.speaking import presentations
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Kind, Matcher
 from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
 
 _MODERATED = re.compile(
     r"\bmoderat(?:ed|es|ing|ion|or)\b|\b(?:guided|facilitated|steered|chaired)\s+the\s+"
@@ -51,7 +52,7 @@ _STATE_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _LED_BY = re.compile(
-    r"\b(?:session|preparation|discussion|roundtable|round\s+table|it)s?\b[^.;]*?\b(?:was|were|had\s+been|has\s+been)\s+"
+    rf"\b(?:{SESSION_NOUN}|preparation|discussion|it)s?\b[^.;]*?\b(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:jointly\s+)?"
     r"(?:co-?)?(?:led|organi[sz]ed|prepared|convened|coordinated|entrusted)\s+(?:jointly\s+)?(?:by|to)\s+",
     re.IGNORECASE,
@@ -62,7 +63,9 @@ _UNDER_LEAD = re.compile(
 )
 _LED_AFTER = re.compile(
     r"\s+(?:(?:acted|served)\s+as\s+(?:the\s+)?(?:co-?leads?|lead\s+organi[sz]ers?|leads?|organi[sz]ers)\b"
-    r"|co-?led\b|(?:led|leading)\s+(?:its|the)\s+preparation\b|were\s+(?:the|its)\s+lead\s+organi[sz]ers\b)",
+    r"|co-?led\b|(?:were|was)\s+(?:the|its)\s+(?:lead\s+|co-?)?organi[sz]ers?\b"
+    rf"|(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN})\b)"
+    r"|,?\s+(?:which|who|that)?\s*(?:lead|leads|led|leading)\s+(?:its|the)\s+preparation\b",
     re.IGNORECASE,
 )
 #: Words that join the organisations of a list of lead organisers: they become separators.
@@ -122,12 +125,22 @@ def _moderators(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str, Age
 
 
 def _state_speakers(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str, Agent]]:
+    """The person who spoke as member State speaker and their State; where the sentence names no one, the State
+    named last before the words in their clause ("Chile opened the debate as member State speaker")."""
     cue = _STATE_SPEAKER.search(sentence.text)
     holder = _holder(sentence, cue) if cue else None
     if cue and holder is not None:
         speaker = _titled(sentence, holder, cue, True, matcher)
         yield "speaker", speaker
         yield from (("speaker", state) for state in speaker.affiliations)
+    elif cue:
+        opening = max(sentence.text.rfind(mark, 0, cue.start()) for mark in ";:")
+        states = [
+            m
+            for m in sentence.agents_outside_titles()
+            if opening < m.start and m.end <= cue.start() and m.entity.kind is Kind.STATE
+        ]
+        yield from (("speaker", agent_from_match(states[-1], sentence.base)),) if states else ()
 
 
 def _leads(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str, Agent]]:

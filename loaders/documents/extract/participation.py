@@ -19,6 +19,7 @@ from gcmkg.loaders.documents.extract.agents import (
     PERSON_NAME,
     affiliation,
     affiliations,
+    agent_from_match,
     honoured_people,
     is_state,
     person,
@@ -27,8 +28,8 @@ from gcmkg.loaders.documents.extract.agents import (
 from gcmkg.loaders.documents.extract.narrated import narrated_participations
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.extract.speaking import replying
-from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
-from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.facts import Agent, Participation, SegmentRef, SessionRef
+from gcmkg.loaders.documents.matcher import Kind, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
 
@@ -49,8 +50,17 @@ _OPENING_CLAUSE = re.compile(r"^[^,]*,\s*(?:the\s+)?")
 _TRAILING_ADVERB = re.compile(r"\s+(?:each|both|also|then|jointly|in\s+turn)$")
 _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:delegations?|representatives?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
-_CO_CHAIR = re.compile(r"\bco-?chair", re.IGNORECASE)
-_CHAIR_STATES = re.compile(r"\bCo-?Chairs\b[^,;.]*,\s*([^;.]+)")
+#: A sentence about the co-chairs: "co-chaired by", "the Co-Chair of …", "the chair was shared between …".
+_CO_CHAIR = re.compile(
+    r"\bco-?chair|\bchair(?:manship|personship)?\s+(?:was|were)\s+(?:shared|held\s+jointly)\b", re.IGNORECASE
+)
+#: States in apposition to the co-chairs ("the Co-Chairs of the Review, Portugal and Kyrgyzstan") or after
+#: "the Co-Chair from / of".
+_AND = re.compile(r",\s+and\s+")
+_CHAIR_STATES = re.compile(
+    r"\bCo-?Chairs\b[^,;.]*,\s*([^;.]+)"
+    r"|\bCo-?Chairs?\s+(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)"
+)
 _ON_BEHALF_OF_CHAIR = re.compile(r"[^.;]*?\bon\s+behalf\s+of\s+the\s+co-?chairs?\b", re.IGNORECASE)
 _LEAD_LABEL = re.compile(r"\blead\s+(?:organi[sz]\w*|agenc\w*|entit\w*)|\borgani[sz]ed\s+by\b|\borgani[sz]ers\b", re.I)
 _ROW_NAME = re.compile(rf"^\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.*)$")
@@ -126,10 +136,15 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
             continue
         apposed = _CHAIR_STATES.search(sentence)
         if apposed and not honoured_people(sentence):
-            states = resolve_list(apposed.group(1), passage.start + sentence_start + apposed.start(1), matcher)
+            group = 1 if apposed.group(1) else 2
+            states = resolve_list(apposed.group(group), passage.start + sentence_start + apposed.start(group), matcher)
             if states and all(is_state(state) for state in states):
                 found += [Participation(s, "co-chair", state, passage) for s in sessions for state in states]
-        for name, start, end in honoured_people(sentence):
+        previous = 0
+        people = honoured_people(sentence)
+        for index, (name, start, end) in enumerate(people):
+            joined = list(_AND.finditer(sentence, start + len(name), end)) if index + 1 < len(people) else []
+            end = joined[-1].start() if joined else end  # the words after the last "and" are the next person's
             title = sentence[start + len(name) : end]
             if _ON_BEHALF_OF_CHAIR.match(sentence, end):
                 continue  # speaking for a co-chair is not being one
@@ -137,6 +152,13 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
             place = chair_of.group(1) if chair_of else title
             place_base = passage.start + sentence_start + (chair_of.start(1) if chair_of else start + len(name))
             represented = affiliation(place, place_base, matcher, True)
+            if represented is None or not is_state(represented):
+                # "Austria, acting through Ms. X, Director-General …": the State named before the person
+                before = [m for m in mentions(sentence[previous:start], matcher) if m.entity.kind is Kind.STATE]
+                represented = (
+                    agent_from_match(before[-1], passage.start + sentence_start + previous) if before else represented
+                )
+            previous = end
             agent = person(name, passage.start + sentence_start + start, represented)
             chairs = [agent] + ([represented] if represented is not None and is_state(represented) else [])
             found += [Participation(session, "co-chair", chair, passage) for session in sessions for chair in chairs]
@@ -235,13 +257,18 @@ def participations(
 
 #: Roles that say more of a person in a session than presenting does.
 _HOLDING_ROLES = frozenset({"moderator", "speaker", "co-chair", "lead-organiser"})
+#: The plain roles of those who took the floor in an opening or closing segment.
+_REMARKS = frozenset({"opening-remarks", "closing-remarks"})
 
 
 def settled(found: list[Participation]) -> list[Participation]:
     """A document's participations with each person named once: a person referred to by the last words of a
     full name given in the document ("Ms. Carvalho Monteiro" after "Ms. Inês Carvalho Monteiro") is that
-    person; and a person who moderates or speaks for a State in a session does not also present in it."""
+    person, with the affiliations the full name was given; a person who moderates or speaks for a State in a
+    session does not also present in it; and one who took the floor in a segment in a role of their own
+    (keynote, video message …) did not also make plain remarks there."""
     full_names = sorted({p.agent.label for p in found if p.agent.person and p.agent.label}, key=len, reverse=True)
+    affiliated = {p.agent.label: p.agent.affiliations for p in found if p.agent.person and p.agent.affiliations}
     renamed: list[Participation] = []
     for participation in found:
         agent = participation.agent
@@ -249,8 +276,14 @@ def settled(found: list[Participation]) -> list[Participation]:
             (name for name in full_names if agent.person and agent.label and name.endswith(" " + agent.label)), None
         )
         if longer is not None:
-            agent = person(longer, agent.start, agent.affiliations)
+            agent = person(longer, agent.start, agent.affiliations or affiliated.get(longer, ()))
             agent = replace(agent, end=participation.agent.end, surface=participation.agent.surface)
         renamed.append(replace(participation, agent=agent))
     holding = {(p.event, p.agent.iri) for p in renamed if p.role in _HOLDING_ROLES}
-    return [p for p in renamed if not (p.role == "presenter" and p.agent.person and (p.event, p.agent.iri) in holding)]
+    own = {(p.event, p.agent.iri) for p in renamed if isinstance(p.event, SegmentRef) and p.role not in _REMARKS}
+    return [
+        p
+        for p in renamed
+        if not (p.role == "presenter" and p.agent.person and (p.event, p.agent.iri) in holding)
+        and not (p.role in _REMARKS and (p.event, p.agent.iri) in own)
+    ]

@@ -43,7 +43,7 @@ _INITIATIVE_HEADS = frozenset(
 _ORGANISATION_HEADS = frozenset(
     "committee council center centre office agency institute institution commission organization organisation "
     "association federation foundation ministry department directorate authority service bureau secretariat "
-    "university board unit".split()
+    "university board unit bank".split()
 )
 _PUBLICATION_HEADS = frozenset(
     "report reports study studies brief paper papers toolkit handbook guidelines guide survey publication "

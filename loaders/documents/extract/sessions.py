@@ -5,10 +5,11 @@ A session heading ("Session 2", "B. Session 2", "Roundtable 4 – Friday …") s
 passages after it, until a structural heading (a numbered chapter, an annex) ends it. Prose does the same:
 a paragraph whose first sentence names a session and then the objectives it covered ("Session 4 of the
 third Regional Review addressed objectives 1, 3 and 7", "In the second session, which focused on objectives
-4 to 6, …") opens that session, unless the paragraph before or after it opens with another session (a list
-of sessions opens none); a passing remark ("objectives 15 and 16 will be taken up in the fourth session")
-records the session's objectives but opens nothing. A document whose session headings and opening
-paragraphs all name one session (a background note, the summary of a session) is about that session
+4 to 6, …") opens that session, unless it is one sentence and the paragraph before or after it opens with
+another session (a list of sessions opens none); "the last panel" is the number of sessions the document
+announces ("the four thematic panels"); a passing remark ("objectives 15 and 16 will be taken up in the
+fourth session") records the session's objectives but opens nothing. A document whose session headings, opening
+paragraphs and title (of a background note or a session summary) all name one session is about that session
 throughout, but for its opening and closing segments and what follows a chapter that ended the session's
 own section.
 """
@@ -23,12 +24,12 @@ from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import SegmentRef, SessionObjectives, SessionRef
 from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.segmenting import Passage, Section, Segmented
-from gcmkg.loaders.documents.sessionnames import SESSION_NAMED, session_number
+from gcmkg.loaders.documents.sessionnames import SESSION_NAMED, SESSION_NOUN, announced_sessions, session_number
 
 _OFFERED_SPACE = re.compile(r"\boffer(?:s|ed)?\s+space\s+for\s+discussion\b", re.IGNORECASE)
 #: A passage's own session, named without a number ("This session reviewed objectives 14, 15 and 16").
 _THIS_SESSION = re.compile(
-    r"^(?:\d{1,3}\.\s+)?(?:This|The|That|Each)\s+(?:thematic\s+)?(?:session|roundtable|round\s+table)\b(?!\s+\d)"
+    rf"^(?:\d{{1,3}}\.\s+)?(?:This|The|That|Each)\s+(?:thematic\s+)?(?i:{SESSION_NOUN})\b(?!\s+\d)"
 )
 _OBJECTIVE_LINE = re.compile(r"^GCM\s+objective\s+\d{1,2}\s*:", re.IGNORECASE)
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
@@ -43,20 +44,22 @@ _COVERED = re.compile(
 _ATTACHED_WORDS = 3
 
 
-def stated_sessions(text: str) -> Iterator[tuple[int, list[int]]]:
+def stated_sessions(text: str, last: int | None = None) -> Iterator[tuple[int, list[int]]]:
     """(session, objectives) for each sentence of ``text`` that names a session and the objectives it covered.
 
     The objectives a session covered are those named after it (before the next session the sentence names),
     or anywhere in a sentence naming one session; they count when several are listed ("objectives 4, 5 and
-    6") or when a verb says the session covered them ("the third session focused on objective 9").
+    6") or when a verb says the session covered them ("the third session focused on objective 9"). ``last``: the
+    number of sessions the document announces, the number of "the last session".
     """
     for _, sentence in sentences(text):
         named = list(SESSION_NAMED.finditer(sentence))
         for index, session in enumerate(named):
             end = named[index + 1].start() if index + 1 < len(named) else len(sentence)
             scope = sentence if len(named) == 1 else sentence[session.start() : end]
-            if _covered(scope, session.end() - (session.start() if len(named) > 1 else 0)):
-                yield session_number(session), objective_numbers(scope)
+            number = session_number(session, last)
+            if number is not None and _covered(scope, session.end() - (session.start() if len(named) > 1 else 0)):
+                yield number, objective_numbers(scope)
 
 
 def _covered(scope: str, named_end: int) -> bool:
@@ -70,10 +73,10 @@ def _covered(scope: str, named_end: int) -> bool:
     return listed or attached or bool(_COVERED.search(scope))
 
 
-def _opening_session(text: str) -> int | None:
+def _opening_session(text: str, last: int | None) -> int | None:
     """The session a passage opens with: its first sentence names it, then the objectives it covered."""
     first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", text))), None)
-    stated = list(stated_sessions(first[1])) if first else []
+    stated = list(stated_sessions(first[1], last)) if first else []
     if len(stated) != 1:
         return None
     named = SESSION_NAMED.search(first[1])  # type: ignore[index]
@@ -82,12 +85,16 @@ def _opening_session(text: str) -> int | None:
 
 
 def _opened_sessions(segmented: Segmented) -> dict[int, int]:
-    """Passage number → the one session its prose opens (see the module docstring)."""
-    openings = [_opening_session(passage.text) for passage in segmented.passages]
+    """Passage number → the one session its prose opens (see the module docstring): a paragraph of one sentence
+    between paragraphs that open other sessions is an item of a list of sessions; one that goes on tells its
+    session."""
+    last = announced_sessions(segmented.text)
+    openings = [_opening_session(passage.text, last) for passage in segmented.passages]
     opened: dict[int, int] = {}
     for index, passage in enumerate(segmented.passages):
         neighbours = {openings[i] for i in (index - 1, index + 1) if 0 <= i < len(openings)} - {None}
-        if openings[index] is not None and not neighbours - {openings[index]}:
+        listed = neighbours - {openings[index]} and len(list(sentences(passage.text))) == 1
+        if openings[index] is not None and not listed:
             opened[passage.number] = openings[index]  # type: ignore[assignment]
     return opened
 
@@ -99,27 +106,31 @@ def session_numbers(segmented: Segmented) -> list[int]:
         number = section.heading.number
         if section.heading.kind is HeadingKind.SESSION and number is not None and number not in numbers:
             numbers.append(number)
+    last = announced_sessions(segmented.text)
     for passage in segmented.passages:
-        numbers += [number for number, _ in stated_sessions(passage.text) if number not in numbers]
+        numbers += [number for number, _ in stated_sessions(passage.text, last) if number not in numbers]
     return numbers
 
 
-def document_session(segmented: Segmented, year: int | None) -> SessionRef | None:
-    """The one session a document is about, if its session headings and the sessions its paragraphs open
-    with all name the same one."""
+def document_session(segmented: Segmented, year: int | None, title: str = "") -> SessionRef | None:
+    """The one session a document is about, if its session headings, the sessions its paragraphs open with and
+    ``title`` (the title of a document written for or about one session: "Concept note for Panel 2") all name
+    the same one."""
+    named = [session_number(found) for found in SESSION_NAMED.finditer(title)]
     numbers = {
         section.heading.number
         for section in segmented.sections
         if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None
     } | set(_opened_sessions(segmented).values())
+    numbers |= {named[0]} if len(named) == 1 and named[0] is not None else set()
     return SessionRef(year, numbers.pop()) if year is not None and len(numbers) == 1 else None
 
 
-def passage_sessions(segmented: Segmented, year: int | None) -> dict[int, SessionRef]:
-    """Passage number → the session it is about."""
+def passage_sessions(segmented: Segmented, year: int | None, title: str = "") -> dict[int, SessionRef]:
+    """Passage number → the session it is about (``title`` as for ``document_session``)."""
     if year is None:
         return {}
-    default = document_session(segmented, year)
+    default = document_session(segmented, year, title)
     opened = _opened_sessions(segmented)
     headings = iter(segmented.sections)
     sessions: dict[int, SessionRef] = {}
@@ -167,10 +178,10 @@ def passage_segments(segmented: Segmented, year: int | None) -> dict[int, Segmen
     }
 
 
-def _passage_objectives(passage: Passage) -> list[tuple[int | None, list[int]]]:
+def _passage_objectives(passage: Passage, last: int | None) -> list[tuple[int | None, list[int]]]:
     """(session the passage names, or None for its own session; objectives) for each statement of what a
     session covers: sentences naming a session, "offers space for discussion of …", "GCM objective N:" lines."""
-    stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text))
+    stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text, last))
     if not stated and (_OFFERED_SPACE.search(passage.text) or _OBJECTIVE_LINE.match(passage.text)):
         stated.append((None, objective_numbers(passage.text)))
     first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", passage.text))), (0, ""))[1]
@@ -190,8 +201,9 @@ def session_objectives(
         if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None:
             numbers = objective_numbers(section.heading.text)
             found.setdefault(SessionRef(year, section.heading.number), []).extend(numbers)
+    last = announced_sessions(segmented.text)
     for passage in segmented.passages:
-        for named, numbers in _passage_objectives(passage):
+        for named, numbers in _passage_objectives(passage, last):
             session = SessionRef(year, named) if named is not None else sessions.get(passage.number)
             if session is not None and numbers:
                 found.setdefault(session, []).extend(numbers)

@@ -103,9 +103,15 @@ def replying(passage: Passage, matcher: Matcher) -> list[Agent]:
 
 def _speaking_person(sentence: Sentence, verb_start: int, matcher: Matcher) -> list[Agent]:
     """The person introduced with an honorific and a title at the opening of the clause of a speech verb
-    ("Ms. X, Deputy Minister of Interior of Albania, explained …"), with the affiliations of the title."""
+    ("Ms. X, Deputy Minister of Interior of Albania, explained …"), with the affiliations of the title; or
+    named between commas right before the verb, with the affiliations of the words before ("Speaking for
+    Chile, its ambassador, Mr. Y, explained …")."""
     for name, start, end in sentence.people:
         title = sentence.text[start + len(name) : verb_start]
+        before = _HONORIFIC_END.sub("", sentence.text[:start])
+        if end == verb_start and title.strip() == "," and before.rstrip().endswith(","):
+            linked = affiliations(before, sentence.base, matcher, True)
+            return [person(name, sentence.base + start, linked), *linked[:1]] if linked else []
         if (
             end == verb_start
             and _TITLE.fullmatch(title)

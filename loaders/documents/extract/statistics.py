@@ -12,9 +12,10 @@ whether it is an observed figure, a target, a threshold or a limit.
   the Compact's adoption" = 2018), or a year ("in 2020", "its 2024 funding target"); a year that opens a name
   ("the 2030 Agenda", "the 1954 Convention") is no time. A sentence without one carries on the time of the
   previous sentence's figures ("… since 2014 worldwide. Europe has been the deadliest destination; 29,126
-  deaths …").
+  deaths …"). A figure told in the present ("now runs 12 offices") takes only a time written between "now"
+  and the figure.
 - *Kind*: a ``limit`` (a figure something is "capped at" or "limited to", a "60-day deadline", a duration
-  with "up to", "no more than", "maximum"), a ``target`` ("funding target", "aims to", "reduce remittance
+  with "up to", "no more than", "maximum", "within"), a ``target`` ("funding target", "aims to", "reduce remittance
   costs to 3%", a plan's "up to 100"), a ``threshold`` (a duration with "more than", "at least", "over", or a
   "90-day visa"), else ``observed``.
 - *About*: the State, organisation or region named nearest to the figure in its clause, the one before it
@@ -64,7 +65,13 @@ _CAPPED = re.compile(
     r"\b(?:capp(?:ed|ing)|caps?|limit(?:ed|ing|s)?|restrict(?:ed|ing|s)?)\b[^;.]{0,80}?\b(?:at|to)\s+$", re.IGNORECASE
 )
 _LIMIT_NOUN = re.compile(r"[\s-]*(?:time[\s-]+)?(?:deadline|limit|cap|ceiling)\b", re.IGNORECASE)
+#: A figure told in the present ("now issues passports through 19 posts"): only a time between the word and the
+#: figure is its time.
+_NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently)\b", re.IGNORECASE)
+_JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _MAXIMUM = re.compile(r"\b(?:maximum|max\.)\s+(?:of\s+)?$", re.IGNORECASE)
+#: A duration something must happen within: "recognised within 90 days".
+_WITHIN = re.compile(r"\b(?:within|in\s+no\s+more\s+than|in\s+under)\s+$", re.IGNORECASE)
 _STOP = FUNCTION_WORDS | frozenset(
     "compared amounting while whereas including according since between during across within among through "
     "than also only still already now then mainly mostly respectively each every annually".split()
@@ -117,8 +124,10 @@ def statistics(passage: Passage, found: list[Match]) -> list[Statistic]:
         sentence_framing: tuple[int | None, int | None] = (None, None)
         for figure in figures(sentence):
             clause = _clause(sentence, figure)
-            period = _period(sentence, figure, clause)
-            if period == (None, None):
+            joined = [m.end() for m in _JOINED_CLAUSE.finditer(sentence, clause.start, figure.start)]
+            now = _NOW.search(sentence, max([clause.start, *joined]), figure.start)
+            period = _period(sentence, figure, _Clause(now.start(), figure.end) if now else clause, whole=not now)
+            if period == (None, None) and not now:
                 period = framing  # the time the previous sentence gave its figures carries on
             else:
                 sentence_framing = period
@@ -159,9 +168,10 @@ def _clause(sentence: str, figure: Figure) -> _Clause:
 # --- when ----------------------------------------------------------------------------------------------------
 
 
-def _period(sentence: str, figure: Figure, clause: _Clause) -> tuple[int | None, int | None]:
-    """(start year, end year) of the figure: its clause's time expression nearest to it, else its sentence's."""
-    for low, high in ((clause.start, clause.end), (0, len(sentence))):
+def _period(sentence: str, figure: Figure, clause: _Clause, whole: bool = True) -> tuple[int | None, int | None]:
+    """(start year, end year) of the figure: its clause's time expression nearest to it, else (``whole``) its
+    sentence's."""
+    for low, high in ((clause.start, clause.end), (0, len(sentence)))[: 2 if whole else 1]:
         expressions = _time_expressions(sentence, low, high, figure)
         if expressions:
             nearest = min(expressions, key=lambda item: abs(item[0] - figure.start))
@@ -196,7 +206,7 @@ def _kind(sentence: str, figure: Figure, clause: _Clause) -> str:
     if _CAPPED.search(before) or _LIMIT_NOUN.match(sentence, figure.end):
         return "limit"
     if figure.is_duration or _MAXIMUM.search(before):
-        if figure.quantified in _LIMIT_WORDS or _MAXIMUM.search(before):
+        if figure.quantified in _LIMIT_WORDS or _MAXIMUM.search(before) or _WITHIN.search(before):
             return "limit"
         if figure.quantified in _THRESHOLD_WORDS or re.match(r"\d+-", figure.surface):
             return "threshold"

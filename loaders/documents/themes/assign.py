@@ -4,7 +4,7 @@ The scope of a passage is the objectives of the session it belongs to, as the do
 background note's session, a report's session section; a passage of an "Objective N: ..." section (the
 annex of a report) takes the objectives of the session that covered objective N. Where no session applies,
 the scope is all 23 objectives. Objectives a passage names or is headed by (explicit links) are never
-classified again: the classified links only add.
+classified again, and they raise the bar for others (classifier.py): the classified links only add.
 """
 
 from __future__ import annotations
@@ -70,7 +70,6 @@ def document_themes(facts: DocumentFacts, themes: Themes) -> DocumentThemes:
         found.principles[passage.number] = [mention.shifted(passage.start) for mention in local]
         scope = _scope(passage, facts, scopes)
         explicit = set(facts.objectives.get(passage.number, []))
-        classified = themes.objectives.classify(scores[index], scope)  # type: ignore[index]
-        found.classified[passage.number] = [c for c in classified if c.objective not in explicit]
+        found.classified[passage.number] = themes.objectives.classify(scores[index], scope, explicit)  # type: ignore[index]
         found.scope[passage.number] = SESSION_SCOPE if scope else ALL_SCOPE
     return found

@@ -6,12 +6,15 @@ A passage is read through the same :func:`terms`, counted with scikit-learn's Co
 vocabulary, its counts made sublinear (1 + ln n) and L2-normalised; its score for an objective is the cosine
 of the two vectors. Among the objectives in scope (its session's, or all 23 where no session applies), a
 passage is about an objective whose score is at least ``MIN_SCORE`` and at least ``SHARE_OF_BEST`` of the best
-score in scope. The work per passage is proportional to its length; nothing is read from the network.
+score in scope. A passage that already names objectives (an "Objective N" heading or reference) is about
+them: another objective is added only where the passage's words score at least as high for it as for the best
+of the named ones, so a section headed by one objective does not pick up its neighbours' vocabulary. The work
+per passage is proportional to its length; nothing is read from the network.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +42,8 @@ def method_description() -> str:
         "with each objective's TF-IDF term weights derived from A/RES/73/195, paragraphs 17-39 "
         f"(objective-terms.csv); an objective in scope is kept at a score of at least {MIN_SCORE} "
         f"({MIN_SCORE * ALL_OBJECTIVES_FACTOR:g} where all 23 objectives are in scope) and at least "
-        f"{SHARE_OF_BEST} of the best score in scope; objectives the passage names are not classified."
+        f"{SHARE_OF_BEST} of the best score in scope, and, where the passage names objectives, at least the best "
+        "score of those; objectives the passage names are not classified."
     )
 
 
@@ -84,13 +88,15 @@ class ObjectiveClassifier:
         counts.data = 1.0 + np.log(counts.data)
         return np.asarray(normalize(counts) @ self._objectives.T)
 
-    def classify(self, scores: np.ndarray, scope: Sequence[int]) -> list[Classified]:
-        """The objectives in ``scope`` (all 23 if empty) that one text's ``scores`` make it discuss."""
+    def classify(self, scores: np.ndarray, scope: Sequence[int], named: Collection[int] = ()) -> list[Classified]:
+        """The objectives in ``scope`` (all 23 if empty), other than the ``named`` ones, that one text's
+        ``scores`` make it discuss (see the module docstring)."""
         within = list(scope) or list(range(1, OBJECTIVE_COUNT + 1))
         floor = MIN_SCORE if scope else MIN_SCORE * ALL_OBJECTIVES_FACTOR
         best = max(scores[number - 1] for number in within)
+        bar = max(floor, SHARE_OF_BEST * best, *(scores[number - 1] for number in named))
         return [
             Classified(number, round(float(scores[number - 1]), 4))
             for number in within
-            if scores[number - 1] >= max(floor, SHARE_OF_BEST * best)
+            if number not in named and scores[number - 1] >= bar
         ]
