@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from gcmkg.graph.core.errors import OutputError
 
@@ -140,3 +141,15 @@ def _restore(target: Path, backup: Path | None) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over ``path``."""
     commit([(write_temporary(path, data), path)])
+
+
+def write_streamed(path: Path, fill: Callable[[BinaryIO], None]) -> None:
+    """Like ``write_atomically``, for a file too large to hold: ``fill`` writes it into the open temporary."""
+
+    def synced(temporary: Path) -> None:
+        with temporary.open("wb") as stream:
+            fill(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+
+    commit([(_temporary(path, ".tmp", synced), path)])

@@ -1,0 +1,64 @@
+"""The named graphs of a build on disk while it is made: each graph, once complete, is written out as N-Quads
+(its blank nodes canonical) and dropped from memory, so a build holds one document at a time, not the corpus.
+
+The spool lives in a temporary folder inside the build's new generation and is removed before it is published.
+Read back, a graph gives its quads as written (Oxigraph's parser: literals exactly as the loaders made them).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Node
+
+from gcmkg.graph.rdfio.canonical import canonical_quads
+from gcmkg.graph.rdfio.read import rdflib_triples
+
+Triple = tuple[Node, Node, Node]
+
+
+class Spool:
+    """Named graphs written to a folder, one N-Quads file each, read back in the order of their IRIs."""
+
+    def __init__(self, parent: Path) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix=".spool.", dir=parent))
+        self._files: dict[str, Path] = {}
+        self.sizes: dict[str, int] = {}
+
+    def put(self, graph: str, triples: Iterable[Triple]) -> list[ox.Quad]:
+        """Write ``triples`` as the named graph ``graph`` (its blank nodes canonical, RDFC-1.0), replacing what it
+        held; the quads written."""
+        quads = canonical_quads(triples, ox.NamedNode(graph))
+        path = self._files.setdefault(graph, self.folder / f"{len(self._files)}.nq")
+        ox.serialize(quads, str(path), ox.RdfFormat.N_QUADS)
+        self.sizes[graph] = len(quads)
+        return quads
+
+    @property
+    def graphs(self) -> list[str]:
+        """The IRIs of the graphs written, sorted."""
+        return sorted(self._files)
+
+    def quads(self, graph: str) -> Iterator[ox.Quad]:
+        """The quads of ``graph`` as written."""
+        return ox.parse(path=str(self._files[graph]), format=ox.RdfFormat.N_QUADS)
+
+    def triples(self, graph: str) -> Iterator[Triple]:
+        """The triples of ``graph`` as rdflib terms."""
+        return rdflib_triples(self.quads(graph))
+
+    def graph(self, graph: str) -> Graph:
+        """``graph`` read back into an rdflib graph."""
+        result = Graph()
+        for triple in self.triples(graph):
+            result.add(triple)
+        return result
+
+    def remove(self) -> None:
+        """Remove the spool folder and everything in it."""
+        shutil.rmtree(self.folder, ignore_errors=True)
