@@ -84,8 +84,9 @@ def test_validating_the_pieces_reports_what_validating_the_union_reports(dataset
 
 def test_broken_statements_across_documents_are_reported_as_on_the_union(dataset: Dataset, tmp_path: Path) -> None:
     """Breaks made by hand: a session numbered twice by two documents (each alone is fine), a passage with its
-    end before its start, a State that lost its class in the reference data (every document that names it is
-    then wrong), all found by the pieces as by the union."""
+    end before its start, an entity that lost its class everywhere (a document's passage names it: the value
+    shape's failure is a detail of the passage's result, its focus the shared entity), all found by the pieces as
+    by the union."""
     broken = Dataset()
     for *triple, graph in dataset.quads((None, None, None, None)):
         broken.graph(graph).add(tuple(triple))

@@ -3,18 +3,22 @@
 A SHACL Core shape reads, from a focus node, the statements along its paths (forward or inverse) and the classes
 of the values it reaches (``sh:class``, and ``sh:node`` value shapes made of ``sh:class``). So:
 
-- a node local to a document is checked with that document's graph, the entailments that mention its nodes, the
-  classes of the shared nodes it mentions and the ontology's sub-classes: every statement about a local node is
-  there, and so is every class of a value it reaches (paths through other local nodes, such as a passage's
-  mentions, stay in the document);
+- a node local to a document is checked with that document's graph, the entailments that mention its nodes, what
+  the shared piece (below) holds of the shared nodes the document names, and the ontology's sub-classes: every
+  statement about a local node is there, and so is every class of a value it reaches (paths through other local
+  nodes, such as a passage's mentions, stay in the document);
 - a shared node is checked once, with the shared graphs and, from every document and from the entailments, the
   statements the shapes can read of it (a predicate the shapes name, with the shared node as subject; as object
   for inverse paths, and one statement per node for ``sh:targetObjectsOf``), with the classes of the local nodes
-  those statements reach.
+  those statements reach. The shared graphs are in the shared piece whole; the documents are read twice, once to
+  make it and once to check them.
 
 Each focus node's results come from its own piece only. Statements the shapes never name (passage text read by
 no path, the entailments of the property chains) stay out of the shared piece, which keeps it small.
 ``tests/test_build_pieces.py`` checks the result is the union's, on the corpus and on data that breaks shapes.
+
+A result goes with its focus node's piece together with its details (``sh:detail``: pySHACL reports why a value
+failed an ``sh:node`` shape as results of their own, whose focus is the value, perhaps a shared node).
 """
 
 from __future__ import annotations
@@ -22,22 +26,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-import pyoxigraph as ox
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from gcmkg.graph.build.pieces import SHARED, Locality, piece_of_graph
 from gcmkg.graph.build.spool import Spool
 from gcmkg.graph.core.errors import ValidationFailed
-from gcmkg.graph.rdfio.read import rdflib_triples
-from gcmkg.graph.validation.engine import ValidationReport, validate_graph
+from gcmkg.graph.validation.describe import describe_all
+from gcmkg.graph.validation.engine import ValidationReport, run_shacl
+from gcmkg.graph.validation.naming import REPORT_PREFIXES
 from gcmkg.graph.validation.render import to_text, warnings_summary
-from gcmkg.graph.validation.results import ValidationResult
+from gcmkg.graph.validation.results import ValidationResult, parse_results
 from gcmkg.graph.validation.shapes import Shapes, shipped_shapes
 
 Triple = tuple[Node, Node, Node]
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
 Say = Callable[[str], None]
 
 
@@ -76,77 +79,95 @@ def validate_pieces(spool: Spool, locality: Locality, entailed: Iterable[Triple]
     reads = _Reads(shapes)
     by_piece: defaultdict[str, list[Triple]] = defaultdict(list)
     shared_piece = Graph()
-    classes: defaultdict[Node, set[Node]] = defaultdict(set)  # of the shared nodes
     for triple in entailed:
-        if triple[1] not in reads.predicates:
-            continue
-        for piece in locality.pieces((triple[0], triple[2])):
-            by_piece[piece].append(triple)
-        _note_shared(triple, locality, reads, shared_piece, classes)
+        if triple[1] in reads.predicates:
+            for piece in locality.pieces((triple[0], triple[2])):
+                by_piece[piece].append(triple)
+            _note_shared(triple, locality, reads, shared_piece)
     documents = [graph for graph in spool.graphs if piece_of_graph(graph) != SHARED]
     for graph in spool.graphs:
         if piece_of_graph(graph) == SHARED:
             for triple in spool.triples(graph):
                 shared_piece.add(triple)
-        typed = (q for q in spool.quads(graph) if q.predicate == _RDF_TYPE and locality.piece(q.subject) == SHARED)
-        for subject, _, cls in rdflib_triples(typed):
-            classes[subject].add(cls)
-    sub_classes = [t for t in shared_piece.triples((None, RDFS.subClassOf, None))]
-    parts: list[ValidationReport] = []
     for graph in documents:
-        data = Graph()
-        for triple in [*spool.triples(graph), *by_piece.pop(graph, ())]:
-            data.add(triple)
-        for node in {n for t in data for n in (t[0], t[2]) if locality.piece(n) == SHARED}:
-            for cls in classes.get(node, ()):
-                data.add((node, RDF.type, cls))
-        for triple in sub_classes:
-            data.add(triple)
+        data = _document(spool, graph, by_piece[graph])
         for triple in data:
-            if _note_shared(triple, locality, reads, shared_piece, classes):
+            if _note_shared(triple, locality, reads, shared_piece):
                 for node in (triple[0], triple[2]):
                     if locality.piece(node) == graph:
                         for cls in data.objects(node, RDF.type):
                             shared_piece.add((node, RDF.type, cls))
-        parts.append(_kept(validate_graph(data, shapes), lambda focus, piece=graph: locality.piece(focus) == piece))
-    parts.append(_kept(validate_graph(shared_piece, shapes), lambda focus: locality.piece(focus) == SHARED))
+    sub_classes = list(shared_piece.triples((None, RDFS.subClassOf, None)))
+    parts: list[ValidationReport] = []
+    for graph in documents:
+        data = _document(spool, graph, by_piece.pop(graph, []))
+        shared = {n for t in data for n in (t[0], t[2]) if isinstance(n, URIRef | BNode) and not locality.piece(n)}
+        for triple in [*sub_classes, *_statements_about(shared, shared_piece, reads)]:
+            data.add(triple)
+        parts.append(_piece_report(data, shapes, lambda focus, piece=graph: locality.piece(focus) == piece))
+    parts.append(_piece_report(shared_piece, shapes, lambda focus: locality.piece(focus) == SHARED))
     return _merged(parts)
 
 
-def _note_shared(
-    triple: Triple, locality: Locality, reads: _Reads, shared_piece: Graph, classes: defaultdict[Node, set[Node]]
-) -> bool:
+def _document(spool: Spool, graph: str, entailed: list[Triple]) -> Graph:
+    """A document graph and the entailments that mention its nodes."""
+    data = Graph()
+    for triple in [*spool.triples(graph), *entailed]:
+        data.add(triple)
+    return data
+
+
+def _statements_about(nodes: set[Node], shared_piece: Graph, reads: _Reads) -> list[Triple]:
+    """What the shared piece holds that the shapes read of ``nodes`` (statements with the node as subject, or as
+    object along an inverse path) and the classes of the nodes these reach: the shared nodes a document names are
+    then checked in its piece as in the shared piece, whose results count (they pass alike, instead of failing for
+    want of their statements, each failure a result pySHACL makes and the piece throws away)."""
+    found: list[Triple] = []
+    for node in nodes:
+        found += shared_piece.triples((node, None, None))
+        for predicate in reads.inverse:
+            found += shared_piece.triples((None, predicate, node))
+    for node in {n for t in found for n in (t[0], t[2])} - nodes:
+        found += shared_piece.triples((node, RDF.type, None))
+    return found
+
+
+def _note_shared(triple: Triple, locality: Locality, reads: _Reads, shared_piece: Graph) -> bool:
     """Add ``triple`` to the shared piece if the shapes can read it from a shared node; whether it was added."""
     subject, predicate, obj = triple
     if predicate not in reads.predicates:
         return False
-    if locality.piece(subject) == SHARED:
-        if predicate == RDF.type:
-            classes[subject].add(obj)
-        shared_piece.add(triple)
-        return True
-    if locality.piece(obj) == SHARED and (
-        predicate in reads.inverse or (predicate in reads.targets and (None, predicate, obj) not in shared_piece)
+    if locality.piece(subject) == SHARED or (
+        locality.piece(obj) == SHARED
+        and (predicate in reads.inverse or (predicate in reads.targets and (None, predicate, obj) not in shared_piece))
     ):
         shared_piece.add(triple)
         return True
     return False
 
 
-def _kept(report: ValidationReport, mine: Callable[[Node], bool]) -> ValidationReport:
-    """``report`` with only the results whose focus node belongs to the piece (``mine``)."""
-    results = tuple(result for result in report.results if mine(result.focus))
-    nodes = {node: info for node, info in report.nodes.items() if mine(node)}
-    return ValidationReport(results=results, graph=report.graph, nodes=nodes, prefixes=report.prefixes)
+def _piece_report(data: Graph, shapes: Shapes, mine: Callable[[Node], bool]) -> ValidationReport:
+    """The results of validating ``data`` whose focus node belongs to the piece (``mine``), each with its
+    details, and the descriptions of their focus nodes."""
+    found = run_shacl(data, shapes)
+    kept = Graph()
+    for result in found.objects(None, SH.result):
+        if mine(found.value(result, SH.focusNode)):
+            kept += found.cbd(result)
+    prefixes = {**{p: str(ns) for p, ns in shapes.graph.namespaces() if p}, **REPORT_PREFIXES}
+    results = tuple(parse_results(kept, shapes.graph, prefixes))
+    nodes = describe_all(data, (result.focus for result in results))
+    return ValidationReport(results=results, graph=kept, nodes=nodes, prefixes=prefixes)
 
 
 def _merged(parts: list[ValidationReport]) -> ValidationReport:
-    """One report of the pieces' reports: their results, sorted, and their focus nodes' descriptions."""
+    """One report of the pieces' reports: their results (sorted), results graphs and focus nodes' descriptions."""
     results: list[ValidationResult] = sorted(
         (result for part in parts for result in part.results), key=ValidationResult.sort_key
     )
     graph = Graph()
     nodes = {}
     for part in parts:
+        graph += part.graph
         nodes.update(part.nodes)
     return ValidationReport(results=tuple(results), graph=graph, nodes=nodes, prefixes=parts[-1].prefixes)
