@@ -13,13 +13,21 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal
 from rdflib.term import Node
 
 from gcmkg.graph.rdfio.canonical import canonical_quads
 from gcmkg.graph.rdfio.read import rdflib_triples
 
 Triple = tuple[Node, Node, Node]
+
+
+def _as_written(term: Node) -> Node:
+    """``term``, an xsd:decimal without a decimal point written with one ("7" as "7.0", its canonical form), as the
+    build's files have always had it (rdflib's writer wrote them so)."""
+    if isinstance(term, Literal) and term.datatype == XSD.decimal and not any(c in str(term) for c in ".eE"):
+        return Literal(f"{term}.0", datatype=XSD.decimal)
+    return term
 
 
 class Spool:
@@ -33,7 +41,7 @@ class Spool:
     def put(self, graph: str, triples: Iterable[Triple]) -> list[ox.Quad]:
         """Write ``triples`` as the named graph ``graph`` (its blank nodes canonical, RDFC-1.0), replacing what it
         held; the quads written."""
-        quads = canonical_quads(triples, ox.NamedNode(graph))
+        quads = canonical_quads(((s, p, _as_written(o)) for s, p, o in triples), ox.NamedNode(graph))
         path = self._files.setdefault(graph, self.folder / f"{len(self._files)}.nq")
         ox.serialize(quads, str(path), ox.RdfFormat.N_QUADS)
         self.sizes[graph] = len(quads)
