@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import XSD, Graph, Literal
+from rdflib import XSD, Literal
 from rdflib.term import Node
 
 from gcmkg.graph.rdfio.canonical import canonical_quads
@@ -59,13 +59,6 @@ class Spool:
     def triples(self, graph: str) -> Iterator[Triple]:
         """The triples of ``graph`` as rdflib terms."""
         return rdflib_triples(self.quads(graph))
-
-    def graph(self, graph: str) -> Graph:
-        """``graph`` read back into an rdflib graph."""
-        result = Graph()
-        for triple in self.triples(graph):
-            result.add(triple)
-        return result
 
     def remove(self) -> None:
         """Remove the spool folder and everything in it."""
