@@ -155,6 +155,7 @@ def _write_files(
     if reasoner is not None:
         progress("reasoning: OWL 2 RL entailments with owlrl")
         inference = reasoner.finish(spool, locality, lambda: _union(spool))
+        reasoner = None  # its statements (the pieces' entailments, the chains' links) are not needed any more
         entailed = set(inference.graph)
         asserted = [graph for graph in spool.graphs if spool.sizes[graph]]
         tally.add(build_graph, spool.put(build_graph, provenance + reasoning_provenance(asserted, inference.method)))
@@ -163,6 +164,7 @@ def _write_files(
         del inference
     hint = f"run `gcmkg validate --graph {out_dir}` for the nodes"
     validation = check_pieces(spool, locality, entailed, progress, warn, hint)
+    del entailed, locality  # graph:inferred is in the spool: the files are written from there
     report = replace(tally.report(skipped), validation_warnings=validation.warnings)
     progress(f"writing {out_dir}")
     write_streamed(target / DATASET_FILE, lambda stream: write_trig(spool, stream))
