@@ -1,17 +1,17 @@
-"""Assemble loaded source graphs into one rdflib Dataset: a named graph per source, plus their provenance."""
+"""The provenance of a build: where each named graph came from, and how graph:inferred was made."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from gcmkg.graph.core import ids
 from gcmkg.graph.core.layout import INFERRED_GRAPH
 from gcmkg.graph.core.vocab import GCM
-from gcmkg.graph.rdfio.canonical import canonical_triples, has_blank_nodes
+from gcmkg.graph.reasoning.infer import TARGETED
 from gcmkg.loaders.sourcegraph import SourceGraph
 
 PROVENANCE_GRAPH = "build"
@@ -46,43 +46,25 @@ def provenance_graph(sources: Sequence[SourceGraph]) -> Graph:
     return graph
 
 
-def _stable_blank_nodes(graph: Graph) -> Graph:
-    """The graph with blank nodes renamed from their content (RDFC-1.0), so labels survive rebuilds."""
-    if not has_blank_nodes(graph):
-        return graph
-    renamed = Graph(identifier=graph.identifier)
-    for triple in canonical_triples(graph):
-        renamed.add(triple)
-    return renamed
+def reasoning_label(method: str) -> str:
+    """The reasoning activity's label: the targeted route is gcmkg's own rule tables (graph/reasoning/), the full
+    closure is owlrl's."""
+    if method == TARGETED:
+        return f"gcmkg {version('gcmkg')} OWL 2 RL rule tables, {method}"
+    return f"owlrl {version('owlrl')} reasoning, {method}"
 
 
-def assemble(sources: Sequence[SourceGraph]) -> Dataset:
-    """One Dataset holding each source in its named graph and the provenance graph beside them."""
-    dataset = Dataset()
-    named = [*sources, SourceGraph(PROVENANCE_GRAPH, "Provenance of the build", provenance_graph(sources), ())]
-    for source in sorted(named, key=lambda item: ids.named_graph(item.name)):
-        target = dataset.graph(URIRef(ids.named_graph(source.name)))
-        for triple in _stable_blank_nodes(source.graph):
-            target.add(triple)
-    return dataset
-
-
-def add_inferred(dataset: Dataset, entailments: Graph, method: str) -> None:
-    """Put ``entailments`` in their own named graph, graph:inferred, and say in graph:build how they were made.
-
-    The asserted graphs are left as they are; the inferred graph is derived from each of them.
-    """
-    asserted = sorted(graph.identifier for graph in dataset.graphs() if len(graph))
+def reasoning_provenance(asserted: Sequence[str], method: str) -> Graph:
+    """What graph:build says of graph:inferred: how its entailments were made, and from which (non-empty) asserted
+    graphs (the inferred graph itself is derived from each of them; the asserted graphs are left as they are)."""
     inferred = URIRef(ids.named_graph(INFERRED_GRAPH))
-    target = dataset.graph(inferred)
-    for triple in entailments:
-        target.add(triple)
-    provenance = dataset.graph(URIRef(ids.named_graph(PROVENANCE_GRAPH)))
-    provenance.add((inferred, RDF.type, PROV.Entity))
-    provenance.add((inferred, DCTERMS.title, Literal("Entailments of the ontology's axioms (OWL 2 RL)", lang="en")))
-    provenance.add((inferred, PROV.wasGeneratedBy, REASONING_ACTIVITY))
-    provenance.add((REASONING_ACTIVITY, RDF.type, PROV.Activity))
-    provenance.add((REASONING_ACTIVITY, RDFS.label, Literal(f"owlrl {version('owlrl')} reasoning, {method}")))
-    for graph in asserted:
-        provenance.add((inferred, PROV.wasDerivedFrom, graph))
-        provenance.add((REASONING_ACTIVITY, PROV.used, graph))
+    graph = Graph()
+    graph.add((inferred, RDF.type, PROV.Entity))
+    graph.add((inferred, DCTERMS.title, Literal("Entailments of the ontology's axioms (OWL 2 RL)", lang="en")))
+    graph.add((inferred, PROV.wasGeneratedBy, REASONING_ACTIVITY))
+    graph.add((REASONING_ACTIVITY, RDF.type, PROV.Activity))
+    graph.add((REASONING_ACTIVITY, RDFS.label, Literal(reasoning_label(method))))
+    for name in sorted(asserted):
+        graph.add((inferred, PROV.wasDerivedFrom, URIRef(name)))
+        graph.add((REASONING_ACTIVITY, PROV.used, URIRef(name)))
+    return graph

@@ -12,20 +12,22 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from gcmkg.graph.build.dataset import add_inferred, assemble
-from gcmkg.graph.build.report import BuildReport, count
+from gcmkg.graph.build.checked import check_pieces
+from gcmkg.graph.build.dataset import PROVENANCE_GRAPH, provenance_graph, reasoning_provenance
+from gcmkg.graph.build.files import write_trig, write_union_turtle
+from gcmkg.graph.build.pieces import Locality
+from gcmkg.graph.build.reasoned import PieceReasoning
+from gcmkg.graph.build.report import BuildReport, Tally
+from gcmkg.graph.build.spool import Spool
 from gcmkg.graph.core import ids
-from gcmkg.graph.core.atomic import write_atomically
+from gcmkg.graph.core.atomic import write_atomically, write_streamed
 from gcmkg.graph.core.errors import OutputError, PartialBuildError
 from gcmkg.graph.core.generation import new_generation
 from gcmkg.graph.core.layout import DATASET_FILE, INFERRED_GRAPH, MERGED_FILE, REPORT_FILE, STORE_DIR
 from gcmkg.graph.core.resources import ontology_file
-from gcmkg.graph.rdfio.serialize import merged_graph, trig_bytes, turtle_bytes
 from gcmkg.graph.rdfio.store import write_store
-from gcmkg.graph.reasoning.infer import infer
-from gcmkg.graph.validation.gate import check_dataset
 from gcmkg.loaders.documents.catalogue import load_corpus
 from gcmkg.loaders.reference import load_reference
 from gcmkg.loaders.sourcegraph import SourceFile, SourceGraph
@@ -86,34 +88,96 @@ def write_files(
     merge_inferred: bool,
     warn: Progress,
 ) -> BuildReport:
-    """Load, assemble, reason, validate, and write the dataset, merged Turtle and report files of the build of
-    ``out_dir`` into ``target``, its new generation (``build``)."""
+    """Load, reason, validate, and write the dataset, merged Turtle and report files of the build of ``out_dir``
+    into ``target``, its new generation (``build``).
+
+    Each graph is written to a spool (graph/build/spool.py) as soon as it is made, and reasoned over then; reasoning
+    and validation go piece by piece (graph/build/pieces.py), so memory holds one document at a time, not the
+    corpus; the files are written from the spool."""
+    spool = Spool(target)
+    try:
+        return _write_files(out_dir, target, spool, corpus, strict, progress, reasoning, merge_inferred, warn)
+    finally:
+        spool.remove()
+
+
+def _write_files(
+    out_dir: Path,
+    target: Path,
+    spool: Spool,
+    corpus: Path | None,
+    strict: bool,
+    progress: Progress,
+    reasoning: bool,
+    merge_inferred: bool,
+    warn: Progress,
+) -> BuildReport:
     progress("reading the ontology")
-    sources = [ontology_source()]
+    ontology = ontology_source()
     progress("loading reference data")
     reference = load_reference()
-    sources += reference
+    reasoner = PieceReasoning(ontology.graph) if reasoning else None
+    tally = Tally()
+
+    def spooled(source: SourceGraph) -> SourceGraph:
+        """Write a graph out and count it; its source description stays."""
+        name = ids.named_graph(source.name)
+        tally.add(name, spool.put(name, source.graph))
+        return replace(source, graph=Graph())
+
+    sources = [spooled(source) for source in (ontology, *reference)]
     skipped: list[str] = []
     if corpus is not None:
         progress(f"loading documents from {corpus}")
-        loaded = load_corpus(corpus, reference, progress)
+
+        def spooled_document(source: SourceGraph) -> SourceGraph:
+            if reasoner is not None:
+                reasoner.add(source.graph)
+            return spooled(source)
+
+        loaded = load_corpus(corpus, reference, progress, keep=spooled_document)
         sources += loaded.graphs
         skipped += loaded.skipped
     if strict and skipped:
         raise PartialBuildError("strict build: nothing written; skipped inputs:\n  " + "\n  ".join(skipped))
     progress("assembling the dataset")
-    dataset = assemble(sources)
-    union = merged_graph(dataset)
-    if reasoning:
-        progress("reasoning: OWL 2 RL entailments with owlrl")
-        inference = infer(union, sources[0].graph)
-        add_inferred(dataset, inference.graph, inference.method)
-        union += inference.graph
-    validation = check_dataset(union, progress, warn, hint=f"run `gcmkg validate --graph {out_dir}` for the nodes")
-    report = replace(count(dataset, skipped=skipped), validation_warnings=validation.warnings)
+    provenance = provenance_graph(sources)
+    if reasoner is not None:
+        shared = Graph()
+        for graph in (ontology.graph, provenance, *(source.graph for source in reference)):
+            shared += graph
+        reasoner.add(shared)
+    build_graph = ids.named_graph(PROVENANCE_GRAPH)
+    tally.add(build_graph, spool.put(build_graph, provenance))
+    del ontology, reference
+    locality = Locality(spool)
+    entailed: set = set()
+    if reasoner is not None:
+        progress("reasoning: OWL 2 RL entailments of the ontology's axioms")
+        inference = reasoner.finish(spool, locality, lambda: _union(spool))
+        reasoner = None  # its statements (the pieces' entailments, the chains' links) are not needed any more
+        entailed = set(inference.triples)
+        asserted = [graph for graph in spool.graphs if spool.sizes[graph]]
+        tally.add(build_graph, spool.put(build_graph, provenance + reasoning_provenance(asserted, inference.method)))
+        inferred = ids.named_graph(INFERRED_GRAPH)
+        tally.add(inferred, spool.put(inferred, entailed))
+        del inference
+    hint = f"run `gcmkg validate --graph {out_dir}` for the nodes"
+    validation = check_pieces(spool, locality, entailed, progress, warn, hint)
+    del entailed, locality  # graph:inferred is in the spool: the files are written from there
+    report = replace(tally.report(skipped), validation_warnings=validation.warnings)
     progress(f"writing {out_dir}")
-    write_atomically(target / DATASET_FILE, trig_bytes(dataset))
-    leave_out = () if merge_inferred else (URIRef(ids.named_graph(INFERRED_GRAPH)),)
-    write_atomically(target / MERGED_FILE, turtle_bytes(merged_graph(dataset, leave_out)))
+    write_streamed(target / DATASET_FILE, lambda stream: write_trig(spool, stream))
+    leave_out = () if merge_inferred else (ids.named_graph(INFERRED_GRAPH),)
+    write_streamed(target / MERGED_FILE, lambda stream: write_union_turtle(spool, stream, leave_out))
     write_atomically(target / REPORT_FILE, report.to_json().encode("utf-8"))
     return report
+
+
+def _union(spool: Spool) -> Graph:
+    """Every asserted triple of the build in one rdflib graph (for a reasoning route that needs the union)."""
+    union = Graph()
+    for graph in spool.graphs:
+        for triple in spool.triples(graph):
+            union.add(triple)
+    return union

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
-from rdflib import RDF, Dataset, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from gcmkg.graph.core.prefixes import compact
 
@@ -38,26 +38,38 @@ class BuildReport:
         return json.dumps(asdict(self), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _class_counts(pairs: set[tuple[Node, URIRef]]) -> dict[str, int]:
-    counts = Counter(compact(str(cls)) for _, cls in pairs)
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _class_counts(classes: Iterable[str]) -> dict[str, int]:
+    counts = Counter(compact(cls) for cls in classes)
     return dict(sorted(counts.items()))
 
 
-def count(dataset: Dataset, skipped: list[str]) -> BuildReport:
-    """Count triples per named graph and typed entities per class, per graph and over the whole dataset."""
-    graphs = []
-    everywhere: set[tuple[Node, URIRef]] = set()
-    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(context) == 0:
-            continue
-        # Walk the graph's own triples: rdflib answers a (None, rdf:type, None) pattern on one context by
-        # scanning the rdf:type triples of every graph, which grows with the square of the corpus.
-        typed = {(s, o) for s, p, o in context.triples((None, None, None)) if p == RDF.type and isinstance(o, URIRef)}
-        everywhere |= typed
-        graphs.append(GraphCount(compact(str(context.identifier)), len(context), _class_counts(typed)))
-    return BuildReport(
-        graphs=graphs,
-        entities_by_class=_class_counts(everywhere),
-        triples=sum(g.triples for g in graphs),
-        skipped=sorted(skipped),
-    )
+class Tally:
+    """Triples and typed entities per named graph, counted graph by graph as the build writes them."""
+
+    def __init__(self) -> None:
+        self._graphs: dict[str, GraphCount] = {}
+        self._everywhere: set[tuple[str, str]] = set()
+
+    def add(self, graph: str, quads: Sequence[ox.Quad]) -> None:
+        """Count ``quads``, the whole named graph ``graph`` (an empty graph is not listed)."""
+        typed = {
+            (str(q.subject), q.object.value)
+            for q in quads
+            if q.predicate == _RDF_TYPE and isinstance(q.object, ox.NamedNode)
+        }
+        self._everywhere |= typed
+        if quads:
+            self._graphs[graph] = GraphCount(compact(graph), len(quads), _class_counts(cls for _, cls in typed))
+
+    def report(self, skipped: list[str]) -> BuildReport:
+        """The report of the graphs counted, by graph IRI, and the ``skipped`` inputs."""
+        graphs = [self._graphs[graph] for graph in sorted(self._graphs)]
+        return BuildReport(
+            graphs=graphs,
+            entities_by_class=_class_counts(cls for _, cls in self._everywhere),
+            triples=sum(g.triples for g in graphs),
+            skipped=sorted(skipped),
+        )

@@ -160,3 +160,8 @@ def _restore(target: Path, backup: Path | None) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over ``path``."""
     commit([(write_temporary(path, data), path)])
+
+
+def write_streamed(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Like ``write_atomically``, for a file too large to hold: ``fill`` writes it into the open temporary."""
+    commit([(write_temporary_with(path, fill), path)])

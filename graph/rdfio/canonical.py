@@ -47,23 +47,36 @@ def has_blank_nodes(triples: Iterable[RdflibTriple]) -> bool:
     return any(isinstance(term, BNode) for triple in triples for term in triple)
 
 
+def oxigraph_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The Oxigraph term of an rdflib term (a literal keeps its lexical form)."""
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+        return ox.Literal(str(term), language=term.language, datatype=None if term.language else datatype)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def canonical_graph_quads(triples: Iterable[RdflibTriple], graph: ox.NamedNode) -> list[ox.Quad]:
+    """rdflib ``triples`` as Oxigraph quads in ``graph``, blank nodes relabelled as ``canonical_dataset`` labels
+    them (the labels depend on the triples alone, not on ``graph``)."""
+    quads = [ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o)) for s, p, o in triples]  # type: ignore[arg-type]
+    if any(isinstance(term, ox.BlankNode) for quad in quads for term in (quad.subject, quad.object)):
+        quads = list(canonical_dataset(quads))
+    return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+
+
 def canonical_triples(triples: Iterable[RdflibTriple]) -> list[RdflibTriple]:
     """rdflib ``triples`` with their blank nodes relabelled as ``canonical_dataset`` labels them; every other term
     is the very rdflib term given (no literal is re-parsed)."""
     given: dict[ox.NamedNode | ox.Literal, Node] = {}
 
     def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
-        converted: ox.NamedNode | ox.Literal
-        if isinstance(term, URIRef):
-            converted = ox.NamedNode(str(term))
-        elif isinstance(term, Literal):
-            datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
-            converted = ox.Literal(str(term), language=term.language, datatype=None if term.language else datatype)
-        else:
-            raise TypeError(f"not an RDF term: {term!r}")
-        given[converted] = term
+        converted = oxigraph_term(term)
+        if not isinstance(converted, ox.BlankNode):
+            given[converted] = term
         return converted
 
     def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:

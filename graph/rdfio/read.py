@@ -22,7 +22,8 @@ from gcmkg.graph.rdfio.quads import parse_build
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
+    """The rdflib term of an Oxigraph term, its literal as written (xsd:string literals without a datatype)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -46,7 +47,13 @@ def _quads(quads: Iterable[ox.Quad]) -> Iterator[tuple[Node, Node, Node, URIRef 
             if isinstance(name, ox.BlankNode)
             else None
         )
-        yield _term(quad.subject), _term(quad.predicate), _term(quad.object), graph
+        yield rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object), graph
+
+
+def rdflib_triples(quads: Iterable[ox.Quad]) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of Oxigraph ``quads`` as rdflib terms (their graphs left out)."""
+    for quad in quads:
+        yield rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)
 
 
 def union_graph(location: Path | None) -> Graph:

@@ -82,9 +82,15 @@ def load_document(path: Path, row: Row | None, matcher: Matcher, themes: Themes,
 
 
 def load_corpus(
-    corpus: Path, reference: Sequence[SourceGraph] | None = None, progress: Progress = lambda _: None
+    corpus: Path,
+    reference: Sequence[SourceGraph] | None = None,
+    progress: Progress = lambda _: None,
+    keep: Callable[[SourceGraph], SourceGraph] = lambda graph: graph,
 ) -> CorpusLoad:
-    """Every document of ``corpus``, matched against the names of ``reference`` (the shipped data by default)."""
+    """Every document of ``corpus``, matched against the names of ``reference`` (the shipped data by default).
+
+    Each document's graph goes through ``keep`` as soon as it is loaded, and what ``keep`` returns is kept (the
+    build writes the graph out and keeps its description only, so the corpus is never in memory at once)."""
     if not corpus.is_dir():
         raise NotFoundError(f"{corpus}: corpus folder not found", hint="pass --corpus a folder of documents")
     rows = _manifest_rows(corpus)
@@ -104,7 +110,8 @@ def load_corpus(
         seconds = bound_for(path)
         try:
             with bounded(seconds):
-                loaded.append(load_document(path, rows.get(path.name), matcher, themes, terms))
+                graph = load_document(path, rows.get(path.name), matcher, themes, terms)
+            loaded.append(keep(graph))
         except UnreadableDocument as problem:
             skipped.append(f"{path}: {problem.reason}; skipped")
         except DocumentTooSlow:

@@ -82,7 +82,7 @@ def measure(build: Path, folder: Path, repeat: int) -> dict[str, tuple[float, fl
 
     def run(name: str, args: list[str], accepted: tuple[int, ...] = (0,)) -> None:
         runs = [timed_build([*GCMKG, *args], accepted) for _ in range(repeat)]
-        results[name] = (statistics.median(s for s, _ in runs), max(peak for _, peak in runs))
+        results[name] = (statistics.median(done.seconds for done in runs), max(done.peak_mb for done in runs))
         print(f"  {name}: {results[name][0]:.1f} s, {results[name][1]:.0f} MiB", flush=True)
 
     for name, extension in FORMATS.items():

@@ -33,7 +33,7 @@ VIEWS = (
 def timed(args: list[str], repeat: int) -> tuple[float, float]:
     """Median wall seconds and the largest peak resident MB of ``repeat`` runs of a gcmkg command."""
     runs = [timed_build([*GCMKG, *args]) for _ in range(repeat)]
-    return statistics.median(seconds for seconds, _ in runs), max(peak for _, peak in runs)
+    return statistics.median(run.seconds for run in runs), max(run.peak_mb for run in runs)
 
 
 def commands(build: Path, reference: Path, out: Path) -> list[tuple[str, list[str]]]:

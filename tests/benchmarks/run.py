@@ -82,6 +82,8 @@ class CorpusBuild:
     megabytes: float
     seconds: float
     peak_mb: float
+    cpu_seconds: float
+    phases: dict[str, float]
     triples: int
     document_triples: int
     loaded: int
@@ -89,24 +91,57 @@ class CorpusBuild:
     passages: int
 
 
-def timed_build(args: list[str], accepted: tuple[int, ...] = (0, PARTIAL_BUILD)) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one command (exit 0, or 5 for a partial build, unless ``accepted``
-    says otherwise)."""
+# The build's progress lines that open each phase, in order (graph/build/pipeline.py).
+PHASES = (
+    ("documents", "loading documents"),
+    ("assemble", "assembling the dataset"),
+    ("reasoning", "reasoning:"),
+    ("validation", "validating against"),
+    ("writing", "writing "),
+    ("store", "making the query store"),
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One build: wall seconds, peak resident MB, CPU seconds (user + system), and wall seconds per phase."""
+
+    seconds: float
+    peak_mb: float
+    cpu_seconds: float
+    phases: dict[str, float]
+
+
+def timed_build(args: list[str], accepted: tuple[int, ...] = (0, PARTIAL_BUILD)) -> Run:
+    """One command (exit 0, or 5 for a partial build, unless ``accepted`` says otherwise), its phases timed from the
+    progress lines on stderr."""
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = code = os.waitstatus_to_exitcode(status)
-        if code not in accepted:
-            errors.seek(0)
-            raise SystemExit(f"{' '.join(args[3:])} exited {code}:\n{errors.read().decode(errors='replace')}")
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    marks: list[tuple[float, str]] = []
+    errors: list[str] = []
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("… "):
+            marks.append((time.perf_counter() - start, line[2:]))
+        else:
+            errors.append(line)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = code = os.waitstatus_to_exitcode(status)
+    if code not in accepted:
+        raise SystemExit(f"{' '.join(args[3:])} exited {code}:\n{''.join(errors)}")
+    starts = {name: next((t for t, text in marks if text.startswith(opening)), None) for name, opening in PHASES}
+    opened = sorted((t, name) for name, t in starts.items() if t is not None)
+    ends = [t for t, _ in opened[1:]] + [seconds]
+    phases = {name: end - t for (t, name), end in zip(opened, ends, strict=True)}
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, cpu, phases)  # ru_maxrss is in KB on Linux
 
 
 def corpus_build(label: str, corpus: Path, out: Path, repeat: int) -> CorpusBuild:
     """Build ``corpus`` ``repeat`` times; median time, the largest peak memory, and the report's counts."""
-    runs = [timed_build([*GCMKG, "build", "--corpus", str(corpus), "-o", str(out), "-q"]) for _ in range(repeat)]
+    runs = [timed_build([*GCMKG, "build", "--corpus", str(corpus), "-o", str(out)]) for _ in range(repeat)]
+    median = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
     files = [p for p in corpus.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.name != "README.md"]
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
     classes = report["entities_by_class"]
@@ -114,8 +149,10 @@ def corpus_build(label: str, corpus: Path, out: Path, repeat: int) -> CorpusBuil
         label=label,
         documents=len(files),
         megabytes=sum(p.stat().st_size for p in files) / 2**20,
-        seconds=statistics.median(seconds for seconds, _ in runs),
-        peak_mb=max(peak for _, peak in runs),
+        seconds=median.seconds,
+        peak_mb=max(run.peak_mb for run in runs),
+        cpu_seconds=median.cpu_seconds,
+        phases=median.phases,
         triples=report["triples"],
         document_triples=sum(g["triples"] for g in report["graphs"] if g["graph"].startswith("graph:document/")),
         loaded=classes.get("gcm:Document", 0),
@@ -147,8 +184,8 @@ def print_table(header: list[str], rows: list[list[object]]) -> None:
 
 def corpus_benchmark(source: Path, factors: list[int], repeat: int, folder: Path) -> None:
     """Build the corpus and its synthetic enlargements; print sizes, times and their ratios to the 1x build."""
-    reference = [timed_build([*GCMKG, "build", "-o", str(folder / "ref"), "-q"]) for _ in range(repeat)]
-    reference_s, reference_mb = statistics.median(s for s, _ in reference), max(mb for _, mb in reference)
+    reference = [timed_build([*GCMKG, "build", "-o", str(folder / "ref")]) for _ in range(repeat)]
+    reference_s, reference_mb = statistics.median(r.seconds for r in reference), max(r.peak_mb for r in reference)
     builds = [corpus_build("1x (corpus)", source, folder / "b1", repeat)]
     for factor in factors:
         corpus = synthetic(source, factor, folder / f"corpus-{factor}x")
@@ -179,6 +216,16 @@ def corpus_benchmark(source: Path, factors: list[int], repeat: int, folder: Path
             + [ratio(documents_s / b.megabytes, base_documents_s / base.megabytes, 2)]
         )
     print()
+    print_table(header, rows)
+    print("\nThe build of the median run, phase by phase (wall seconds from its progress lines), its CPU seconds")
+    print("(user + system: what the machine's other work does not inflate) and their ratio to the 1x build:\n")
+    header = ["corpus", *(name for name, _ in PHASES), "reasoning share", "seconds", "cpu s", "cpu ratio", "peak MB"]
+    rows = []
+    for b in builds:
+        phases = [f"{b.phases[name]:.1f}" if name in b.phases else "—" for name, _ in PHASES]
+        share = f"{100 * b.phases.get('reasoning', 0) / b.seconds:.0f}%"
+        rows.append([b.label, *phases, share, f"{b.seconds:.1f}", f"{b.cpu_seconds:.1f}"])
+        rows[-1] += [ratio(b.cpu_seconds, base.cpu_seconds), f"{b.peak_mb:.0f}"]
     print_table(header, rows)
     if base.passages == 0:
         print("\nnote: the 1x build has no gcm:Passage; the document extractor is not in this build")
