@@ -34,12 +34,11 @@ from rdflib.term import Node
 
 from gcmkg.graph.build.pieces import SHARED, Locality, piece_of_graph
 from gcmkg.graph.build.spool import Spool
-from gcmkg.graph.core.errors import ValidationFailed
 from gcmkg.graph.rdfio.read import rdflib_triples
 from gcmkg.graph.validation.describe import describe_all
 from gcmkg.graph.validation.engine import ValidationReport, run_shacl
+from gcmkg.graph.validation.gate import announce, judge
 from gcmkg.graph.validation.naming import REPORT_PREFIXES
-from gcmkg.graph.validation.render import to_text, warnings_summary
 from gcmkg.graph.validation.results import ValidationResult, parse_results
 from gcmkg.graph.validation.shapes import Shapes, shipped_shapes
 
@@ -90,20 +89,11 @@ def check_pieces(
     spool: Spool, locality: Locality, entailed: Iterable[Triple], progress: Say, warn: Say, hint: str
 ) -> ValidationReport:
     """Validate the build held by ``spool`` (its asserted graphs) and ``entailed`` against the shipped shapes,
-    piece by piece; as ``graph.validation.gate.check_dataset`` on their union: ValidationFailed on a violation,
-    warnings to ``warn``."""
+    piece by piece, as pySHACL would on their union; ``graph.validation.gate`` judges the report (ValidationFailed
+    on a violation, warnings to ``warn``)."""
     shapes = shipped_shapes()
-    files, count = len(shapes.files), shapes.node_shapes
-    progress(f"validating against {count} shape{'' if count == 1 else 's'} ({files} file{'' if files == 1 else 's'})")
-    report = validate_pieces(spool, locality, entailed, shapes)
-    if not report.conforms:
-        raise ValidationFailed(
-            f"the dataset does not conform to the shipped shapes ({report.violations} "
-            f"violation{'' if report.violations == 1 else 's'}); nothing written\n\n{to_text(report).rstrip()}"
-        )
-    if report.warnings or report.infos:
-        warn(warnings_summary(report, hint))
-    return report
+    announce(shapes, progress)
+    return judge(validate_pieces(spool, locality, entailed, shapes), warn, hint)
 
 
 def validate_pieces(spool: Spool, locality: Locality, entailed: Iterable[Triple], shapes: Shapes) -> ValidationReport:

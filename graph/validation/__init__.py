@@ -9,5 +9,6 @@ Modules, one job each:
     naming    how terms, paths and shapes are written for people (project prefixes)
     describe  labels of focus nodes and the document passage they came from (SPARQL in ``*.rq``)
     render    the report as grouped text, JSON or Turtle, and the short summary ``gcmkg build`` prints
-    gate      the check ``gcmkg build`` runs before writing: violations stop it, warnings are summarised
+    gate      the verdict of the check ``gcmkg build`` runs before writing: violations stop it, warnings are
+              summarised
 """
