@@ -1,4 +1,6 @@
-"""Byte-stable Turtle and TriG: same graph, same bytes, whatever PYTHONHASHSEED is."""
+"""Byte-stable Turtle of small rdflib graphs (an export's description: same graph, same bytes, whatever
+PYTHONHASHSEED is), and the union of a dataset's graphs. The build's and the exports' data files are written by
+Oxigraph (graph/build/files.py, graph/export/serializers.py)."""
 
 from __future__ import annotations
 
@@ -6,28 +8,10 @@ from collections.abc import Collection, Sequence
 from io import BytesIO
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from gcmkg.graph.core.prefixes import bind_prefixes
-
-
-class _SortedTrigSerializer(TrigSerializer):
-    """rdflib's TriG writer with named graphs in IRI order (its store yields them in set order)."""
-
-    def preprocess(self) -> None:
-        self.contexts.sort(key=lambda context: str(context.identifier))
-        super().preprocess()
-
-
-def trig_bytes(dataset: Dataset) -> bytes:
-    """The dataset as TriG, graphs sorted by IRI, subjects and predicates sorted within each."""
-    bind_prefixes(dataset)
-    serializer = _SortedTrigSerializer(dataset)
-    buffer = BytesIO()
-    serializer.serialize(buffer, encoding="utf-8")
-    return buffer.getvalue()
 
 
 def turtle_bytes(graph: Graph, first: Sequence[URIRef] = ()) -> bytes:
@@ -42,8 +26,8 @@ def turtle_bytes(graph: Graph, first: Sequence[URIRef] = ()) -> bytes:
 
 
 def merged_graph(dataset: Dataset, leave_out: Collection[Node] = ()) -> Graph:
-    """All triples of every named graph in one graph (for partners who do not read TriG), but those of
-    the graphs named in ``leave_out``."""
+    """All triples of every named graph of an rdflib ``dataset`` in one graph, but those of the graphs named in
+    ``leave_out`` (the reasoning tests and benchmark read a build's asserted graphs so)."""
     merged = Graph()
     for *triple, graph in dataset.quads((None, None, None, None)):
         if graph not in leave_out:
