@@ -2,7 +2,10 @@
 
 The phrasings are the principles' labels in the reference data (``principles.csv``: label and phrasings).
 Matching ignores case and takes a hyphen, a dash or a space between words alike ("whole-of-government",
-"whole of government"); the longest phrasing wins at each position. Two rules read a phrase in context:
+"whole of government"); the longest phrasing wins at each position. A two-word phrasing also matches with a
+second modifier coordinated into it ("international and regional cooperation", "human and labour rights"), and
+a phrasing may open a hyphenated compound ("human rights-compliant procedures"). Two rules read a phrase in
+context:
 
 1. *Inside a name*: a phrase inside a named entity found in the passage ("National Human Rights
    Institutions", "Office of the High Commissioner for Human Rights") names the entity, not the principle.
@@ -45,10 +48,11 @@ class PrincipleFinder:
     """Finds the phrasings of the guiding principles (rules 1 and 2 of the module docstring)."""
 
     def __init__(self, phrasings: dict[str, URIRef]) -> None:
-        self._principles = {_key(phrasing): iri for phrasing, iri in phrasings.items()}
-        ordered = sorted(self._principles, key=lambda key: (-len(key), key))
-        alternatives = "|".join(_BETWEEN_WORDS.join(map(re.escape, key.split())) for key in ordered)
-        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        principles = {_key(phrasing): iri for phrasing, iri in phrasings.items()}
+        ordered = sorted(principles, key=lambda key: (-len(key), key))
+        self._principles = {f"p{index}": principles[key] for index, key in enumerate(ordered)}
+        alternatives = "|".join(f"(?P<p{index}>{_phrasing_pattern(key)})" for index, key in enumerate(ordered))
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w|-(?![^\W\d_]))", re.IGNORECASE)
 
     @classmethod
     def from_graphs(cls, graphs: Iterable[Graph]) -> PrincipleFinder:
@@ -69,9 +73,18 @@ class PrincipleFinder:
                 continue
             if _in_title(text, match):
                 continue
-            principle = self._principles[_key(match.group(0))]
+            principle = self._principles[match.lastgroup]  # type: ignore[index]
             found.append(PrincipleMention(principle, match.group(0), match.start(), match.end()))
         return found
+
+
+def _phrasing_pattern(key: str) -> str:
+    """The pattern of one phrasing: its words apart as _BETWEEN_WORDS allows; a two-word phrasing may take a
+    coordinated second modifier ("international and regional cooperation")."""
+    words = [re.escape(word) for word in key.split()]
+    if len(words) == 2:
+        return rf"{words[0]}(?:,?\s+(?:and|or|as\s+well\s+as)\s+[^\W\d_][\w-]*)?{_BETWEEN_WORDS}{words[1]}"
+    return _BETWEEN_WORDS.join(words)
 
 
 def _key(phrasing: str) -> str:
