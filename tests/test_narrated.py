@@ -12,7 +12,7 @@ from gcmkg.loaders.documents.extract.participation import participations
 from gcmkg.loaders.documents.extract.sessions import document_session, passage_sessions, stated_sessions
 from gcmkg.loaders.documents.facts import Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
-from gcmkg.loaders.documents.metadata import title_and_kind
+from gcmkg.loaders.documents.metadata import masthead, title_and_kind
 from gcmkg.loaders.documents.segmenting import Passage, segment
 from gcmkg.loaders.reference import load_reference
 
@@ -155,7 +155,24 @@ def test_the_title_is_the_line_that_says_what_the_document_is() -> None:
     assert title_and_kind(head) == ("Report of the Review on its sixth session", "report")
 
 
-# --------------------------------------------------------------------------------------------- participation
+def test_the_masthead_is_the_short_leading_lines_up_to_the_first_sentence() -> None:
+    segmented = _segmented(
+        [
+            "Note by the secretariat for the Dialogue on Labour Mobility in the Caucasus and Central Asia",
+            "Baku and online, 2-3 June 2031",
+            "Azerbaijan and Kazakhstan convened the dialogue. Canada observed it.",
+            "Closing",
+        ]
+    )
+    # the place and date line is a title heading here: the prose under it is no title line
+    assert masthead(segmented) == {1}
+    # under a title heading, the date line is a title line; the sentence after it is not
+    with_date = _segmented(["Note by the secretariat", "Held in Baku and online on 2-3 June 2031 under item 4", "A."])
+    assert [passage.text for passage in with_date.passages if passage.number in masthead(with_date)] == [
+        "Held in Baku and online on 2-3 June 2031 under item 4"
+    ]
+    # prose from the first line: no masthead
+    assert masthead(_segmented(["The dialogue met in Baku.", "Short line"])) == frozenset()
 
 
 def test_moderator_after_moderated_by_and_before_moderator(matcher: Matcher) -> None:

@@ -34,7 +34,7 @@ from gcmkg.loaders.documents.facts import (
 from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.matcher import Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
-from gcmkg.loaders.documents.metadata import ONE_SESSION_KINDS, DocumentMeta, describe, settled_kind
+from gcmkg.loaders.documents.metadata import ONE_SESSION_KINDS, DocumentMeta, describe, masthead, settled_kind
 from gcmkg.loaders.documents.reading import UnreadableDocument
 from gcmkg.loaders.documents.segmenting import Passage, Segmented, segment
 from gcmkg.loaders.table import Row
@@ -90,8 +90,9 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     by_segment = {n: s for n, s in passage_segments(segmented, year).items() if n not in by_passage}
     facts.sessions = session_objectives(segmented, year, by_passage)
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
+    title_lines = masthead(segmented)
     for passage in segmented.passages:
-        local = mentions(passage.text, matcher)
+        local = [] if passage.number in title_lines else mentions(passage.text, matcher)
         facts.mentions[passage.number] = [m.shifted(passage.start) for m in local]
         facts.objectives[passage.number] = _passage_objectives(passage)
         session = by_passage.get(passage.number)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.segmenting import Segmented
 from gcmkg.loaders.documents.sessionnames import SESSION_NAMED
 from gcmkg.loaders.table import Row
@@ -57,6 +58,26 @@ class DocumentMeta:
     year: int | None
     date: str | None = None
     language: str | None = None
+
+
+#: The masthead is at most this many passages: a title over two or three lines, then the place and date.
+_MASTHEAD_PASSAGES = 4
+_SENTENCE = re.compile(r"[.!?][)\]”’\"']?$|[.!?]\s+[A-Z]")
+
+
+def masthead(segmented: Segmented) -> frozenset[int]:
+    """The passages of the document's masthead: its title lines and place/date line, the leading passages under
+    no heading or a title heading that are short and no sentence ("Report of the … on its second session",
+    "Geneva, 11 March 2024"). They say what the document is, not what it discusses: the gold's conventions count
+    no mention in them."""
+    found = set()
+    for passage in segmented.passages[:_MASTHEAD_PASSAGES]:
+        text = passage.text.strip()
+        under_heading = passage.section is not None and passage.section.heading.kind is not HeadingKind.TITLE
+        if under_heading or len(text.split()) > _TITLE_WORDS or _SENTENCE.search(text):
+            break
+        found.add(passage.number)
+    return frozenset(found)
 
 
 def settled_kind(meta: DocumentMeta, about_one_session: bool) -> DocumentMeta:
