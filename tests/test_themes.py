@@ -110,6 +110,13 @@ def test_the_agenda_names_sustainable_development_and_its_words_inside_a_title_d
 
 def test_a_phrase_inside_a_title_or_a_named_entity_is_no_principle(finder: PrincipleFinder) -> None:
     assert found(finder, "The Ministry of International Cooperation and Human Rights Watch replied.") == []
+    # an objective's title quoted in full names the objective (any spacing, "&" for "and")
+    text = (
+        "Panel B took up 'Create conditions for migrants and diasporas to fully contribute to sustainable\n"
+        "development in all countries' and 'strengthen international cooperation & global partnerships for safe, "
+        "orderly & regular migration', then sustainable development as such."
+    )
+    assert found(finder, text) == [("sustainable-development", "sustainable development")]
     inside = "National Human Rights Institutions met."
     assert finder.find(inside, names=[(0, len("National Human Rights Institutions"))]) == []
     # a capitalised phrase opening a sentence is no title

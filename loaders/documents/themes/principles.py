@@ -8,7 +8,9 @@ a phrasing may open a hyphenated compound ("human rights-compliant procedures").
 context:
 
 1. *Inside a name*: a phrase inside a named entity found in the passage ("National Human Rights
-   Institutions", "Office of the High Commissioner for Human Rights") names the entity, not the principle.
+   Institutions", "Office of the High Commissioner for Human Rights") names the entity, not the principle; so
+   does a phrase inside an objective's title quoted in full ("Strengthen international cooperation and global
+   partnerships for …" names objective 23).
 2. *Part of a title*: a capitalised phrase that a capitalised word continues or opens ("the 2030 Agenda for
    Sustainable Development", "Sustainable Development Goals", "Ministry of ... International Cooperation")
    is part of a proper name, not the principle.
@@ -47,8 +49,10 @@ class PrincipleMention:
 class PrincipleFinder:
     """Finds the phrasings of the guiding principles (rules 1 and 2 of the module docstring)."""
 
-    def __init__(self, phrasings: dict[str, URIRef]) -> None:
+    def __init__(self, phrasings: dict[str, URIRef], titles: Iterable[str] = ()) -> None:
         principles = {_key(phrasing): iri for phrasing, iri in phrasings.items()}
+        spelled = "|".join(_title_pattern(title) for title in sorted(titles, key=lambda title: (-len(title), title)))
+        self._titles = re.compile(rf"(?<!\w)(?:{spelled})(?!\w)", re.IGNORECASE) if spelled else None
         ordered = sorted(principles, key=lambda key: (-len(key), key))
         self._principles = {f"p{index}": principles[key] for index, key in enumerate(ordered)}
         alternatives = "|".join(f"(?P<p{index}>{_phrasing_pattern(key)})" for index, key in enumerate(ordered))
@@ -56,18 +60,24 @@ class PrincipleFinder:
 
     @classmethod
     def from_graphs(cls, graphs: Iterable[Graph]) -> PrincipleFinder:
-        """The labels and alternative labels of every gcm:GuidingPrinciple in ``graphs``."""
+        """The labels and alternative labels of every gcm:GuidingPrinciple in ``graphs``; the titles (preferred
+        labels) of every gcm:Objective."""
         phrasings: dict[str, URIRef] = {}
+        titles: list[str] = []
         for graph in graphs:
             for principle in graph.subjects(RDF.type, GCM.GuidingPrinciple):
                 for label_property in (SKOS.prefLabel, SKOS.altLabel):
                     for label in graph.objects(principle, label_property):
                         phrasings[str(label)] = principle  # type: ignore[assignment]
-        return cls(phrasings)
+            for objective in graph.subjects(RDF.type, GCM.Objective):
+                titles += [str(title) for title in graph.objects(objective, SKOS.prefLabel)]
+        return cls(phrasings, titles)
 
     def find(self, text: str, names: Sequence[tuple[int, int]] = ()) -> list[PrincipleMention]:
         """The principles ``text`` names, left to right; ``names`` are the spans of named entities in it."""
         found = []
+        if self._titles is not None:
+            names = [*names, *(title.span() for title in self._titles.finditer(text))]
         for match in self._pattern.finditer(text):
             if any(start <= match.start() and match.end() <= end for start, end in names):
                 continue
@@ -84,6 +94,12 @@ def _phrasing_pattern(key: str) -> str:
     words = [re.escape(word) for word in key.split()]
     if len(words) == 2:
         return rf"{words[0]}(?:,?\s+(?:and|or|as\s+well\s+as)\s+[^\W\d_][\w-]*)?{_BETWEEN_WORDS}{words[1]}"
+    return _BETWEEN_WORDS.join(words)
+
+
+def _title_pattern(title: str) -> str:
+    """An objective's title as written in a document: any spacing, "&" for "and", "-" or a space alike."""
+    words = [r"(?:and|&)" if word.casefold() == "and" else re.escape(word) for word in re.split(_BETWEEN_WORDS, title)]
     return _BETWEEN_WORDS.join(words)
 
 
