@@ -60,8 +60,9 @@ class DocumentMeta:
     language: str | None = None
 
 
-#: The masthead is at most this many passages: a title over two or three lines, then the place and date.
-_MASTHEAD_PASSAGES = 4
+#: The masthead is at most this many passages: the cover lines of a UN document (distribution, language, symbol),
+#: a title over two or three lines, the session, the place and date.
+_MASTHEAD_PASSAGES = 8
 _SENTENCE = re.compile(r"[.!?][)\]”’\"']?$|[.!?]\s+[A-Z]")
 
 
