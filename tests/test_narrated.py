@@ -9,7 +9,12 @@ from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.cleaning import clean
 from gcmkg.loaders.documents.extract.narrated import narrated_participations
 from gcmkg.loaders.documents.extract.participation import participations
-from gcmkg.loaders.documents.extract.sessions import document_session, passage_sessions, stated_sessions
+from gcmkg.loaders.documents.extract.sessions import (
+    document_session,
+    passage_sessions,
+    session_objectives,
+    stated_sessions,
+)
 from gcmkg.loaders.documents.facts import Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.metadata import masthead, title_and_kind
@@ -50,6 +55,10 @@ def _told(text: str, matcher: Matcher, presenters: bool = True) -> set[tuple[str
         ("The fourth breakout group covered the sixth objective.", [(4, [6])]),
         ("Panel two, on objectives nineteen and twenty, met at noon.", [(2, [19, 20])]),
         ("The first of the Forum's three panels treated objectives 1 and 2.", [(1, [1, 2])]),
+        ("Breakout Group IV looked at objectives 8 and 9.", [(4, [8, 9])]),
+        ("Dialogue 3 was devoted to objective 12.", [(3, [12])]),
+        ("The third of the five high-level panels explored objectives 6 and 7.", [(3, [6, 7])]),
+        ("Panel 2 met after lunch. It examined objectives 4 and 19.", [(2, [4, 19])]),
     ],
 )
 def test_a_sentence_states_what_a_session_covered(sentence: str, expected: list[tuple[int, list[int]]]) -> None:
@@ -62,6 +71,8 @@ def test_a_sentence_states_what_a_session_covered(sentence: str, expected: list[
         "In session 2 Poland shared its work on objective 7 data.",  # an objective named in passing
         "The Review held its second session in Geneva.",  # no objective
         "The session two weeks later addressed objectives 1 and 2.",  # "two weeks", not session two
+        "Panel C looked at objectives 8 and 9.",  # a letter, in a text that does not letter its sessions
+        "Panel 2 met after lunch. Objectives 4 and 19 were absent. It examined objective 5.",  # "It": not the panel
     ],
 )
 def test_a_session_named_in_passing_states_nothing(sentence: str) -> None:
@@ -110,6 +121,29 @@ def test_the_last_session_is_the_number_the_document_announces_and_told_sessions
     assert [s.number if s else None for s in by_passage] == [1, 1, 3]  # "the next" names no number
 
 
+def test_sessions_lettered_in_order_are_numbered_by_their_letter() -> None:
+    segmented = _segmented(
+        [
+            "1. Three working groups, labelled A through C, met in parallel.",
+            "2. Working Group B reviewed objectives 5 and 6. Chile spoke first.",
+            "3. Working Group C took up the following objectives:",
+            "• Objective 10 – Prevent trafficking",
+            "- GCM objective 11: Manage borders",
+            "4. Peru closed the debate.",
+        ]
+    )
+    sessions = passage_sessions(segmented, 2030)
+    assert [s.number if (s := sessions.get(p.number)) else None for p in segmented.passages] == [None, 2, 3, 3, 3, 3]
+    stated = session_objectives(segmented, 2030, sessions)
+    assert [(s.session.number, s.objectives) for s in stated] == [(2, (5, 6)), (3, (10, 11))]
+    note = _segmented(["Panel IV background paper", "Mexico will speak first on objective 20."])
+    assert document_session(note, 2030, "Panel IV background paper") == SessionRef(2030, 4)
+    lettered = _segmented(["Scoping paper for Panel D", "The last of the panels (A–D) takes up objective 8."])
+    assert document_session(lettered, 2030, "Scoping paper for Panel D") == SessionRef(2030, 4)
+    unlettered = _segmented(["Scoping paper for Panel D", "Mexico will speak first on objective 20."])
+    assert document_session(unlettered, 2030, "Scoping paper for Panel D") is None
+
+
 def test_a_title_names_the_session_of_a_note_or_summary() -> None:
     segmented = _segmented(["Issues paper for Breakout Group 4", "Kenya will speak first."])
     assert document_session(segmented, 2030, "Issues paper for Breakout Group 4") == SessionRef(2030, 4)
@@ -144,6 +178,14 @@ def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> N
         ("This report gathers what the Forum heard.", "document"),  # prose, not a title
         ("President's summary of Working Group 1", "session-summary"),
         ("Rapporteur's summary, Panel 5", "session-summary"),
+        ("Fourth Migration Forum — Provisional programme", "agenda"),
+        ("Programme of the Forum\n\nMonday", "agenda"),
+        ("Joint programme on seasonal work", "document"),  # a programme of work, not of the meeting
+        ("Policy brief: Working Group 2", "background-note"),
+        ("Issue brief on return", "background-note"),
+        ("Third Forum on Mobility: Chair's report", "report"),
+        ("Regional Forum – General rapporteur's report", "report"),
+        ("Breakout Group II: summary by the facilitator", "session-summary"),
     ],
 )
 def test_a_document_says_what_it_is_in_a_title_line(head: str, kind: str) -> None:
