@@ -520,6 +520,41 @@ def test_attendance_introduced_in_other_words(matcher: Matcher) -> None:
             "UNICEF, drawing on a survey of Albania and Kosovo, stressed that children need guardians.",
             {("presenter", "organisation/unicef", "")},
         ),
+        (  # a group and its members in brackets, the speaker among them
+            "The delegate of Malta, speaking for the Southern Five (Cyprus, Greece, Italy and Spain, and Malta "
+            "itself), urged burden-sharing.",
+            {
+                ("presenter", "state/MLT", ""),
+                ("on-behalf-of", "state/CYP", "state/MLT"),
+                ("on-behalf-of", "state/GRC", "state/MLT"),
+                ("on-behalf-of", "state/ITA", "state/MLT"),
+                ("on-behalf-of", "state/ESP", "state/MLT"),
+            },
+        ),
+        (  # a group, then its members restated
+            "Romania, speaking for the Danube group, namely for Bulgaria and Serbia as well as itself, proposed a hub.",
+            {
+                ("presenter", "state/ROU", ""),
+                ("on-behalf-of", "state/BGR", "state/ROU"),
+                ("on-behalf-of", "state/SRB", "state/ROU"),
+            },
+        ),
+        (
+            "Chile, representing the Andean States (Peru and Bolivia besides itself), explained its visa.",
+            {
+                ("presenter", "state/CHL", ""),
+                ("on-behalf-of", "state/PER", "state/CHL"),
+                ("on-behalf-of", "state/BOL", "state/CHL"),
+            },
+        ),
+        (  # a sub-paragraph mark, then the delegations named as such
+            "(c) The delegation of Poland and the representatives of Belgium and Austria described their hotlines.",
+            {("presenter", "state/POL", ""), ("presenter", "state/BEL", ""), ("presenter", "state/AUT", "")},
+        ),
+        (
+            "Inputs were given by the delegates of Ireland and the WHO secretariat.",
+            {("presenter", "state/IRL", ""), ("presenter", "organisation/who", "")},
+        ),
     ],
 )
 def test_who_spoke_for_whom_in_more_words(matcher: Matcher, sentence: str, expected: set[tuple[str, str, str]]) -> None:

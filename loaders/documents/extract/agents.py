@@ -38,7 +38,12 @@ LEADING_WORDS = re.compile(r"^(?:and|the|The)\s+")
 """Words a list item or a subject may open with before its name."""
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,12})\)\s*$")
 _FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
-_CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|\bof\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\))*")
+#: What may stand around the known names of a list item: joining words, an acronym, and the words for a body's
+#: staff or office ("the representatives of Canada", "the ECE secretariat" name Canada and ECE).
+_CONNECTORS = re.compile(
+    r"(?:\s|\band\b|\bthe\b|\bThe\b|\bof\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\)"
+    r"|\b(?:representatives?|delegations?|delegates?|secretariats?|itself|themselves)\b)*"
+)
 
 
 def agent_from_match(match: Match, base: int) -> Agent:

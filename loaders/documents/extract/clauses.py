@@ -30,16 +30,16 @@ _LIST_GAP = re.compile(
     r"\([A-Z][\w.&-]{1,12}\)|[’']s\b|\b(?:also|each|both|jointly|together|then|further|in\s+turn)\b|"
     r"\b(?:secretariat|representatives?|delegations?|delegates?)\s+of\b)*"
 )
-#: What may open a sentence or a clause before its subjects.
+#: What may open a sentence (after its sub-paragraph mark, "(b)") or a clause before its subjects.
 CLAUSE_OPENING = re.compile(
-    r"(?:^|[.,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwith)\s*(?:the\s+)?"
+    r"(?:^(?:\s*\(\w{1,3}\))?|[.,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwith)\s*(?:the\s+)?"
     r"(?:(?:the\s+)?(?:representatives?|delegations?|delegates?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 #: An aside saying whom a subject also spoke for, skipped when reading the subjects of a verb.
 _ASIDE = re.compile(
     r"\([^()]*\b(?:behalf|for)\b[^()]*\)"
-    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|which|who|whose|on\s+behalf\s+of|in\s+the\s+name\s+of)"
+    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|representing|which|who|whose|on\s+behalf\s+of|in\s+the\s+name\s+of)"
     r"\b[^.;]*?,"
     rf"(?=\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern})"
     r"|,\s*\w+ing\b[^,;.]*,"

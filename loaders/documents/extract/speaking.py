@@ -55,15 +55,20 @@ _SPOKEN_FOR = re.compile(
     r"(?:(?:also|as\s+well)\s+)?"
     r"(?:(?:speaking|spoke|speaks|took\s+the\s+floor|taking\s+the\s+floor)\s+(?:(?:also|as\s+well)\s+)?"
     r"(?:for\s+(?:itself|themselves|herself|himself)\s+and\s+)?(?:on\s+behalf\s+of|in\s+the\s+name\s+of|for)"
-    r"|on\s+behalf\s+of|in\s+the\s+name\s+of|represented)\s+",
+    r"|on\s+behalf\s+of|in\s+the\s+name\s+of|represent(?:ed|ing))\s+",
     re.IGNORECASE,
 )
 #: An apposition ("which also spoke for …", ", speaking on behalf of …") ends at the next comma.
-_APPOSITION = re.compile(r"\b(?:which|who|whose|speaking|latter)\b", re.IGNORECASE)
-#: Words after a list of those spoken for that name no one: "… as well", "… as well as its own", "… too".
-_TRAILING_ADVERBIAL = re.compile(r"\s+(?:as\s+well|too|also)\b.*$", re.DOTALL)
+_APPOSITION = re.compile(r"\b(?:which|who|whose|speaking|representing|latter)\b", re.IGNORECASE)
+#: Words after a list of those spoken for that name no one: "… as well", "… as well as its own", "… too",
+#: "… besides itself".
+_TRAILING_ADVERBIAL = re.compile(r"\s+(?:as\s+well|too|also|besides)\b.*$", re.DOTALL)
 #: An apposition that closes right before its sentence's verb: ", which spoke for A, B and C, described …".
 _VERB_AFTER_APPOSITION = re.compile(rf"\s*,\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern}")
+#: A group spoken for, then its members: ", that is, for A, B and C", ", namely A and B".
+_RESTATED = re.compile(r",\s*(?:that\s+is|namely|i\.\s?e\.)\s*,?\s*(?:for\s+|of\s+)?", re.IGNORECASE)
+#: A group spoken for with its members in brackets: "the Nordic-Baltic Eight (Denmark, Estonia, …)".
+_MEMBERS = re.compile(r"^[^()]*\(([^()]*)\)\s*$")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf|in\s+the\s+name)\s+of\s+", re.IGNORECASE)
 #: "a joint statement of A, B and C was read out by A": A presents, for B and C.
 _JOINT_STATEMENT = re.compile(
@@ -148,7 +153,8 @@ def presentations(sentence: Sentence, session: SessionRef, passage: Passage, mat
         known = merged.get(agent.iri)
         merged[agent.iri] = (known[0], known[1] or spoken_for) if known else (agent, spoken_for)
     result: list[Participation] = []
-    for agent, spoken_for in merged.values():
+    for agent, listed in merged.values():
+        spoken_for = tuple(other for other in listed if other.iri != agent.iri)  # no one speaks for itself
         result.append(Participation(session, "presenter", agent, passage, on_behalf_of=spoken_for))
         result += [Participation(session, "on-behalf-of", other, passage, via=agent) for other in spoken_for]
     return result
@@ -186,13 +192,33 @@ def _spoken_for_list(sentence: Sentence, behalf: re.Match[str], matcher: Matcher
         resume = close + 1
     elif _APPOSITION.search(behalf.group(0)):
         run = run_end(sentence, behalf.end())
-        comma = text.find(",", behalf.end())
+        comma = _comma_outside_brackets(text, behalf.end())
         closes_before_verb = _VERB_AFTER_APPOSITION.match(text, run)
         close = resume = run if closes_before_verb or comma < 0 else comma
     else:
         close = resume = run_end(sentence, behalf.end())
-    listed = _TRAILING_ADVERBIAL.sub("", text[behalf.end() : close])
-    return tuple(resolve_list(listed, sentence.base + behalf.end(), matcher)), resume
+    start = behalf.end()
+    restated = _RESTATED.match(text, close)
+    if restated:  # "for the Visegrád Group, that is, for Czechia, Poland and Slovakia": the members
+        start, close = restated.end(), run_end(sentence, restated.end())
+        resume = max(resume, close)
+    listed = text[start:close]
+    members = _MEMBERS.search(listed)
+    if members:  # "the Nordic Five (Denmark, Finland, …)": the members of the group
+        start, listed = start + members.start(1), members.group(1)
+    listed = _TRAILING_ADVERBIAL.sub("", listed)
+    return tuple(resolve_list(listed, sentence.base + start, matcher)), resume
+
+
+def _comma_outside_brackets(text: str, start: int) -> int:
+    """The first comma after ``start`` that no parenthesis opened after ``start`` encloses, or -1."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        depth += (char == "(") - (char == ")" and depth > 0)
+        if char == "," and depth == 0:
+            return index
+    return -1
 
 
 def _people_or_agents(text: str, base: int, matcher: Matcher) -> list[Agent]:
