@@ -8,7 +8,7 @@ import pytest
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.cleaning import clean
 from gcmkg.loaders.documents.extract.narrated import narrated_participations
-from gcmkg.loaders.documents.extract.participation import participations
+from gcmkg.loaders.documents.extract.participation import list_labels, participations, settled
 from gcmkg.loaders.documents.extract.sessions import (
     document_session,
     passage_sessions,
@@ -588,3 +588,73 @@ def test_right_of_reply_by_the_subjects_of_the_verbs(matcher: Matcher) -> None:
     )
     found = participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)
     assert _roles(found) == {("right-of-reply", "state/SRB", ""), ("right-of-reply", "state/ALB", "")}
+
+
+def test_co_chairs_presiding_clause_by_clause_and_not_who_chaired_a_discussion(matcher: Matcher) -> None:
+    text = (
+        "For Ireland, the Forum was presided over by Ms. Áine Kelly, Secretary General of Justice; for Mexico, by "
+        "Mr. Luis Ortega, Deputy Foreign Minister; the keynote was given by Dr. Ruth Adler."
+    )
+    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+        ("co-chair", "state/IRL", ""),
+        ("co-chair", "person/aine-kelly", ""),
+        ("co-chair", "state/MEX", ""),
+        ("co-chair", "person/luis-ortega", ""),
+    }
+    text = "Ms. Rosa Lind, a Co-Chair of the Forum, attended, and the debate was chaired by Mr. Pavel Novak."
+    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+        ("co-chair", "person/rosa-lind", "")
+    }
+
+
+def test_co_chairs_named_by_surname_chair_for_the_state_of_their_full_name(matcher: Matcher) -> None:
+    segmented = _segmented(
+        [
+            "Ms. Eva Lund, Minister of Justice of Sweden, spoke as member State speaker.",
+            "Both Governments shared the chair, represented there by Ms. Lund and Mr. Ruiz.",
+        ]
+    )
+    passages = segmented.passages
+    found = settled([p for passage in passages for p in participations(passage, SESSION, [SESSION], matcher)])
+    assert _roles(found) == {
+        ("speaker", "person/eva-lund", ""),
+        ("speaker", "state/SWE", ""),
+        ("co-chair", "person/eva-lund", ""),
+        ("co-chair", "state/SWE", ""),
+        ("co-chair", "person/ruiz", ""),
+    }
+
+
+def test_labelled_programme_rows_and_a_list_of_speakers(matcher: Matcher) -> None:
+    segmented = _segmented(
+        [
+            "Co-convenors: WHO · UNICEF (background note ECE/2031/INF.2)",
+            "Facilitator: Ms. Maria Costa, Senior Fellow, International Labour Organization",
+            "Member State lead speaker: Mr. Omar Aziz, Deputy Minister, Jordan",
+            "Panellists:",
+            "– Ms. Hanna Berg, Statistics Office, Finland, on behalf of the Baltic Sea States",
+            "– Mr. Ali Khan, Chief of Section, UNHCR",
+            "– Mr. Pieter Claes, Ministry of Justice, Netherlands (also for Belgium)",
+            "Closing remarks",
+        ]
+    )
+    labels = list_labels(segmented.passages)
+    found = [
+        p
+        for passage in segmented.passages
+        for p in participations(passage, SESSION, [], matcher, False, labels.get(passage.number, ""))
+    ]
+    assert _roles(found) == {
+        ("lead-organiser", "organisation/who", ""),
+        ("lead-organiser", "organisation/unicef", ""),
+        ("moderator", "person/maria-costa", ""),
+        ("speaker", "person/omar-aziz", ""),
+        ("speaker", "state/JOR", ""),
+        ("presenter", "person/hanna-berg", ""),
+        ("presenter", "state/FIN", ""),  # "the Baltic Sea States" names no State: no one spoken for
+        ("presenter", "person/ali-khan", ""),
+        ("presenter", "organisation/unhcr", ""),
+        ("presenter", "person/pieter-claes", ""),
+        ("presenter", "state/NLD", ""),
+        ("on-behalf-of", "state/BEL", "state/NLD"),
+    }

@@ -32,7 +32,7 @@ SPEECH_VERB = re.compile(
     r"showcased|illustrated|detailed|offered|set\s+out|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close|"
     r"followed\s+with\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:message|statement|address|remarks))\b"
 )
-SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
+SEPARATORS_PATTERN = r"\s*(?:;|,|/|·|\s[–-]\s)\s*"
 SEPARATORS = re.compile(SEPARATORS_PATTERN)
 LEADING_WORDS = re.compile(r"^(?:and|the|The)\s+")
 """Words a list item or a subject may open with before its name."""

@@ -130,7 +130,7 @@ def session_numbers(segmented: Segmented) -> list[int]:
     numbering = session_numbering(segmented.text)
     for passage in segmented.passages:
         numbers += [number for number, _ in stated_sessions(passage.text, numbering) if number not in numbers]
-    return numbers
+    return numbers + sorted(set(_opened_sessions(segmented).values()) - set(numbers))
 
 
 def document_session(segmented: Segmented, year: int | None, title: str = "") -> SessionRef | None:
