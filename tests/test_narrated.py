@@ -658,3 +658,139 @@ def test_labelled_programme_rows_and_a_list_of_speakers(matcher: Matcher) -> Non
         ("presenter", "state/NLD", ""),
         ("on-behalf-of", "state/BEL", "state/NLD"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The exchange was facilitated by Ms. Nora Keane of the World Health Organization.",
+            {("moderator", "person/nora-keane", "")},
+        ),
+        (
+            "UNDP prepared the panel; the facilitator was Mr. Jan Olsen of UNICEF.",
+            {("lead-organiser", "organisation/undp", ""), ("moderator", "person/jan-olsen", "")},
+        ),
+        ("Dr. Mia Roth of UNFPA will facilitate the panel.", {("moderator", "person/mia-roth", "")}),
+        (
+            "Peru spoke, with Ms. Ana Gil of IOM chairing the debate.",
+            {("moderator", "person/ana-gil", ""), ("presenter", "state/PER", "")},
+        ),
+        (
+            "Ms. Rosa Lind, a Co-Chair of the Forum, listened, and the exchange was chaired by Mr. Pavel Novak.",
+            {("co-chair", "person/rosa-lind", ""), ("moderator", "person/pavel-novak", "")},
+        ),
+        (  # "facilitate" with no session or debate after it: no moderator
+            "Ms. Ana Ruiz of Spain said that the hub would facilitate returns.",
+            {("presenter", "person/ana-ruiz", ""), ("presenter", "state/ESP", "")},
+        ),
+        (
+            "Mr. Kemal Arslan of Türkiye gave the lead statement for the member States.",
+            {("speaker", "person/kemal-arslan", ""), ("speaker", "state/TUR", "")},
+        ),
+        (
+            "The member-State view was given by Ms. Ida Berg, Minister for Migration of Sweden.",
+            {("speaker", "person/ida-berg", ""), ("speaker", "state/SWE", "")},
+        ),
+        (
+            "For Chile, Ms. Rosa Vidal, Under-Secretary of the Interior, opened the debate.",
+            {("speaker", "person/rosa-vidal", ""), ("speaker", "state/CHL", "")},
+        ),
+        (  # who opens the debate for no State is no member State speaker
+            "Dr. Paul Mercer of the OECD opened the discussion.",
+            {("presenter", "person/paul-mercer", ""), ("presenter", "organisation/oecd", "")},
+        ),
+        (
+            "The preparations were in the hands of WHO and UNFPA.",
+            {("lead-organiser", "organisation/who", ""), ("lead-organiser", "organisation/unfpa", "")},
+        ),
+        (
+            "Co-organised by FAO and UNDP, Panel 3 turned to new data.",
+            {("lead-organiser", "organisation/fao", ""), ("lead-organiser", "organisation/undp", "")},
+        ),
+        (
+            "The note was written by FAO and the WFP, which are convening Panel 2.",
+            {("lead-organiser", "organisation/fao", ""), ("lead-organiser", "organisation/wfp", "")},
+        ),
+        (
+            "UNICEF and UNFPA had prepared it.",
+            {("lead-organiser", "organisation/unicef", ""), ("lead-organiser", "organisation/unfpa", "")},
+        ),
+    ],
+)
+def test_moderators_speakers_and_lead_organisers_in_more_words(
+    matcher: Matcher, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    text = sentence
+    assert _roles(participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Panellists were Mr. Ivo Petrov (Bulgaria) and Ms. Lin Wu (UNDP).",
+            {
+                ("presenter", "person/ivo-petrov", ""),
+                ("presenter", "state/BGR", ""),
+                ("presenter", "person/lin-wu", ""),
+                ("presenter", "organisation/undp", ""),
+            },
+        ),
+        (
+            "Questions from the floor came from Chile and the OECD.",
+            {("presenter", "state/CHL", ""), ("presenter", "organisation/oecd", "")},
+        ),
+        (
+            "Keynote by Prof. Anna Weber, Economist at the OECD: growth in Norway slowed.",
+            {("presenter", "person/anna-weber", ""), ("presenter", "organisation/oecd", "")},
+        ),
+        (
+            "Ms. Ivana Horvat (Croatia) and Mr. Sami Nurmi (ILO) described their pilots.",
+            {
+                ("presenter", "person/ivana-horvat", ""),
+                ("presenter", "state/HRV", ""),
+                ("presenter", "person/sami-nurmi", ""),
+                ("presenter", "organisation/ilo", ""),
+            },
+        ),
+        ("The plan was outlined by the Chilean delegation.", {("presenter", "state/CHL", "")}),
+        (
+            "The panel then heard Mr. Olaf Dahl (Norway).",
+            {("presenter", "person/olaf-dahl", ""), ("presenter", "state/NOR", "")},
+        ),
+        (
+            "Track II began with Ms. Lea Roy (France), who showed a film.",
+            {("presenter", "person/lea-roy", ""), ("presenter", "state/FRA", "")},
+        ),
+        (
+            "Chile spoke for a group of four, itself, Peru, Bolivia and Ecuador.",
+            {
+                ("presenter", "state/CHL", ""),
+                ("on-behalf-of", "state/PER", "state/CHL"),
+                ("on-behalf-of", "state/BOL", "state/CHL"),
+                ("on-behalf-of", "state/ECU", "state/CHL"),
+            },
+        ),
+    ],
+)
+def test_presenters_in_more_words(matcher: Matcher, sentence: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _told(sentence, matcher) == expected
+
+
+def test_a_reply_asked_for_and_a_second_right_of_reply(matcher: Matcher) -> None:
+    text = (
+        "Near the end, Georgia asked to reply to a point made by Ukraine, which it did under the right of reply. "
+        "Malta spoke, to which Cyprus replied in exercise of a second right of reply."
+    )
+    found = participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)
+    assert {r for r in _roles(found) if r[0] == "right-of-reply"} == {
+        ("right-of-reply", "state/GEO", ""),
+        ("right-of-reply", "state/CYP", ""),
+    }
+
+
+def test_a_name_may_open_with_any_latin_capital(matcher: Matcher) -> None:
+    assert ("presenter", "person/sukru-ozdemir", "") in _told(
+        "Mr. Şükrü Özdemir of Türkiye described a pilot.", matcher
+    )

@@ -14,7 +14,8 @@ from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 
 AGENT_KINDS = (Kind.STATE, Kind.ORGANISATION)
-_UPPER = "A-ZÀ-ÖØ-Þ"
+#: Capital letters a name may open with: ASCII, Latin-1 and Latin Extended-A/B ("Şahin", "Łukasz").
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _NAME_WORD = rf"[{_UPPER}][\w'’-]*"
 PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:Ms|Mr|Mrs|Dr|Prof)\.\s+|Professor\s+"

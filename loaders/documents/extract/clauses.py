@@ -28,11 +28,11 @@ from gcmkg.loaders.documents.mentions import mentions
 _LIST_GAP = re.compile(
     r"(?:\s|,|[()]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\band\b|\bor\b|\bthe\b|\bThe\b|\bas\s+well\s+as\b|\b(?:jointly|together)\s+with\b|"
     r"\([A-Z][\w.&-]{1,12}\)|[’']s\b|\b(?:also|each|both|jointly|together|then|further|in\s+turn)\b|"
-    r"\b(?:secretariat|representatives?|delegations?|delegates?)\s+of\b)*"
+    r"\b(?:secretariat|representatives?|delegations?|delegates?)\s+of\b|\b(?:itself|themselves)\b)*"
 )
 #: What may open a sentence (after its sub-paragraph mark, "(b)") or a clause before its subjects.
 CLAUSE_OPENING = re.compile(
-    r"(?:^(?:\s*\(\w{1,3}\))?|[.,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwith)\s*(?:the\s+)?"
+    r"(?:^(?:\s*\(\w{1,3}\))?|[.,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwhich|\bwith)\s*(?:the\s+)?"
     r"(?:(?:the\s+)?(?:representatives?|delegations?|delegates?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )

@@ -33,18 +33,24 @@ from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
 
 _PASSIVE_PRESENTED = re.compile(
     r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
     r"(?:\w+\s+){0,3}?(?:(?:was|were)\s+(?:\w+\s+)?)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
     r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
-    r"|(?:presented|introduced)\s+by)\s+",
+    r"|(?:interventions?|statements?|contributions?|questions?)\s+from\s+the\s+floor\s+(?:(?:came|followed)\s+from"
+    r"|(?:was|were)\s+made\s+by|by)"
+    r"|panell?ists\s+(?:included|were)|keynote\s+(?:address\s+|speech\s+|presentation\s+)?by"
+    rf"|\b(?:{SESSION_NOUN}|track|it)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:first\s+|then\s+)?heard"
+    rf"|\b(?:{SESSION_NOUN}|track)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:began|started|opened)\s+with"
+    r"|(?:presented|introduced|outlined|described|set\s+out)\s+by)\s+",
     re.IGNORECASE,
 )
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(
     r"\b(?:exercised|exercising|made\s+use|used|invoked|availed|asked\s+for\s+the\s+floor|requested\s+the\s+floor|"
-    r"responded|replied|took\s+the\s+floor)\b",
+    r"responded|replied|took\s+the\s+floor|asked\s+to\s+(?:reply|respond))\b",
     re.IGNORECASE,
 )
 _AS_DID = re.compile(r",?\s+(?:as\s+did|(?:together|along|jointly)\s+with)\s+")
@@ -67,6 +73,8 @@ _TRAILING_ADVERBIAL = re.compile(r"\s+(?:as\s+well|too|also|besides)\b.*$", re.D
 _VERB_AFTER_APPOSITION = re.compile(rf"\s*,\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern}")
 #: A group spoken for, then its members: ", that is, for A, B and C", ", namely A and B".
 _RESTATED = re.compile(r",\s*(?:that\s+is|namely|i\.\s?e\.)\s*,?\s*(?:for\s+|of\s+)?", re.IGNORECASE)
+#: A group spoken for, its members named next: "a group of three, itself, A and B".
+_GROUP = re.compile(r"(?:a|the)\s+group\s+of\s+\w+(?:\s+\w+)?\s*,\s*", re.IGNORECASE)
 #: A group spoken for with its members in brackets: "the Nordic-Baltic Eight (Denmark, Estonia, …)".
 _MEMBERS = re.compile(r"^[^()]*\(([^()]*)\)\s*$")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf|in\s+the\s+name)\s+of\s+", re.IGNORECASE)
@@ -83,10 +91,12 @@ _JOINERS = re.compile(
     r"|,?\s+as\s+well\s+as\s+"
 )
 _HONORIFIC_END = re.compile(rf"{HONORIFIC}$")
+#: A person's body in brackets after the name, then a list word: " (ILO) and ", " (Chile), ".
+_BRACKETED = re.compile(r"\s*\([^()]+\)\s*(?:,\s*(?:and\s+)?|and\s+)?")
 #: A person's title between the name and the verb: ", Director of …, " or " of Statistics Sweden ".
 _TITLE = re.compile(r"\s*,[^;]*,\s*|\s+(?:of|from)\b[^,;]*")
 #: Where a list read after "by" ends: a contrasting clause.
-_LIST_END = re.compile(r",\s+(?:whereas|while|but)\b|;")
+_LIST_END = re.compile(r",\s+(?:whereas|while|but)\b|;|:\s")
 #: "…, whose representative, Ms. X, …": the person spoke for the agent named last before.
 _WHOSE_REPRESENTATIVE_BEFORE = re.compile(rf",\s*whose\s+representatives?,?\s+{HONORIFIC}$")
 
@@ -106,11 +116,34 @@ def replying(passage: Passage, matcher: Matcher) -> list[Agent]:
     return found
 
 
+def _bracketed_people(sentence: Sentence, verb_start: int, matcher: Matcher) -> list[Agent]:
+    """People each followed by their State or organisation in brackets, listed right before a speech verb at the
+    opening of a clause ("Ms. X (ILO) and Mr. Y (Chile) described …"): each person and their affiliation."""
+    chain: list[tuple[str, int, int]] = []
+    position = verb_start
+    for name, start, end in reversed(sentence.people):
+        if end != position or not _BRACKETED.fullmatch(sentence.text[start + len(name) : end]):
+            break
+        chain.insert(0, (name, start, end))
+        position = _HONORIFIC_END.search(sentence.text[:start]).start()  # type: ignore[union-attr]
+    if not chain or not CLAUSE_OPENING.search(sentence.text[:position]):
+        return []
+    found: list[Agent] = []
+    for name, start, end in chain:
+        title = sentence.text[start + len(name) : end]
+        linked = affiliations(title, sentence.base + start + len(name), matcher, True)
+        found += [person(name, sentence.base + start, linked), *linked[:1]]
+    return found
+
+
 def _speaking_person(sentence: Sentence, verb_start: int, matcher: Matcher) -> list[Agent]:
     """The person introduced with an honorific and a title at the opening of the clause of a speech verb
     ("Ms. X, Deputy Minister of Interior of Albania, explained …"), with the affiliations of the title; or
     named between commas right before the verb, with the affiliations of the words before ("Speaking for
-    Chile, its ambassador, Mr. Y, explained …")."""
+    Chile, its ambassador, Mr. Y, explained …"); or people with their bodies in brackets."""
+    bracketed = _bracketed_people(sentence, verb_start, matcher)
+    if bracketed:
+        return bracketed
     for name, start, end in sentence.people:
         title = sentence.text[start + len(name) : verb_start]
         before = _HONORIFIC_END.sub("", sentence.text[:start])
@@ -198,6 +231,10 @@ def _spoken_for_list(sentence: Sentence, behalf: re.Match[str], matcher: Matcher
     else:
         close = resume = run_end(sentence, behalf.end())
     start = behalf.end()
+    group = _GROUP.match(text, start)
+    if group:  # "for a group of three, itself, A and B": the members
+        start = group.end()
+        close = resume = run_end(sentence, start)
     restated = _RESTATED.match(text, close)
     if restated:  # "for the Visegrád Group, that is, for Czechia, Poland and Slovakia": the members
         start, close = restated.end(), run_end(sentence, restated.end())
