@@ -794,3 +794,42 @@ def test_a_name_may_open_with_any_latin_capital(matcher: Matcher) -> None:
     assert ("presenter", "person/sukru-ozdemir", "") in _told(
         "Mr. Şükrü Özdemir of Türkiye described a pilot.", matcher
     )
+
+
+def test_attendance_in_lists_over_semicolons_after_a_group_label_and_after_the_sentence_that_counts_them(
+    matcher: Matcher,
+) -> None:
+    from gcmkg.loaders.documents.extract.attendance import attendance
+
+    def attendees(text: str) -> set[str]:
+        return {ids.local_path(a.agent.iri) for a in attendance(Passage(1, text, 0, len(text), None), 2030, matcher)}
+
+    assert attendees(
+        "The following regional bodies were present: Frontex; European Union, through the European Commission; OECD."
+    ) == {
+        "organisation/frontex",
+        "organisation/european-union",
+        "organisation/european-commission",
+        "organisation/oecd",
+    }
+    assert attendees("Intergovernmental organizations: OECD; Council of Europe.") == {
+        "organisation/oecd",
+        "organisation/council-of-europe",
+    }
+    assert attendees("Lead organizations: OECD; UNDP.") == set()  # the organisers of a session, no attendance list
+    assert attendees("Nine States took part in person. Listed by size, they were: Chile, Peru and Ecuador.") == {
+        "state/CHL",
+        "state/PER",
+        "state/ECU",
+    }
+    assert attendees("The plan named three partners. Listed by size, they were: Chile, Peru and Ecuador.") == set()
+    assert attendees("The humanitarian system was represented by UNHCR and WFP.") == {  # a collective is no attendee
+        "organisation/unhcr",
+        "organisation/wfp",
+    }
+    assert attendees("Present were Spain, with a delegation led by Frontex, and the OECD.") == {
+        "state/ESP",
+        "organisation/frontex",
+        "organisation/oecd",
+    }
+    assert attendees("Andorra followed the Forum as an observer. Monaco registered but did not come.") == {"state/AND"}
