@@ -12,7 +12,7 @@ from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.extract.objectives import objective_numbers
 from gcmkg.loaders.documents.extract.participation import list_labels, participations, settled
 from gcmkg.loaders.documents.extract.references import speaker_references
-from gcmkg.loaders.documents.extract.segments import segment_participations
+from gcmkg.loaders.documents.extract.segments import co_chairs_in_rows, segment_participations
 from gcmkg.loaders.documents.extract.sessions import (
     document_session,
     passage_segments,
@@ -119,6 +119,9 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
                 facts.mentions[passage.number] + speaker_references(passage, session, facts.participations, matcher),
                 key=lambda match: (match.start, match.end),
             )
+    for passage in segmented.passages:
+        if passage.number in by_segment:
+            facts.participations += co_chairs_in_rows(passage, by_segment[passage.number], facts.participations)
     facts.participations = settled(facts.participations)
     facts.citations = citations(
         identifier, segmented.footnotes, segmented.passages, facts.mentions, facts.initiatives, facts.statistics

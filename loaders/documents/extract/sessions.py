@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from gcmkg.loaders.documents.extract.objectives import OBJECTIVE_REFERENCE, objective_numbers
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import SegmentRef, SessionObjectives, SessionRef
-from gcmkg.loaders.documents.headings import HeadingKind
+from gcmkg.loaders.documents.headings import HeadingKind, classify
 from gcmkg.loaders.documents.segmenting import Passage, Section, Segmented
 from gcmkg.loaders.documents.sessionnames import (
     SESSION_NAMED,
@@ -45,6 +45,18 @@ _OBJECTIVES_FOLLOW = re.compile(r"\bobjectives\s*:\s*$", re.IGNORECASE)
 #: A sentence whose subject is the session the sentence before named ("It covered objectives 1 and 2").
 _ANAPHORA = re.compile(rf"^(?:It|(?:This|That|The)\s+(?:thematic\s+)?(?i:{SESSION_NOUN}))\b(?!\s+\d)")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
+#: A programme row that opens with its time slot: "09:30–10:15 Opening segment, Main Hall".
+TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}\s*[–—-]\s*\d{1,2}[:.]\d{2}\s+(?P<item>.+)$")
+
+
+def segment_row(passage: Passage) -> str | None:
+    """ "opening" or "closing" for a programme row whose item, after its time slot, is the review's opening or
+    closing segment ("15:45–16:30 Closing segment: the Co-Chairs"); None for any other passage."""
+    row = TIME_SLOT.match(passage.text)
+    heading = classify(re.split(r"[:;,]\s", row.group("item"))[0].strip()) if row else None
+    return heading.segment if heading is not None and heading.kind is HeadingKind.SEGMENT else None
+
+
 #: A verb saying what a session covered.
 _COVERED = re.compile(
     r"\b(?:address|cover|focus|concentrat|centr|dedicat|devot|discuss|examin|consider|review|explor|deal|dealt|"
@@ -174,6 +186,8 @@ def passage_sessions(segmented: Segmented, year: int | None, title: str = "") ->
                 break
         if passage.number in opened:
             current, in_segment = SessionRef(year, opened[passage.number]), False
+        elif segment_row(passage) is not None:  # a programme row of the opening or closing ends the session
+            current, in_segment = None, True
         if current or (default and not in_segment and not told):  # the opening and closing are no session's
             sessions[passage.number] = current or default  # type: ignore[assignment]
     return sessions
@@ -181,7 +195,8 @@ def passage_sessions(segmented: Segmented, year: int | None, title: str = "") ->
 
 def passage_segments(segmented: Segmented, year: int | None) -> dict[int, SegmentRef]:
     """Passage number → the opening or closing segment it reports, for passages under a segment heading
-    (until the next session, segment or structural heading)."""
+    (until the next session, segment or structural heading), and from a programme row of the segment to the next
+    row or heading."""
     if year is None:
         return {}
     current: SegmentRef | None = None
@@ -193,11 +208,18 @@ def passage_segments(segmented: Segmented, year: int | None) -> dict[int, Segmen
         elif kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL):
             current = None
         by_section[section.number] = current
-    return {
-        passage.number: segment
-        for passage in segmented.passages
-        if passage.section is not None and (segment := by_section.get(passage.section.number)) is not None
-    }
+    found: dict[int, SegmentRef] = {}
+    row: SegmentRef | None = None  # the segment a programme row opened, until the next row or heading
+    row_section: Section | None = None
+    for passage in segmented.passages:
+        kind = segment_row(passage)
+        if kind is not None or TIME_SLOT.match(passage.text) or (row and passage.section is not row_section):
+            row = SegmentRef(year, kind) if kind is not None else None
+            row_section = passage.section
+        segment = row or (by_section.get(passage.section.number) if passage.section is not None else None)
+        if segment is not None:
+            found[passage.number] = segment
+    return found
 
 
 def _passage_objectives(passage: Passage, numbering: SessionNumbering) -> list[tuple[int | None, list[int]]]:
