@@ -833,3 +833,18 @@ def test_attendance_in_lists_over_semicolons_after_a_group_label_and_after_the_s
         "organisation/oecd",
     }
     assert attendees("Andorra followed the Forum as an observer. Monaco registered but did not come.") == {"state/AND"}
+
+
+def test_an_apposition_between_the_subject_and_its_verb(matcher: Matcher) -> None:
+    assert _told("Chile, a long-standing champion of the Compact, described its plan.", matcher) == {
+        ("presenter", "state/CHL", "")
+    }
+
+
+def test_the_body_a_representative_is_accredited_to_is_no_affiliation(matcher: Matcher) -> None:
+    from gcmkg.loaders.documents.extract.agents import affiliations
+
+    title = "Permanent Representative of Chile to the World Health Organization"
+    assert [ids.local_path(a.iri) for a in affiliations(title, 0, matcher, prefer_state=False)] == ["state/CHL"]
+    title = "Senior Adviser at the World Health Organization and former Ambassador"
+    assert [ids.local_path(a.iri) for a in affiliations(title, 0, matcher, prefer_state=False)] == ["organisation/who"]

@@ -132,11 +132,21 @@ def affiliation(text: str, base: int, matcher: Matcher, prefer_state: bool) -> A
     return found[0] if found else None
 
 
+#: Where a representative is accredited, which is not whom they represent: "Permanent Representative of
+#: Luxembourg to the United Nations Office at Geneva".
+_ACCREDITED_TO = re.compile(r"\b(?:Representative|Ambassador|Observer)\b[^,;]*?\bto\s+(?:the\s+)?$")
+
+
 def affiliations(text: str, base: int, matcher: Matcher, prefer_state: bool) -> tuple[Agent, ...]:
     """The States and organisations a title names, each once: with ``prefer_state``, the State it ends on
     ("… Minister … of Spain"); else every organisation, in order ("Global Campaigns at Building and
-    Woodworkers International (BWI), Member of Council of Global Unions (CGU)": two)."""
-    matches = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
+    Woodworkers International (BWI), Member of Council of Global Unions (CGU)": two); not the body a
+    representative is accredited to ("Ambassador of Chile to the OECD": Chile)."""
+    matches = [
+        m
+        for m in mentions(text, matcher)
+        if m.entity.kind in AGENT_KINDS and not _ACCREDITED_TO.search(text[: m.start])
+    ]
     states = [m for m in matches if m.entity.kind is Kind.STATE]
     if prefer_state and states:
         return (agent_from_match(states[-1], base),)

@@ -3,9 +3,9 @@
 A subject is a run of known names just before the verb, joined only by list words ("Austria, Italy and the
 Republic of Moldova presented …"), that opens its clause (after the sentence's start, a comma, "and", "while"
 …, or "the representative of"). An aside between the names and the verb, saying whom they also spoke for
-("Finland (speaking also for Denmark) described", "Sweden, which spoke also for Denmark and Norway, described")
-or a participle clause (", drawing on its latest report,"), is skipped, and its names are no subjects; names
-that are no agent (a process) may stand in the run but are not returned.
+("Finland (speaking also for Denmark) described", "Sweden, which spoke also for Denmark and Norway, described"),
+a participle clause (", drawing on its latest report,") or an apposition (", a champion country,"), is skipped,
+and its names are no subjects; names that are no agent (a process) may stand in the run but are not returned.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ _ASIDE = re.compile(
     r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|representing|which|who|whose|on\s+behalf\s+of|in\s+the\s+name\s+of)"
     r"\b[^.;]*?,"
     rf"(?=\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern})"
-    r"|,\s*\w+ing\b[^,;.]*,"
+    r"|,\s*\w+ing\b[^,;.]*,|,\s*(?:a|an)\s+[^,;.()]*,"
 )
 _CLAUSE_END = re.compile(
     r",\s+(?:which|who|whose|while|whereas|with)\b|;|\.(?:\s|$)|\s+and\s+(?:was\s+|were\s+)?[a-z]+ed\b"
