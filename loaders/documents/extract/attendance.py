@@ -2,7 +2,9 @@
 
 Recognised forms, sentence by sentence: a list after a colon announced by "the following …" and a verb of
 attending ("Representatives of the following member States attended: A, B, …"; "The following entities were
-also represented: …"); a list after "in attendance were" / "present were" / "attending were"; a subject that
+also represented: …", running over semicolons); a group's list without a verb ("Non-governmental organizations:
+A; B"); "… they were: A, B" after a sentence saying who took part; a list after "in attendance were" / "present
+were" / "attending were"; a subject that
 attended or participated ("The Holy See attended as an observer State"); and "X was represented by A, B and
 by C, through its D, as well as by E" (the body represented and every body that represented it; people are
 not attendees).

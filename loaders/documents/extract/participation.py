@@ -3,8 +3,9 @@
 Recognised forms (see loaders/documents/README.md): "Lead Organizers: …", "Moderator: Ms. X, Org",
 "Member State Speaker: State", "Substantive inputs presented by: A; B on behalf of C, D and E; …",
 "X exercised their right of reply", co-chairs introduced with an honorific, and agenda rows
-("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)"). A passage
-with none of these labels is read as prose (narrated.py).
+("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)"), programme
+rows ("Organisers: …", "Chair of the discussion: …", "Member State opening: …") and the items of a "Speakers:"
+list. A passage with none of these labels is read as prose (narrated.py).
 """
 
 from __future__ import annotations
