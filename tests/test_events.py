@@ -198,3 +198,45 @@ def test_a_surname_a_statement_that_follows_and_a_session_told_after_the_opening
         ("1", "person/anna-lee", "moderator", ("organisation/osce",)),
         ("closing", "person/ines-varga-ott", "closing-remarks", ("state/HUN",)),
     }
+
+
+PROGRAMME = """\
+Third Regional Forum on Mobility — Programme
+
+Quito, 2-3 March 2031
+
+The Forum is co-chaired by Ms. Paula Ríos, Vice-Minister of Foreign Affairs of Ecuador, and Mr. Jon Aas, \
+State Secretary of Norway.
+
+09:00-09:45 Opening session, Main Hall
+
+Welcome:
+– Ms. Paula Ríos, Vice-Minister, Ecuador
+– Dr. Omar Haddad, Director, International Labour Organization, for the Regional Network
+
+10:00-12:00 Panel 1: Data (objectives 1 and 3)
+
+Organisers: OECD and UNFPA
+
+17:00-17:30 Closing session: the Co-Chairs; reading of the summary by Mr. Ivan Petrov
+"""
+
+
+def test_a_programme_row_opens_the_segment_and_its_rows_name_who_takes_the_floor() -> None:
+    matcher = Matcher.from_graphs(source.graph for source in load_reference())
+    found = extract("programme-2031", PROGRAMME, None, matcher)
+    assert found.meta.kind == "agenda"
+    rows = {
+        (p.event.kind, _key(p.agent.iri), tuple(_key(a.iri) for a in p.agent.affiliations))
+        for p in found.participations
+        if isinstance(p.event, SegmentRef)
+    }
+    assert rows == {
+        ("opening", "person/paula-rios", ("state/ECU",)),
+        ("opening", "person/omar-haddad", ("organisation/ilo",)),  # not the Network he speaks for
+        ("closing", "person/paula-rios", ("state/ECU",)),
+        ("closing", "person/jon-aas", ("state/NOR",)),
+        ("closing", "person/ivan-petrov", ()),
+    }
+    leads = {_key(p.agent.iri) for p in found.participations if p.role == "lead-organiser"}
+    assert leads == {"organisation/oecd", "organisation/unfpa"}

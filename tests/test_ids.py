@@ -21,6 +21,8 @@ BASE = "https://w3id.org/gcmkg/"
         (ids.principle("Whole-of-government"), BASE + "id/principle/whole-of-government"),
         (ids.document("003_b3646771b72b2572"), BASE + "id/document/003_b3646771b72b2572"),
         (ids.document("my note (draft)"), BASE + "id/document/my-note-draft"),
+        (ids.person("Ayşe Kılınç"), BASE + "id/person/ayse-kilinc"),  # a dotless i is an i, not dropped
+        (ids.person("Łukasz Ødegård"), BASE + "id/person/lukasz-odegard"),
         (ids.named_graph("reference/states"), BASE + "graph/reference/states"),
         (ids.source_file("loaders/reference/data/states.csv"), BASE + "source/loaders/reference/data/states.csv"),
         (ids.eu_country("tur"), "http://publications.europa.eu/resource/authority/country/TUR"),

@@ -8,8 +8,13 @@ import pytest
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.cleaning import clean
 from gcmkg.loaders.documents.extract.narrated import narrated_participations
-from gcmkg.loaders.documents.extract.participation import participations
-from gcmkg.loaders.documents.extract.sessions import document_session, passage_sessions, stated_sessions
+from gcmkg.loaders.documents.extract.participation import list_labels, participations, settled
+from gcmkg.loaders.documents.extract.sessions import (
+    document_session,
+    passage_sessions,
+    session_objectives,
+    stated_sessions,
+)
 from gcmkg.loaders.documents.facts import Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.metadata import masthead, title_and_kind
@@ -50,6 +55,10 @@ def _told(text: str, matcher: Matcher, presenters: bool = True) -> set[tuple[str
         ("The fourth breakout group covered the sixth objective.", [(4, [6])]),
         ("Panel two, on objectives nineteen and twenty, met at noon.", [(2, [19, 20])]),
         ("The first of the Forum's three panels treated objectives 1 and 2.", [(1, [1, 2])]),
+        ("Breakout Group IV looked at objectives 8 and 9.", [(4, [8, 9])]),
+        ("Dialogue 3 was devoted to objective 12.", [(3, [12])]),
+        ("The third of the five high-level panels explored objectives 6 and 7.", [(3, [6, 7])]),
+        ("Panel 2 met after lunch. It examined objectives 4 and 19.", [(2, [4, 19])]),
     ],
 )
 def test_a_sentence_states_what_a_session_covered(sentence: str, expected: list[tuple[int, list[int]]]) -> None:
@@ -62,6 +71,8 @@ def test_a_sentence_states_what_a_session_covered(sentence: str, expected: list[
         "In session 2 Poland shared its work on objective 7 data.",  # an objective named in passing
         "The Review held its second session in Geneva.",  # no objective
         "The session two weeks later addressed objectives 1 and 2.",  # "two weeks", not session two
+        "Panel C looked at objectives 8 and 9.",  # a letter, in a text that does not letter its sessions
+        "Panel 2 met after lunch. Objectives 4 and 19 were absent. It examined objective 5.",  # "It": not the panel
     ],
 )
 def test_a_session_named_in_passing_states_nothing(sentence: str) -> None:
@@ -110,6 +121,29 @@ def test_the_last_session_is_the_number_the_document_announces_and_told_sessions
     assert [s.number if s else None for s in by_passage] == [1, 1, 3]  # "the next" names no number
 
 
+def test_sessions_lettered_in_order_are_numbered_by_their_letter() -> None:
+    segmented = _segmented(
+        [
+            "1. Three working groups, labelled A through C, met in parallel.",
+            "2. Working Group B reviewed objectives 5 and 6. Chile spoke first.",
+            "3. Working Group C took up the following objectives:",
+            "• Objective 10 – Prevent trafficking",
+            "- GCM objective 11: Manage borders",
+            "4. Peru closed the debate.",
+        ]
+    )
+    sessions = passage_sessions(segmented, 2030)
+    assert [s.number if (s := sessions.get(p.number)) else None for p in segmented.passages] == [None, 2, 3, 3, 3, 3]
+    stated = session_objectives(segmented, 2030, sessions)
+    assert [(s.session.number, s.objectives) for s in stated] == [(2, (5, 6)), (3, (10, 11))]
+    note = _segmented(["Panel IV background paper", "Mexico will speak first on objective 20."])
+    assert document_session(note, 2030, "Panel IV background paper") == SessionRef(2030, 4)
+    lettered = _segmented(["Scoping paper for Panel D", "The last of the panels (A–D) takes up objective 8."])
+    assert document_session(lettered, 2030, "Scoping paper for Panel D") == SessionRef(2030, 4)
+    unlettered = _segmented(["Scoping paper for Panel D", "Mexico will speak first on objective 20."])
+    assert document_session(unlettered, 2030, "Scoping paper for Panel D") is None
+
+
 def test_a_title_names_the_session_of_a_note_or_summary() -> None:
     segmented = _segmented(["Issues paper for Breakout Group 4", "Kenya will speak first."])
     assert document_session(segmented, 2030, "Issues paper for Breakout Group 4") == SessionRef(2030, 4)
@@ -144,6 +178,14 @@ def test_a_summary_that_names_its_session_in_prose_is_about_it_throughout() -> N
         ("This report gathers what the Forum heard.", "document"),  # prose, not a title
         ("President's summary of Working Group 1", "session-summary"),
         ("Rapporteur's summary, Panel 5", "session-summary"),
+        ("Fourth Migration Forum — Provisional programme", "agenda"),
+        ("Programme of the Forum\n\nMonday", "agenda"),
+        ("Joint programme on seasonal work", "document"),  # a programme of work, not of the meeting
+        ("Policy brief: Working Group 2", "background-note"),
+        ("Issue brief on return", "background-note"),
+        ("Third Forum on Mobility: Chair's report", "report"),
+        ("Regional Forum – General rapporteur's report", "report"),
+        ("Breakout Group II: summary by the facilitator", "session-summary"),
     ],
 )
 def test_a_document_says_what_it_is_in_a_title_line(head: str, kind: str) -> None:
@@ -478,6 +520,41 @@ def test_attendance_introduced_in_other_words(matcher: Matcher) -> None:
             "UNICEF, drawing on a survey of Albania and Kosovo, stressed that children need guardians.",
             {("presenter", "organisation/unicef", "")},
         ),
+        (  # a group and its members in brackets, the speaker among them
+            "The delegate of Malta, speaking for the Southern Five (Cyprus, Greece, Italy and Spain, and Malta "
+            "itself), urged burden-sharing.",
+            {
+                ("presenter", "state/MLT", ""),
+                ("on-behalf-of", "state/CYP", "state/MLT"),
+                ("on-behalf-of", "state/GRC", "state/MLT"),
+                ("on-behalf-of", "state/ITA", "state/MLT"),
+                ("on-behalf-of", "state/ESP", "state/MLT"),
+            },
+        ),
+        (  # a group, then its members restated
+            "Romania, speaking for the Danube group, namely for Bulgaria and Serbia as well as itself, proposed a hub.",
+            {
+                ("presenter", "state/ROU", ""),
+                ("on-behalf-of", "state/BGR", "state/ROU"),
+                ("on-behalf-of", "state/SRB", "state/ROU"),
+            },
+        ),
+        (
+            "Chile, representing the Andean States (Peru and Bolivia besides itself), explained its visa.",
+            {
+                ("presenter", "state/CHL", ""),
+                ("on-behalf-of", "state/PER", "state/CHL"),
+                ("on-behalf-of", "state/BOL", "state/CHL"),
+            },
+        ),
+        (  # a sub-paragraph mark, then the delegations named as such
+            "(c) The delegation of Poland and the representatives of Belgium and Austria described their hotlines.",
+            {("presenter", "state/POL", ""), ("presenter", "state/BEL", ""), ("presenter", "state/AUT", "")},
+        ),
+        (
+            "Inputs were given by the delegates of Ireland and the WHO secretariat.",
+            {("presenter", "state/IRL", ""), ("presenter", "organisation/who", "")},
+        ),
     ],
 )
 def test_who_spoke_for_whom_in_more_words(matcher: Matcher, sentence: str, expected: set[tuple[str, str, str]]) -> None:
@@ -511,3 +588,263 @@ def test_right_of_reply_by_the_subjects_of_the_verbs(matcher: Matcher) -> None:
     )
     found = participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)
     assert _roles(found) == {("right-of-reply", "state/SRB", ""), ("right-of-reply", "state/ALB", "")}
+
+
+def test_co_chairs_presiding_clause_by_clause_and_not_who_chaired_a_discussion(matcher: Matcher) -> None:
+    text = (
+        "For Ireland, the Forum was presided over by Ms. Áine Kelly, Secretary General of Justice; for Mexico, by "
+        "Mr. Luis Ortega, Deputy Foreign Minister; the keynote was given by Dr. Ruth Adler."
+    )
+    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+        ("co-chair", "state/IRL", ""),
+        ("co-chair", "person/aine-kelly", ""),
+        ("co-chair", "state/MEX", ""),
+        ("co-chair", "person/luis-ortega", ""),
+    }
+    text = "Ms. Rosa Lind, a Co-Chair of the Forum, attended, and the debate was chaired by Mr. Pavel Novak."
+    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+        ("co-chair", "person/rosa-lind", "")
+    }
+
+
+def test_co_chairs_named_by_surname_chair_for_the_state_of_their_full_name(matcher: Matcher) -> None:
+    segmented = _segmented(
+        [
+            "Ms. Eva Lund, Minister of Justice of Sweden, spoke as member State speaker.",
+            "Both Governments shared the chair, represented there by Ms. Lund and Mr. Ruiz.",
+        ]
+    )
+    passages = segmented.passages
+    found = settled([p for passage in passages for p in participations(passage, SESSION, [SESSION], matcher)])
+    assert _roles(found) == {
+        ("speaker", "person/eva-lund", ""),
+        ("speaker", "state/SWE", ""),
+        ("co-chair", "person/eva-lund", ""),
+        ("co-chair", "state/SWE", ""),
+        ("co-chair", "person/ruiz", ""),
+    }
+
+
+def test_labelled_programme_rows_and_a_list_of_speakers(matcher: Matcher) -> None:
+    segmented = _segmented(
+        [
+            "Co-convenors: WHO · UNICEF (background note ECE/2031/INF.2)",
+            "Facilitator: Ms. Maria Costa, Senior Fellow, International Labour Organization",
+            "Member State lead speaker: Mr. Omar Aziz, Deputy Minister, Jordan",
+            "Panellists:",
+            "– Ms. Hanna Berg, Statistics Office, Finland, on behalf of the Baltic Sea States",
+            "– Mr. Ali Khan, Chief of Section, UNHCR",
+            "– Mr. Pieter Claes, Ministry of Justice, Netherlands (also for Belgium)",
+            "Closing remarks",
+        ]
+    )
+    labels = list_labels(segmented.passages)
+    found = [
+        p
+        for passage in segmented.passages
+        for p in participations(passage, SESSION, [], matcher, False, labels.get(passage.number, ""))
+    ]
+    assert _roles(found) == {
+        ("lead-organiser", "organisation/who", ""),
+        ("lead-organiser", "organisation/unicef", ""),
+        ("moderator", "person/maria-costa", ""),
+        ("speaker", "person/omar-aziz", ""),
+        ("speaker", "state/JOR", ""),
+        ("presenter", "person/hanna-berg", ""),
+        ("presenter", "state/FIN", ""),  # "the Baltic Sea States" names no State: no one spoken for
+        ("presenter", "person/ali-khan", ""),
+        ("presenter", "organisation/unhcr", ""),
+        ("presenter", "person/pieter-claes", ""),
+        ("presenter", "state/NLD", ""),
+        ("on-behalf-of", "state/BEL", "state/NLD"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The exchange was facilitated by Ms. Nora Keane of the World Health Organization.",
+            {("moderator", "person/nora-keane", "")},
+        ),
+        (
+            "UNDP prepared the panel; the facilitator was Mr. Jan Olsen of UNICEF.",
+            {("lead-organiser", "organisation/undp", ""), ("moderator", "person/jan-olsen", "")},
+        ),
+        ("Dr. Mia Roth of UNFPA will facilitate the panel.", {("moderator", "person/mia-roth", "")}),
+        (
+            "Peru spoke, with Ms. Ana Gil of IOM chairing the debate.",
+            {("moderator", "person/ana-gil", ""), ("presenter", "state/PER", "")},
+        ),
+        (
+            "Ms. Rosa Lind, a Co-Chair of the Forum, listened, and the exchange was chaired by Mr. Pavel Novak.",
+            {("co-chair", "person/rosa-lind", ""), ("moderator", "person/pavel-novak", "")},
+        ),
+        (  # "facilitate" with no session or debate after it: no moderator
+            "Ms. Ana Ruiz of Spain said that the hub would facilitate returns.",
+            {("presenter", "person/ana-ruiz", ""), ("presenter", "state/ESP", "")},
+        ),
+        (
+            "Mr. Kemal Arslan of Türkiye gave the lead statement for the member States.",
+            {("speaker", "person/kemal-arslan", ""), ("speaker", "state/TUR", "")},
+        ),
+        (
+            "The member-State view was given by Ms. Ida Berg, Minister for Migration of Sweden.",
+            {("speaker", "person/ida-berg", ""), ("speaker", "state/SWE", "")},
+        ),
+        (
+            "For Chile, Ms. Rosa Vidal, Under-Secretary of the Interior, opened the debate.",
+            {("speaker", "person/rosa-vidal", ""), ("speaker", "state/CHL", "")},
+        ),
+        (  # who opens the debate for no State is no member State speaker
+            "Dr. Paul Mercer of the OECD opened the discussion.",
+            {("presenter", "person/paul-mercer", ""), ("presenter", "organisation/oecd", "")},
+        ),
+        (
+            "The preparations were in the hands of WHO and UNFPA.",
+            {("lead-organiser", "organisation/who", ""), ("lead-organiser", "organisation/unfpa", "")},
+        ),
+        (
+            "Co-organised by FAO and UNDP, Panel 3 turned to new data.",
+            {("lead-organiser", "organisation/fao", ""), ("lead-organiser", "organisation/undp", "")},
+        ),
+        (
+            "The note was written by FAO and the WFP, which are convening Panel 2.",
+            {("lead-organiser", "organisation/fao", ""), ("lead-organiser", "organisation/wfp", "")},
+        ),
+        (
+            "UNICEF and UNFPA had prepared it.",
+            {("lead-organiser", "organisation/unicef", ""), ("lead-organiser", "organisation/unfpa", "")},
+        ),
+    ],
+)
+def test_moderators_speakers_and_lead_organisers_in_more_words(
+    matcher: Matcher, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    text = sentence
+    assert _roles(participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Panellists were Mr. Ivo Petrov (Bulgaria) and Ms. Lin Wu (UNDP).",
+            {
+                ("presenter", "person/ivo-petrov", ""),
+                ("presenter", "state/BGR", ""),
+                ("presenter", "person/lin-wu", ""),
+                ("presenter", "organisation/undp", ""),
+            },
+        ),
+        (
+            "Questions from the floor came from Chile and the OECD.",
+            {("presenter", "state/CHL", ""), ("presenter", "organisation/oecd", "")},
+        ),
+        (
+            "Keynote by Prof. Anna Weber, Economist at the OECD: growth in Norway slowed.",
+            {("presenter", "person/anna-weber", ""), ("presenter", "organisation/oecd", "")},
+        ),
+        (
+            "Ms. Ivana Horvat (Croatia) and Mr. Sami Nurmi (ILO) described their pilots.",
+            {
+                ("presenter", "person/ivana-horvat", ""),
+                ("presenter", "state/HRV", ""),
+                ("presenter", "person/sami-nurmi", ""),
+                ("presenter", "organisation/ilo", ""),
+            },
+        ),
+        ("The plan was outlined by the Chilean delegation.", {("presenter", "state/CHL", "")}),
+        (
+            "The panel then heard Mr. Olaf Dahl (Norway).",
+            {("presenter", "person/olaf-dahl", ""), ("presenter", "state/NOR", "")},
+        ),
+        (
+            "Track II began with Ms. Lea Roy (France), who showed a film.",
+            {("presenter", "person/lea-roy", ""), ("presenter", "state/FRA", "")},
+        ),
+        (
+            "Chile spoke for a group of four, itself, Peru, Bolivia and Ecuador.",
+            {
+                ("presenter", "state/CHL", ""),
+                ("on-behalf-of", "state/PER", "state/CHL"),
+                ("on-behalf-of", "state/BOL", "state/CHL"),
+                ("on-behalf-of", "state/ECU", "state/CHL"),
+            },
+        ),
+    ],
+)
+def test_presenters_in_more_words(matcher: Matcher, sentence: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _told(sentence, matcher) == expected
+
+
+def test_a_reply_asked_for_and_a_second_right_of_reply(matcher: Matcher) -> None:
+    text = (
+        "Near the end, Georgia asked to reply to a point made by Ukraine, which it did under the right of reply. "
+        "Malta spoke, to which Cyprus replied in exercise of a second right of reply."
+    )
+    found = participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)
+    assert {r for r in _roles(found) if r[0] == "right-of-reply"} == {
+        ("right-of-reply", "state/GEO", ""),
+        ("right-of-reply", "state/CYP", ""),
+    }
+
+
+def test_a_name_may_open_with_any_latin_capital(matcher: Matcher) -> None:
+    assert ("presenter", "person/sukru-ozdemir", "") in _told(
+        "Mr. Şükrü Özdemir of Türkiye described a pilot.", matcher
+    )
+
+
+def test_attendance_in_lists_over_semicolons_after_a_group_label_and_after_the_sentence_that_counts_them(
+    matcher: Matcher,
+) -> None:
+    from gcmkg.loaders.documents.extract.attendance import attendance
+
+    def attendees(text: str) -> set[str]:
+        return {ids.local_path(a.agent.iri) for a in attendance(Passage(1, text, 0, len(text), None), 2030, matcher)}
+
+    assert attendees(
+        "The following regional bodies were present: Frontex; European Union, through the European Commission; OECD."
+    ) == {
+        "organisation/frontex",
+        "organisation/european-union",
+        "organisation/european-commission",
+        "organisation/oecd",
+    }
+    assert attendees("Intergovernmental organizations: OECD; Council of Europe.") == {
+        "organisation/oecd",
+        "organisation/council-of-europe",
+    }
+    assert attendees("Lead organizations: OECD; UNDP.") == set()  # the organisers of a session, no attendance list
+    assert attendees("Nine States took part in person. Listed by size, they were: Chile, Peru and Ecuador.") == {
+        "state/CHL",
+        "state/PER",
+        "state/ECU",
+    }
+    assert attendees("The plan named three partners. Listed by size, they were: Chile, Peru and Ecuador.") == set()
+    assert attendees("The humanitarian system was represented by UNHCR and WFP.") == {  # a collective is no attendee
+        "organisation/unhcr",
+        "organisation/wfp",
+    }
+    assert attendees("Present were Spain, with a delegation led by Frontex, and the OECD.") == {
+        "state/ESP",
+        "organisation/frontex",
+        "organisation/oecd",
+    }
+    assert attendees("Andorra followed the Forum as an observer. Monaco registered but did not come.") == {"state/AND"}
+
+
+def test_an_apposition_between_the_subject_and_its_verb(matcher: Matcher) -> None:
+    assert _told("Chile, a long-standing champion of the Compact, described its plan.", matcher) == {
+        ("presenter", "state/CHL", "")
+    }
+
+
+def test_the_body_a_representative_is_accredited_to_is_no_affiliation(matcher: Matcher) -> None:
+    from gcmkg.loaders.documents.extract.agents import affiliations
+
+    title = "Permanent Representative of Chile to the World Health Organization"
+    assert [ids.local_path(a.iri) for a in affiliations(title, 0, matcher, prefer_state=False)] == ["state/CHL"]
+    title = "Senior Adviser at the World Health Organization and former Ambassador"
+    assert [ids.local_path(a.iri) for a in affiliations(title, 0, matcher, prefer_state=False)] == ["organisation/who"]

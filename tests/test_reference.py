@@ -98,8 +98,10 @@ def test_objectives_1_to_23_with_official_titles(reference: dict[str, Graph]) ->
     objectives = reference["reference/objectives"]
     numbers = sorted(int(n) for n in objectives.objects(None, GCM.objectiveNumber))
     assert numbers == list(range(1, 24))
-    title = {int(objectives.value(s, GCM.objectiveNumber)): str(objectives.value(s, SKOS.prefLabel))
-             for s in objectives.subjects(RDF.type, GCM.Objective)}
+    title = {
+        int(objectives.value(s, GCM.objectiveNumber)): str(objectives.value(s, SKOS.prefLabel))
+        for s in objectives.subjects(RDF.type, GCM.Objective)
+    }
     assert title[1] == "Collect and utilize accurate and disaggregated data as a basis for evidence-based policies"
     assert title[7] == "Address and reduce vulnerabilities in migration"
     assert title[13] == "Use migration detention only as a measure of last resort and work towards alternatives"
@@ -141,7 +143,7 @@ def _edit(path: Path, old: str, new: str) -> int:
     """Replace the first ``old`` in ``path``; return its 1-based line number."""
     text = path.read_text(encoding="utf-8")
     index = text.index(old)
-    path.write_text(text[:index] + new + text[index + len(old):], encoding="utf-8")
+    path.write_text(text[:index] + new + text[index + len(old) :], encoding="utf-8")
     return text[:index].count("\n") + 1
 
 

@@ -48,10 +48,16 @@ def test_metadata_is_parsed_into_a_typed_record(tmp_path: Path) -> None:
         ("#+ summary: x\n#+ columns: [a]\n#+ endpoint: http://x.org/q\nSELECT ?a {}\n", 3, "key 'endpoint' is not"),
         ("#+ pagination: 100\n#+ summary: x\n#+ columns: [a]\nSELECT ?a {}\n", 1, "'pagination' is not supported"),
         ("#+ columns: [a]\nSELECT ?a {}\n", 1, "needs 'summary'"),
-        ("#+ summary: x\n#+ columns: [a]\n#+ params:\n#+   - {name: y, type: date}\nSELECT ?a {?a ?b ?y}\n", 3,
-         "type 'date'"),
-        ("#+ summary: x\n#+ columns: [a]\n#+ params:\n#+   - {name: year, type: year}\nSELECT ?a {}\n", 3,
-         "not used as ?year"),
+        (
+            "#+ summary: x\n#+ columns: [a]\n#+ params:\n#+   - {name: y, type: date}\nSELECT ?a {?a ?b ?y}\n",
+            3,
+            "type 'date'",
+        ),
+        (
+            "#+ summary: x\n#+ columns: [a]\n#+ params:\n#+   - {name: year, type: year}\nSELECT ?a {}\n",
+            3,
+            "not used as ?year",
+        ),
     ],
 )
 def test_malformed_metadata_names_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:

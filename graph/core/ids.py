@@ -21,9 +21,17 @@ _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 _SEGMENT_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
+#: Latin letters that Unicode does not decompose into a base letter and an accent, written as ASCII.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE"}
+    | {"œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)
+
+
 def slug(text: str) -> str:
-    """Lower-case ASCII slug, accents dropped: 'Asociación Rumiñahui' -> 'asociacion-ruminahui'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Lower-case ASCII slug, accents dropped: 'Asociación Rumiñahui' -> 'asociacion-ruminahui', 'Yıldız Søe' ->
+    'yildiz-soe'."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode("ascii")
     value = _SLUG_UNSAFE.sub("-", ascii_text.lower()).strip("-")
     if not value:
         raise ValueError(f"cannot make an identifier from {text!r}")

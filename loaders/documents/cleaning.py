@@ -63,8 +63,15 @@ def _content_lines(raw: str) -> list[str]:
     return kept
 
 
-def _starts_block(line: str) -> bool:
-    return "\t" in line or is_list_item(line) or line.lstrip().startswith(MARK_OPEN)
+#: A labelled row of a programme: "Moderator: Ms. X, …", "Speakers:", "Chair of the discussion: …".
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s*:(?:\s|$)")
+
+
+def _starts_block(line: str, previous: str) -> bool:
+    """True if ``line`` starts a block of its own: a list item, a table row, a footnote, or a labelled row after
+    another labelled row or a list item (the rows of a programme, one per line)."""
+    labelled_row = bool(_LABEL.match(line)) and (bool(_LABEL.match(previous)) or is_list_item(previous))
+    return "\t" in line or is_list_item(line) or line.lstrip().startswith(MARK_OPEN) or labelled_row
 
 
 def _group(lines: list[str]) -> list[Block]:
@@ -90,7 +97,9 @@ def _group(lines: list[str]) -> list[Block]:
             blocks.append(Block(line.strip(), heading=classify(line.strip(), markdown=True)))
         elif current and raw.startswith(" ") and not raw.startswith("  ") and "\t" not in previous_raw:
             current.append(line)
-        elif current and (_starts_block(line) or "\t" in previous_raw or _ends_title(previous_raw, previous_line)):
+        elif current and (
+            _starts_block(line, previous_line) or "\t" in previous_raw or _ends_title(previous_raw, previous_line)
+        ):
             close()
             current.append(line)
         else:

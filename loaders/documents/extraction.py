@@ -10,9 +10,9 @@ from gcmkg.loaders.documents.extract.citations import citations
 from gcmkg.loaders.documents.extract.contributions import contributions
 from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.extract.objectives import objective_numbers
-from gcmkg.loaders.documents.extract.participation import participations, settled
+from gcmkg.loaders.documents.extract.participation import list_labels, participations, settled
 from gcmkg.loaders.documents.extract.references import speaker_references
-from gcmkg.loaders.documents.extract.segments import segment_participations
+from gcmkg.loaders.documents.extract.segments import co_chairs_in_rows, segment_participations
 from gcmkg.loaders.documents.extract.sessions import (
     document_session,
     passage_segments,
@@ -91,13 +91,19 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     facts.sessions = session_objectives(segmented, year, by_passage)
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
     title_lines = masthead(segmented)
+    labels = list_labels(segmented.passages)
     for passage in segmented.passages:
         local = [] if passage.number in title_lines else mentions(passage.text, matcher)
         facts.mentions[passage.number] = [m.shifted(passage.start) for m in local]
         facts.objectives[passage.number] = _passage_objectives(passage)
         session = by_passage.get(passage.number)
         facts.participations += participations(
-            passage, session, review_sessions, matcher, meta.kind not in PREPARATORY_KINDS
+            passage,
+            session,
+            review_sessions,
+            matcher,
+            meta.kind not in PREPARATORY_KINDS,
+            labels.get(passage.number, ""),
         )
         if year is not None and session is None and passage.number not in by_segment:
             facts.contributions += contributions(passage, year, local)
@@ -113,6 +119,9 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
                 facts.mentions[passage.number] + speaker_references(passage, session, facts.participations, matcher),
                 key=lambda match: (match.start, match.end),
             )
+    for passage in segmented.passages:
+        if passage.number in by_segment:
+            facts.participations += co_chairs_in_rows(passage, by_segment[passage.number], facts.participations)
     facts.participations = settled(facts.participations)
     facts.citations = citations(
         identifier, segmented.footnotes, segmented.passages, facts.mentions, facts.initiatives, facts.statistics

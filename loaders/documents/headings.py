@@ -36,8 +36,9 @@ _SESSION = re.compile(
     rf"^(?:[A-H]\.\s+)?(?:#+\s*)?(?:Thematic\s+|Plenary\s+)?(?=[A-Z])((?i:{SESSION_NOUN}))\s+(\d{{1,2}})(?![\d.])\b"
 )
 _SEGMENT = re.compile(
-    r"^(?:#+\s*)?(?:(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+)?(Opening|Closing)"
-    r"(?:\s*$|\s*[:–-]|\s+(?:of|segment|session|remarks|statements?|ceremony|plenary|and)\b)",
+    r"^(?:#+\s*)?(?:(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+)?(?:(Opening|Closing)"
+    r"(?:\s*$|\s*[:–-]|\s+(?:of|segment|session|remarks|statements?|ceremony|plenary|and)\b)"
+    r"|(?:[\w'’-]+\s+){1,4}and\s+(opening|closing)(?:\s+(?:segment|session|remarks))?\s*$)",
     re.IGNORECASE,
 )
 _OBJECTIVE = re.compile(r"^Objective\s+(\d{1,2})\s*[:.–-]\s*\S")
@@ -69,7 +70,7 @@ def classify(text: str, markdown: bool = False) -> Heading | None:
         return Heading(HeadingKind.SESSION, text, int(session.group(2)))
     segment = _SEGMENT.match(text)
     if segment and _short(text, MAX_HEADING_WORDS):
-        return Heading(HeadingKind.SEGMENT, text, segment=segment.group(1).lower())
+        return Heading(HeadingKind.SEGMENT, text, segment=(segment.group(1) or segment.group(2)).lower())
     objective = _OBJECTIVE.match(text)
     if objective and 1 <= int(objective.group(1)) <= 23 and len(text.split()) <= 30 and not text.endswith("."):
         return Heading(HeadingKind.OBJECTIVE, text, int(objective.group(1)))

@@ -16,14 +16,24 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: What a title line says the document is, tried in this order on each line of the head: the first line
 #: that matches one decides. A summary is of one session when its title names one ("Summary of Session 3").
 _KIND_CUES = (
-    (re.compile(r"^(?:annotated\s+|provisional\s+)*agenda\b", re.IGNORECASE), "agenda"),
     (
-        re.compile(r"\b(?:background|concept|discussion|issues?|information|scoping)\s+(?:note|paper)\b", re.I),
+        re.compile(
+            r"^(?:annotated\s+|provisional\s+|draft\s+)*(?:agenda|programme|program)\b"
+            r"|[:—–]\s*(?:annotated\s+|provisional\s+|draft\s+)*(?:agenda|programme|program)\s*$",
+            re.IGNORECASE,
+        ),
+        "agenda",
+    ),
+    (
+        re.compile(
+            r"\b(?:background|concept|discussion|issues?|information|scoping|policy)\s+(?:note|paper|brief)\b", re.I
+        ),
         "background-note",
     ),
     (
         re.compile(
             r"^(?!(?:the|this|that|a|an|its|our|their|each)\b)(?:[\w'’-]+\s+){0,2}report\b"
+            r"|[:—–]\s*(?:[\w'’-]+\s+){0,2}report\s*$"
             r"|\b(?:summary|final|outcome)\s+report\b|^executive\s+summary\b",
             re.IGNORECASE,
         ),

@@ -14,7 +14,8 @@ from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 
 AGENT_KINDS = (Kind.STATE, Kind.ORGANISATION)
-_UPPER = "A-ZÀ-ÖØ-Þ"
+#: Capital letters a name may open with: ASCII, Latin-1 and Latin Extended-A/B ("Şahin", "Łukasz").
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _NAME_WORD = rf"[{_UPPER}][\w'’-]*"
 PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:Ms|Mr|Mrs|Dr|Prof)\.\s+|Professor\s+"
@@ -32,13 +33,18 @@ SPEECH_VERB = re.compile(
     r"showcased|illustrated|detailed|offered|set\s+out|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close|"
     r"followed\s+with\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:message|statement|address|remarks))\b"
 )
-SEPARATORS_PATTERN = r"\s*(?:;|,|/|\s[–-]\s)\s*"
+SEPARATORS_PATTERN = r"\s*(?:;|,|/|·|\s[–-]\s)\s*"
 SEPARATORS = re.compile(SEPARATORS_PATTERN)
 LEADING_WORDS = re.compile(r"^(?:and|the|The)\s+")
 """Words a list item or a subject may open with before its name."""
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,12})\)\s*$")
 _FILLER = frozenset({"and", "the", "on behalf of", "of", "by"})
-_CONNECTORS = re.compile(r"(?:\s|\band\b|\bthe\b|\bThe\b|\bof\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\))*")
+#: What may stand around the known names of a list item: joining words, an acronym, and the words for a body's
+#: staff or office ("the representatives of Canada", "the ECE secretariat" name Canada and ECE).
+_CONNECTORS = re.compile(
+    r"(?:\s|\band\b|\bthe\b|\bThe\b|\bof\b|&|\([A-Z][A-Za-z.&-]{1,12}\)|\(\s*\)"
+    r"|\b(?:representatives?|delegations?|delegates?|secretariats?|itself|themselves)\b)*"
+)
 
 
 def agent_from_match(match: Match, base: int) -> Agent:
@@ -126,11 +132,21 @@ def affiliation(text: str, base: int, matcher: Matcher, prefer_state: bool) -> A
     return found[0] if found else None
 
 
+#: Where a representative is accredited, which is not whom they represent: "Permanent Representative of
+#: Luxembourg to the United Nations Office at Geneva".
+_ACCREDITED_TO = re.compile(r"\b(?:Representative|Ambassador|Observer)\b[^,;]*?\bto\s+(?:the\s+)?$")
+
+
 def affiliations(text: str, base: int, matcher: Matcher, prefer_state: bool) -> tuple[Agent, ...]:
     """The States and organisations a title names, each once: with ``prefer_state``, the State it ends on
     ("… Minister … of Spain"); else every organisation, in order ("Global Campaigns at Building and
-    Woodworkers International (BWI), Member of Council of Global Unions (CGU)": two)."""
-    matches = [m for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS]
+    Woodworkers International (BWI), Member of Council of Global Unions (CGU)": two); not the body a
+    representative is accredited to ("Ambassador of Chile to the OECD": Chile)."""
+    matches = [
+        m
+        for m in mentions(text, matcher)
+        if m.entity.kind in AGENT_KINDS and not _ACCREDITED_TO.search(text[: m.start])
+    ]
     states = [m for m in matches if m.entity.kind is Kind.STATE]
     if prefer_state and states:
         return (agent_from_match(states[-1], base),)

@@ -2,7 +2,9 @@
 
 Recognised forms, sentence by sentence: a list after a colon announced by "the following …" and a verb of
 attending ("Representatives of the following member States attended: A, B, …"; "The following entities were
-also represented: …"); a list after "in attendance were" / "present were" / "attending were"; a subject that
+also represented: …", running over semicolons); a group's list without a verb ("Non-governmental organizations:
+A; B"); "… they were: A, B" after a sentence saying who took part; a list after "in attendance were" / "present
+were" / "attending were"; a subject that
 attended or participated ("The Holy See attended as an observer State"); and "X was represented by A, B and
 by C, through its D, as well as by E" (the body represented and every body that represented it; people are
 not attendees).
@@ -31,7 +33,8 @@ _PRESENT_WERE = re.compile(
 _SUBJECT = re.compile(
     r"^(?:(?:An?\s+|The\s+)?(?:Representatives|Delegations?|Representation|delegation)\s+(?:of|from)\s+)?"
     r"(?P<list>(?:the\s+)?[A-Z].*?)\s+(?:also\s+)?"
-    rf"(?:attended|participated|took\s+part|{_SENT}|followed\s+the\s+(?:proceedings|meeting|session|discussions?|work)"
+    rf"(?:attended|participated|took\s+part|{_SENT}"
+    r"|followed\s+the\s+(?i:proceedings|meeting|session|discussions?|work|review|forum|conference|debates?)"
     r"|(?:was|were)\s+(?:also\s+)?(?:represented|present)(?!\s+(?:by|through)))"
     r"\b(?!\s*:)"
 )
@@ -52,10 +55,20 @@ _HONORIFIC = re.compile(rf"^\s*(?:and\s+)?{HONORIFIC}")
 # Besides commas, words join the bodies of a represented-by list ("… and by the X, through its Y and its Z, as
 # well as by W, with V"); outside known names only, so "Bosnia and Herzegovina" stays whole.
 _BODY_SEPARATORS = re.compile(
-    r",?\s+(?:and\s+(?:by|its|through)|as\s+well\s+as(?:\s+by)?|through\s+its|including(?:\s+its)?|with|and(?=\s+the\s)"
-    r"|represented\s+by)\s+|" + SEPARATORS_PATTERN
+    r",?\s+(?:and\s+(?:by|its|through)|as\s+well\s+as(?:\s+by)?|through(?:\s+its)?|including(?:\s+its)?"
+    r"|(?:with\s+)?(?:a|its|the)\s+delegation\s+led\s+by|with|and(?=\s+the\s)|represented\s+by)\s+|"
+    + SEPARATORS_PATTERN
 )
 _RESPECTIVELY = re.compile(r",?\s+respectively\s*$")
+#: A list of attendees under the name of their group, without a verb: "Non-governmental organizations: A; B".
+_GROUP_LIST = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:Other\s+)?(?:Non-governmental|Intergovernmental|International|Civil\s+society|Observer|"
+    r"United\s+Nations|UN|Member|Regional)\b[^:]{0,60}?\b(?:organi[sz]ations|States|agencies|partners|observers|"
+    r"entities|bodies)\s*:\s*(?P<list>.+?)\.?$"
+)
+#: The list that goes with the attendance sentence before it: "In alphabetical order they were: A, B, …".
+_THEY_WERE = re.compile(r"\b(?:they|these|those)\s+were\s*:\s*(?P<list>.+?)\.?$", re.IGNORECASE)
+_ATTENDING = re.compile(rf"\b{_ATTEND_VERB}\b", re.IGNORECASE)
 
 
 def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Attendance]:
@@ -63,15 +76,21 @@ def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Att
     if year is None:
         return []
     found: list[Agent] = []
-    for offset, sentence in sentences(passage.text):
-        found += _attendees(sentence, passage.start + offset, matcher)
+    previous = ""
+    for offset, sentence in sentences(passage.text, at_semicolons=False):  # a list may run over semicolons
+        they_were = _THEY_WERE.search(sentence) if _ATTENDING.search(previous) else None
+        if they_were:
+            found += resolve_list(they_were.group("list"), passage.start + offset + they_were.start("list"), matcher)
+        else:
+            found += _attendees(sentence, passage.start + offset, matcher)
+        previous = sentence
     return [Attendance(year, agent, passage) for agent in unique_agents(found)]
 
 
 def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
-    listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence)
+    listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence) or _GROUP_LIST.match(sentence)
     if listed:
-        return resolve_list(listed.group("list"), base + listed.start("list"), matcher)
+        return resolve_list(listed.group("list"), base + listed.start("list"), matcher, _BODY_SEPARATORS)
     beside = _BESIDE_THEM.match(sentence)
     if beside:
         return resolve_list(beside.group("list"), base + beside.start("list"), matcher, _BODY_SEPARATORS)
@@ -80,9 +99,13 @@ def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
         if _HONORIFIC.match(represented.group("list")):
             return []
         bodies = _RESPECTIVELY.sub("", represented.group("list"))
-        return resolve_list(represented.group("who"), base + represented.start("who"), matcher) + resolve_list(
-            bodies, base + represented.start("list"), matcher, _BODY_SEPARATORS
-        )
+        # "The United Nations system was represented by A and B": a collective no reference names is no attendee
+        who = [
+            a
+            for a in resolve_list(represented.group("who"), base + represented.start("who"), matcher)
+            if a.label is None
+        ]
+        return who + resolve_list(bodies, base + represented.start("list"), matcher, _BODY_SEPARATORS)
     placing = _PLACING.match(sentence)
     start = placing.end() if placing else 0
     subject = _SUBJECT.match(sentence[start:])

@@ -3,9 +3,9 @@
 A subject is a run of known names just before the verb, joined only by list words ("Austria, Italy and the
 Republic of Moldova presented …"), that opens its clause (after the sentence's start, a comma, "and", "while"
 …, or "the representative of"). An aside between the names and the verb, saying whom they also spoke for
-("Finland (speaking also for Denmark) described", "Sweden, which spoke also for Denmark and Norway, described")
-or a participle clause (", drawing on its latest report,"), is skipped, and its names are no subjects; names
-that are no agent (a process) may stand in the run but are not returned.
+("Finland (speaking also for Denmark) described", "Sweden, which spoke also for Denmark and Norway, described"),
+a participle clause (", drawing on its latest report,") or an apposition (", a champion country,"), is skipped,
+and its names are no subjects; names that are no agent (a process) may stand in the run but are not returned.
 """
 
 from __future__ import annotations
@@ -28,21 +28,21 @@ from gcmkg.loaders.documents.mentions import mentions
 _LIST_GAP = re.compile(
     r"(?:\s|,|[()]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\band\b|\bor\b|\bthe\b|\bThe\b|\bas\s+well\s+as\b|\b(?:jointly|together)\s+with\b|"
     r"\([A-Z][\w.&-]{1,12}\)|[’']s\b|\b(?:also|each|both|jointly|together|then|further|in\s+turn)\b|"
-    r"\b(?:secretariat|representatives?|delegations?|delegates?)\s+of\b)*"
+    r"\b(?:secretariat|representatives?|delegations?|delegates?)\s+of\b|\b(?:itself|themselves)\b)*"
 )
-#: What may open a sentence or a clause before its subjects.
+#: What may open a sentence (after its sub-paragraph mark, "(b)") or a clause before its subjects.
 CLAUSE_OPENING = re.compile(
-    r"(?:^|[.,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwith)\s*(?:the\s+)?"
+    r"(?:^(?:\s*\(\w{1,3}\))?|[.,;:–—]|\s-|\band|\bwhile|\bwhereas|\bthat|\bwhich|\bwith)\s*(?:the\s+)?"
     r"(?:(?:the\s+)?(?:representatives?|delegations?|delegates?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 #: An aside saying whom a subject also spoke for, skipped when reading the subjects of a verb.
 _ASIDE = re.compile(
     r"\([^()]*\b(?:behalf|for)\b[^()]*\)"
-    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|which|who|whose|on\s+behalf\s+of|in\s+the\s+name\s+of)"
+    r"|,\s*(?:the\s+latter\s+)?(?:(?:also|as\s+well)\s+)?(?:speaking|representing|which|who|whose|on\s+behalf\s+of|in\s+the\s+name\s+of)"
     r"\b[^.;]*?,"
     rf"(?=\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern})"
-    r"|,\s*\w+ing\b[^,;.]*,"
+    r"|,\s*\w+ing\b[^,;.]*,|,\s*(?:a|an)\s+[^,;.()]*,"
 )
 _CLAUSE_END = re.compile(
     r",\s+(?:which|who|whose|while|whereas|with)\b|;|\.(?:\s|$)|\s+and\s+(?:was\s+|were\s+)?[a-z]+ed\b"

@@ -39,8 +39,10 @@ from gcmkg.loaders.documents.segmenting import Passage
 from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
 
 _MODERATED = re.compile(
-    r"\bmoderat(?:ed|es|ing|ion|or)\b|\b(?:guided|facilitated|steered|chaired)\s+the\s+"
-    r"(?:debate|discussion|exchange|dialogue|conversation)\b",
+    r"\bmoderat(?:ed|es|ing|ion|or)\b|\b(?:guid|facilitat|steer|chair)(?:ed|ing|es|e)?\s+the\s+"
+    r"(?:debate|discussion|exchange|dialogue|conversation)\b"
+    rf"|(?<!co-)\bfacilitated\s+by\b|\bfacilitat(?:es?|ed|ing)\s+(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN})\b"
+    r"|\b(?:the|as|its)\s+facilitator\b|\b(?:discussion|debate|exchange)\s+was\s+chaired\s+by\b",
     re.IGNORECASE,
 )
 #: A role noun followed by the person in apposition: "opened by the member State speaker, Mr. X, …".
@@ -48,7 +50,15 @@ _APPOSED = re.compile(rf"^\s*,\s*{HONORIFIC}")
 _BY = re.compile(r"^\s+by\b")
 _STATE_SPEAKER = re.compile(
     r"\bmember\s+States?\s+speaker\b(?!\s*:)"
-    r"|\b(?:speaking|spoke)\s+(?:first\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?member\s+States\b",
+    r"|\b(?:speaking|spoke)\s+(?:first\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?member\s+States\b"
+    r"|\blead(?:-off)?\s+(?:speaker|intervention|statement)\s+for\s+the\s+member[\s-]+States\b"
+    r"|\bmember[\s-]+States?\s+(?:perspective|view|intervention)\s+was\s+(?:opened|given|presented)\b",
+    re.IGNORECASE,
+)
+#: Words telling who opened a session's exchange: the member State speaker when a State took the floor
+#: ("Kicking off, Mr. X of Portugal, …", "On the part of Chile, Ms. Y opened the debate").
+_OPENED_EXCHANGE = re.compile(
+    r"\bopened\s+(?:the\s+(?:exchange|discussion|debate)|with\s+(?:a|the)\s+statement)\b|^Kicking\s+off\b",
     re.IGNORECASE,
 )
 _LED_BY = re.compile(
@@ -58,16 +68,22 @@ _LED_BY = re.compile(
     re.IGNORECASE,
 )
 _UNDER_LEAD = re.compile(
-    r"\bunder\s+the\s+(?:joint\s+)?lead(?:ership)?\s+of\s+|\blead\s+organi[sz]ers\s+(?:were|was|included)\s+",
+    r"\bunder\s+the\s+(?:joint\s+)?lead(?:ership)?\s+of\s+|\blead\s+organi[sz]ers\s+(?:were|was|included)\s+"
+    r"|\b(?:preparatory\s+work|preparations?)\s+(?:was|were|lay)\s+in\s+the\s+hands\s+of\s+"
+    r"|^(?:co-?organi[sz]ed|organi[sz]ed|prepared|convened|co-?convened|co-facilitated)\s+by\s+",
     re.IGNORECASE,
 )
 _LED_AFTER = re.compile(
     r"\s+(?:(?:acted|served)\s+as\s+(?:the\s+)?(?:co-?leads?|lead\s+organi[sz]ers?|leads?|organi[sz]ers)\b"
     r"|co-?led\b|(?:were|was)\s+(?:the|its)\s+(?:lead\s+|co-?)?organi[sz]ers?\b"
-    rf"|(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN})\b)"
+    rf"|(?:(?:had|have|has)\s+)?(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN})\b)"
+    rf"|,?\s+(?:which|who|that)\s+(?:are\s+|is\s+)?(?:co-?)?(?:organi[sz]|prepar|conven)(?:es?|ing)\s+"
+    rf"(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN}|(?i:{SESSION_NOUN})\s+\w+)\b"
     r"|,?\s+(?:which|who|that)?\s*(?:lead|leads|led|leading)\s+(?:its|the)\s+preparation\b",
     re.IGNORECASE,
 )
+_BY_WORD = re.compile(r"\bby\s+")
+_RELATIVE = re.compile(r",?\s+(?:which|who|that)\b")
 #: Words that join the organisations of a list of lead organisers: they become separators.
 _LEAD_JOINERS = re.compile(
     r",?\s+(?:(?:working\s+)?(?:closely\s+)?(?:together|jointly)?\s*with|in\s+(?:close\s+)?(?:cooperation|"
@@ -97,7 +113,8 @@ def _holder(sentence: Sentence, cue: re.Match[str]) -> tuple[str, int, int] | No
     else the first one after it."""
     before = [p for p in sentence.people if p[1] < cue.start()]
     after = [p for p in sentence.people if p[1] >= cue.end()]
-    if (_BY.match(sentence.text[cue.end() :]) or _APPOSED.match(sentence.text[cue.end() :])) and after:
+    by = _BY.match(sentence.text[cue.end() :]) or cue.group(0).lower().endswith(" by")
+    if (by or _APPOSED.match(sentence.text[cue.end() :])) and after:
         return after[0]
     return before[-1] if before else after[0] if after else None
 
@@ -129,6 +146,14 @@ def _state_speakers(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str,
     named last before the words in their clause ("Chile opened the debate as member State speaker")."""
     cue = _STATE_SPEAKER.search(sentence.text)
     holder = _holder(sentence, cue) if cue else None
+    opened = _OPENED_EXCHANGE.search(sentence.text) if cue is None else None
+    opener = _holder(sentence, opened) if opened else None
+    if opened and opener is not None:
+        speaker = _titled(sentence, opener, opened, True, matcher)
+        states = [state for state in speaker.affiliations if is_state(state)]
+        yield from ((("speaker", speaker),) if states else ())
+        yield from (("speaker", state) for state in states)
+        return
     if cue and holder is not None:
         speaker = _titled(sentence, holder, cue, True, matcher)
         yield "speaker", speaker
@@ -149,6 +174,13 @@ def _leads(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str, Agent]]:
         end = clause_end(text, cue.end())
         listed = _LEAD_JOINERS.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text[cue.end() : end])
         for agent in resolve_list(listed, sentence.base + cue.end(), matcher):
-            yield "lead-organiser", agent
+            # an opening participle ("Co-facilitated by A and B, Panel 2 …") ends at no clear word: known names only
+            if cue.start() > 0 or agent.label is None:
+                yield "lead-organiser", agent
     for cue in _LED_AFTER.finditer(text):
-        yield from (("lead-organiser", agent) for agent in subjects(sentence, cue.start()))
+        leads = subjects(sentence, cue.start())
+        by = list(_BY_WORD.finditer(text, 0, cue.start()))
+        if _RELATIVE.match(text, cue.start()) and by:  # "drafted by A and B, which convene the panel": A and B
+            named = resolve_list(text[by[-1].end() : cue.start()], sentence.base + by[-1].end(), matcher)
+            leads = named if named and all(agent.label is None for agent in named) else leads
+        yield from (("lead-organiser", agent) for agent in leads)

@@ -3,8 +3,9 @@
 Recognised forms (see loaders/documents/README.md): "Lead Organizers: …", "Moderator: Ms. X, Org",
 "Member State Speaker: State", "Substantive inputs presented by: A; B on behalf of C, D and E; …",
 "X exercised their right of reply", co-chairs introduced with an honorific, and agenda rows
-("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)"). A passage
-with none of these labels is read as prose (narrated.py).
+("… Member State speaker<TAB>Name, title … State"; "… moderated by …<TAB>Name, title Org (ACR)"), programme
+rows ("Organisers: …", "Chair of the discussion: …", "Member State opening: …") and the items of a "Speakers:"
+list. A passage with none of these labels is read as prose (narrated.py).
 """
 
 from __future__ import annotations
@@ -34,11 +35,24 @@ from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
 
 _LEAD = re.compile(
-    r"\b(?:Lead\s+Organi[sz]ers?|(?:Co-?)?Organi[sz]ed\s+by|Lead\s+agenc(?:y|ies))\s*:\s*(.+?)(?=\s+Moderator\s*:|$)",
+    r"\b(?:Lead\s+Organi[sz]ers?|(?:Co-?)?Organi[sz]ed\s+by|Lead\s+agenc(?:y|ies)|(?:Co-?)?Organi[sz]ers"
+    r"|Co-?facilitators|Co-?convene?ors)\s*:\s*(.+?)(?=\s+Moderator\s*:|$)",
     re.IGNORECASE,
 )
-_MODERATOR = re.compile(rf"\bModerator\s*:\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.+?)$")
-_STATE_SPEAKER = re.compile(r"\bMember\s+State\s+Speaker\s*:\s*(.+?)\.?$", re.IGNORECASE)
+#: A bracketed remark in a labelled row that is no acronym ("UNHCR (issue brief ECE/GCM/2046/3)").
+_REMARK = re.compile(r"\s*\((?![A-Z][A-Za-z.&-]{1,12}\))[^()]*\)")
+_MODERATOR = re.compile(
+    rf"\b(?:Moderator|Facilitator|Chair\s+of\s+the\s+(?:discussion|debate|dialogue|exchange))\s*:\s*"
+    rf"{HONORIFIC}?({PERSON_NAME})\s*,\s*(.+?)$"
+)
+_STATE_SPEAKER = re.compile(
+    r"\bMember[\s-]+States?\s+(?:speaker|opening|lead(?:-off)?(?:\s+speaker)?)\s*:\s*(.+?)\.?$", re.IGNORECASE
+)
+#: The label of a list of those who will present or presented: "Speakers:", "Panellists:".
+PRESENTERS_LABEL = re.compile(r"^(?:Speakers|Panell?ists|Presenters|Discussants|Contributors)\s*:\s*$", re.I)
+_BULLET = re.compile(r"^\s*[-•*–]\s+")
+#: Whom a listed speaker speaks for, at the end of the line: ", on behalf of A", "(also for A and B)".
+_LISTED_FOR = re.compile(r"(?:,\s*|\s*\(\s*)(?:also\s+)?(?:on\s+behalf\s+of|for)\s+([^()]+?)\)?\s*\.?$")
 _PRESENTERS = re.compile(r"\bSubstantive\s+inputs\s+presented\s+by\s*:\s*(.+)$")
 _REPLY = re.compile(
     rf"(?:^|(?<=[.;]\s))(?:The\s+)?((?:{HONORIFIC}|[^.;])+?)\s+(?:exercised|made\s+use\s+of|used|invoked|"
@@ -52,8 +66,14 @@ _SPOKESPERSON = re.compile(r"^(?:the\s+)?(?:delegations?|representatives?)\s+of\
 _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 #: A sentence about the co-chairs: "co-chaired by", "the Co-Chair of …", "the chair was shared between …".
 _CO_CHAIR = re.compile(
-    r"\bco-?chair|\bchair(?:manship|personship)?\s+(?:was|were)\s+(?:shared|held\s+jointly)\b", re.IGNORECASE
+    r"\bco-?chair|\bchair(?:manship|personship)?\s+(?:was|were)\s+(?:shared|held\s+jointly)\b"
+    r"|\bpresided\s+over\s+by\b|\bshared\s+the\s+chair\b",
+    re.IGNORECASE,
 )
+#: A person who chairs a session's discussion, not the review: "the debate was chaired by Ms. X".
+_CHAIRS_DISCUSSION = re.compile(rf"(?<!co-)(?<!co)\b(?:chaired|moderated|facilitated)\s+by\s+{HONORIFIC}?$", re.I)
+#: A clause that leaves out its verb, continuing the one before: "; on the part of Georgia, by Mr. X".
+_ELLIPSIS_WORDS = re.compile(r"(?:\s|,|\b(?:on|the|part|of|by|and|for|from|with|side)\b)*")
 #: States in apposition to the co-chairs ("the Co-Chairs of the Review, Portugal and Kyrgyzstan") or after
 #: "the Co-Chair from / of".
 _AND = re.compile(r",\s+and\s+")
@@ -143,8 +163,12 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
         previous = 0
         people = honoured_people(sentence)
         for index, (name, start, end) in enumerate(people):
+            if not _chairing(sentence, start, matcher):
+                continue
             joined = list(_AND.finditer(sentence, start + len(name), end)) if index + 1 < len(people) else []
             end = joined[-1].start() if joined else end  # the words after the last "and" are the next person's
+            semicolon = sentence.find(";", start, end)
+            end = semicolon if semicolon >= 0 else end  # the title ends with its clause
             title = sentence[start + len(name) : end]
             if _ON_BEHALF_OF_CHAIR.match(sentence, end):
                 continue  # speaking for a co-chair is not being one
@@ -163,6 +187,21 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
             chairs = [agent] + ([represented] if represented is not None and is_state(represented) else [])
             found += [Participation(session, "co-chair", chair, passage) for session in sessions for chair in chairs]
     return found
+
+
+def _chairing(sentence: str, start: int, matcher: Matcher) -> bool:
+    """True if the person named at ``start`` of a sentence about the co-chairs is one: named in the clause (up to
+    a semicolon) that speaks of the chair, or in one that leaves out its verb ("; on the part of Georgia, by
+    Mr. X"), and not as the one who chaired a session's discussion ("the debate was chaired by Ms. Y")."""
+    before = re.sub(HONORIFIC + r"$", "", sentence[:start])
+    clause = before[before.rfind(";") + 1 :]
+    if _CHAIRS_DISCUSSION.search(sentence[:start]):
+        return False
+    if _CO_CHAIR.search(clause):
+        return True
+    for match in sorted(mentions(clause, matcher), key=lambda m: -m.start):
+        clause = clause[: match.start] + " " + clause[match.end :]
+    return bool(_ELLIPSIS_WORDS.fullmatch(clause))
 
 
 def _agenda_row(passage: Passage, session: SessionRef, matcher: Matcher) -> list[Participation]:
@@ -194,26 +233,74 @@ def _agenda_row(passage: Passage, session: SessionRef, matcher: Matcher) -> list
     return []
 
 
+def list_labels(passages: list[Passage]) -> dict[int, str]:
+    """Passage number → the label of the list it is an item of: the list items right after a passage that is
+    only a label ("Speakers:" then "– Ms. X, title, Body", one per line)."""
+    labels: dict[int, str] = {}
+    label = ""
+    for passage in passages:
+        if label and _BULLET.match(passage.text):
+            labels[passage.number] = label
+        else:
+            label = passage.text if passage.text.rstrip().endswith(":") and len(passage.text.split()) <= 5 else ""
+    return labels
+
+
+def _listed_speaker(passage: Passage, session: SessionRef, matcher: Matcher) -> list[Participation]:
+    """An item of a list of speakers: "– Ms. X, title, Body" gives the person and the State or organisation the
+    line ends on, both presenters; ", on behalf of A" / "(also for A and B)" the known States or organisations
+    spoken for, via that State or organisation."""
+    text = passage.text
+    start = _BULLET.match(text).end()  # type: ignore[union-attr]
+    behalf = _LISTED_FOR.search(text, start)
+    end = behalf.start() if behalf else len(text.rstrip(". "))
+    spoken_for = (
+        [a for a in resolve_list(behalf.group(1), passage.start + behalf.start(1), matcher) if a.label is None]
+        if behalf
+        else []
+    )
+    named = _ROW_NAME.match(text[start:end])
+    if not named:
+        agents = resolve_list(text[start:end], passage.start + start, matcher)
+        speaker, listed = (agents[-1] if agents else None), agents
+    else:
+        title_start = start + named.start(2)
+        body = affiliation(text[title_start:end], passage.start + title_start, matcher, prefer_state=True)
+        speaker = body
+        listed = [person(named.group(1), passage.start + start + named.start(1), body)] + ([body] if body else [])
+    found = [
+        Participation(session, "presenter", agent, passage, on_behalf_of=tuple(spoken_for) if agent is speaker else ())
+        for agent in listed
+    ]
+    via = speaker if speaker is not None else (listed[0] if listed else None)
+    return found + [Participation(session, "on-behalf-of", agent, passage, via=via) for agent in spoken_for if via]
+
+
 def participations(
     passage: Passage,
     session: SessionRef | None,
     review_sessions: list[SessionRef],
     matcher: Matcher,
     reports_presentations: bool = True,
+    label: str = "",
 ) -> list[Participation]:
     """Every participation that ``passage`` states. ``reports_presentations``: the document tells what was
     presented (a report or a summary), so those its prose says spoke in the session presented; a background
-    note or an agenda, written before the session, does not."""
+    note or an agenda, written before the session, does not. ``label``: the label of the list the passage is an
+    item of ("Speakers:")."""
     text = passage.text
     found: list[Participation] = _co_chairs(passage, review_sessions, matcher)
     if session is None:
         return found
     if passage.table_row:
         return found + _agenda_row(passage, session, matcher)
+    if PRESENTERS_LABEL.match(label):
+        return found + _listed_speaker(passage, session, matcher)
     lead = _LEAD.search(text)
     if lead:
+        listed = _REMARK.sub(lambda m: " " * len(m.group(0)), lead.group(1))
         found += _participations(
-            session, "lead-organiser", resolve_list(lead.group(1), passage.start + lead.start(1), matcher), passage
+            session, "lead-organiser", resolve_list(listed, passage.start + lead.start(1), matcher), passage
         )
     moderator = _MODERATOR.search(text)
     if moderator:
@@ -279,6 +366,13 @@ def settled(found: list[Participation]) -> list[Participation]:
             agent = person(longer, agent.start, agent.affiliations or affiliated.get(longer, ()))
             agent = replace(agent, end=participation.agent.end, surface=participation.agent.surface)
         renamed.append(replace(participation, agent=agent))
+    chairs = {(p.event, p.agent.iri) for p in renamed if p.role == "co-chair"}
+    for participation in list(renamed):  # a co-chair named by surname chairs for the State of their full name
+        if participation.role == "co-chair" and participation.agent.person:
+            for state in participation.agent.affiliations:
+                if is_state(state) and (participation.event, state.iri) not in chairs:
+                    chairs.add((participation.event, state.iri))
+                    renamed.append(replace(participation, agent=state))
     holding = {(p.event, p.agent.iri) for p in renamed if p.role in _HOLDING_ROLES}
     own = {(p.event, p.agent.iri) for p in renamed if isinstance(p.event, SegmentRef) and p.role not in _REMARKS}
     return [

@@ -19,11 +19,13 @@ from dataclasses import dataclass, replace
 from gcmkg.loaders.documents.extract.agents import (
     PERSON_NAME,
     SPEECH_VERB,
+    affiliation,
     affiliations,
     honoured_people,
     person,
 )
 from gcmkg.loaders.documents.extract.sentences import sentences
+from gcmkg.loaders.documents.extract.sessions import TIME_SLOT
 from gcmkg.loaders.documents.facts import Agent, Participation, SegmentRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
@@ -43,6 +45,11 @@ _VIDEO = re.compile(r"\b(?:video|(?:pre-?)?recorded|filmed)(?:-|\s+)?(?:message|
 _KEYNOTE = re.compile(r"\bkeynote\b", re.IGNORECASE)
 _RAPPORTEUR = re.compile(r"\bRapporteur\b")
 _REMARKS = {"opening": "opening-remarks", "closing": "closing-remarks"}
+_CO_CHAIRS = re.compile(r"\bthe\s+Co-?Chairs\b", re.IGNORECASE)
+#: A programme row (its time slot) or a list item (its bullet).
+_ROW = re.compile(rf"^\s*[-•*–]\s+|{TIME_SLOT.pattern}")
+#: Where a row's title ends: whom the person speaks for, or the next item of the row.
+_ROW_TITLE_END = re.compile(r"[;(]|,\s+(?:for|on\s+behalf\s+of)\b")
 
 
 @dataclass(frozen=True)
@@ -54,8 +61,31 @@ class _Named:
     end: int
 
 
+def _row_speakers(passage: Passage, segment: SegmentRef, matcher: Matcher) -> list[Participation]:
+    """A programme row or list item of a segment names who takes the floor: "– Ms. X, title, Body" or "…
+    presentation of the report by Ms. Y": each person, affiliated to the State or body their title ends on (not
+    to whom they speak "for")."""
+    found: list[Participation] = []
+    for name, start, end in honoured_people(passage.text):
+        title = _ROW_TITLE_END.split(passage.text[start + len(name) : end], maxsplit=1)[0]
+        body = affiliation(title, passage.start + start + len(name), matcher, prefer_state=True)
+        found.append(Participation(segment, _REMARKS[segment.kind], person(name, passage.start + start, body), passage))
+    return found
+
+
+def co_chairs_in_rows(passage: Passage, segment: SegmentRef, found: list[Participation]) -> list[Participation]:
+    """A programme row of a segment that names "the Co-Chairs" gives the floor to each person the document names
+    as a co-chair ("15:45 Closing segment: the Co-Chairs")."""
+    if not (_ROW.match(passage.text) and _CO_CHAIRS.search(passage.text)):
+        return []
+    chairs = {p.agent.iri: p.agent for p in found if p.role == "co-chair" and p.agent.person}
+    return [Participation(segment, _REMARKS[segment.kind], chair, passage) for chair in chairs.values()]
+
+
 def segment_participations(passage: Passage, segment: SegmentRef, matcher: Matcher) -> list[Participation]:
     """The participations of the people who took the floor in ``passage``, a passage of ``segment``."""
+    if _ROW.match(passage.text) and not SPEECH_VERB.search(passage.text):
+        return _row_speakers(passage, segment, matcher)
     found: list[Participation] = []
     for offset, sentence in _clauses(passage.text):
         verb = SPEECH_VERB.search(sentence)

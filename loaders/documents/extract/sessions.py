@@ -22,21 +22,45 @@ from collections.abc import Iterator
 from gcmkg.loaders.documents.extract.objectives import OBJECTIVE_REFERENCE, objective_numbers
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import SegmentRef, SessionObjectives, SessionRef
-from gcmkg.loaders.documents.headings import HeadingKind
+from gcmkg.loaders.documents.headings import HeadingKind, classify
 from gcmkg.loaders.documents.segmenting import Passage, Section, Segmented
-from gcmkg.loaders.documents.sessionnames import SESSION_NAMED, SESSION_NOUN, announced_sessions, session_number
+from gcmkg.loaders.documents.sessionnames import (
+    SESSION_NAMED,
+    SESSION_NOUN,
+    UNNUMBERED,
+    SessionNumbering,
+    session_number,
+    session_numbering,
+)
 
 _OFFERED_SPACE = re.compile(r"\boffer(?:s|ed)?\s+space\s+for\s+discussion\b", re.IGNORECASE)
 #: A passage's own session, named without a number ("This session reviewed objectives 14, 15 and 16").
 _THIS_SESSION = re.compile(
     rf"^(?:\d{{1,3}}\.\s+)?(?:This|The|That|Each)\s+(?:thematic\s+)?(?i:{SESSION_NOUN})\b(?!\s+\d)"
 )
-_OBJECTIVE_LINE = re.compile(r"^GCM\s+objective\s+\d{1,2}\s*:", re.IGNORECASE)
+#: A line or list item that names one objective and its title: "GCM objective 7: …", "• Objective 12 – …".
+_OBJECTIVE_LINE = re.compile(r"^(?:[-•*–]\s+)?(?:GCM\s+)?objective\s+\d{1,2}\s*(?::|[–—-]\s)", re.IGNORECASE)
+#: A sentence that introduces the objectives in the list after it: "… considered the following objectives:".
+_OBJECTIVES_FOLLOW = re.compile(r"\bobjectives\s*:\s*$", re.IGNORECASE)
+#: A sentence whose subject is the session the sentence before named ("It covered objectives 1 and 2").
+_ANAPHORA = re.compile(rf"^(?:It|(?:This|That|The)\s+(?:thematic\s+)?(?i:{SESSION_NOUN}))\b(?!\s+\d)")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
+#: A programme row that opens with its time slot: "09:30–10:15 Opening segment, Main Hall".
+TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}\s*[–—-]\s*\d{1,2}[:.]\d{2}\s+(?P<item>.+)$")
+
+
+def segment_row(passage: Passage) -> str | None:
+    """ "opening" or "closing" for a programme row whose item, after its time slot, is the review's opening or
+    closing segment ("15:45–16:30 Closing segment: the Co-Chairs"); None for any other passage."""
+    row = TIME_SLOT.match(passage.text)
+    heading = classify(re.split(r"[:;,]\s", row.group("item"))[0].strip()) if row else None
+    return heading.segment if heading is not None and heading.kind is HeadingKind.SEGMENT else None
+
+
 #: A verb saying what a session covered.
 _COVERED = re.compile(
     r"\b(?:address|cover|focus|concentrat|centr|dedicat|devot|discuss|examin|consider|review|explor|deal|dealt|"
-    r"look|turn|tackl|treat|offer|featur|spann?)\w*",
+    r"look|turn|tackl|treat|offer|featur|spann?|t(?:ook|ak(?:e|es|ing))\s+up\b)\w*",
     re.IGNORECASE,
 )
 #: At most this many words between a session and its objectives make one name ("Session 2 (objectives 4, 5)",
@@ -44,20 +68,26 @@ _COVERED = re.compile(
 _ATTACHED_WORDS = 3
 
 
-def stated_sessions(text: str, last: int | None = None) -> Iterator[tuple[int, list[int]]]:
+def stated_sessions(text: str, numbering: SessionNumbering = UNNUMBERED) -> Iterator[tuple[int, list[int]]]:
     """(session, objectives) for each sentence of ``text`` that names a session and the objectives it covered.
 
     The objectives a session covered are those named after it (before the next session the sentence names),
     or anywhere in a sentence naming one session; they count when several are listed ("objectives 4, 5 and
-    6") or when a verb says the session covered them ("the third session focused on objective 9"). ``last``: the
-    number of sessions the document announces, the number of "the last session".
+    6") or when a verb says the session covered them ("the third session focused on objective 9"). ``numbering``:
+    how the document numbers its sessions (the number of "the last session", letters).
     """
+    previous: int | None = None  # the one session the sentence before named
     for _, sentence in sentences(text):
         named = list(SESSION_NAMED.finditer(sentence))
+        anaphora = _ANAPHORA.match(sentence)
+        if not named and previous is not None and anaphora and _covered(sentence, anaphora.end()):
+            yield previous, objective_numbers(sentence)
+        numbers = {session_number(session, numbering) for session in named} - {None}
+        previous = numbers.pop() if len(numbers) == 1 else None
         for index, session in enumerate(named):
             end = named[index + 1].start() if index + 1 < len(named) else len(sentence)
             scope = sentence if len(named) == 1 else sentence[session.start() : end]
-            number = session_number(session, last)
+            number = session_number(session, numbering)
             if number is not None and _covered(scope, session.end() - (session.start() if len(named) > 1 else 0)):
                 yield number, objective_numbers(scope)
 
@@ -73,10 +103,13 @@ def _covered(scope: str, named_end: int) -> bool:
     return listed or attached or bool(_COVERED.search(scope))
 
 
-def _opening_session(text: str, last: int | None) -> int | None:
+def _opening_session(text: str, numbering: SessionNumbering) -> int | None:
     """The session a passage opens with: its first sentence names it, then the objectives it covered."""
     first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", text))), None)
-    stated = list(stated_sessions(first[1], last)) if first else []
+    stated = list(stated_sessions(first[1], numbering)) if first else []
+    if first and not stated and _OBJECTIVES_FOLLOW.search(first[1]) and _COVERED.search(first[1]):
+        named = list(SESSION_NAMED.finditer(first[1]))  # "Panel C took up the following objectives:", a list after
+        return session_number(named[0], numbering) if len(named) == 1 else None
     if len(stated) != 1:
         return None
     named = SESSION_NAMED.search(first[1])  # type: ignore[index]
@@ -88,8 +121,8 @@ def _opened_sessions(segmented: Segmented) -> dict[int, int]:
     """Passage number → the one session its prose opens (see the module docstring): a paragraph of one sentence
     between paragraphs that open other sessions is an item of a list of sessions; one that goes on tells its
     session."""
-    last = announced_sessions(segmented.text)
-    openings = [_opening_session(passage.text, last) for passage in segmented.passages]
+    numbering = session_numbering(segmented.text)
+    openings = [_opening_session(passage.text, numbering) for passage in segmented.passages]
     opened: dict[int, int] = {}
     for index, passage in enumerate(segmented.passages):
         neighbours = {openings[i] for i in (index - 1, index + 1) if 0 <= i < len(openings)} - {None}
@@ -106,17 +139,18 @@ def session_numbers(segmented: Segmented) -> list[int]:
         number = section.heading.number
         if section.heading.kind is HeadingKind.SESSION and number is not None and number not in numbers:
             numbers.append(number)
-    last = announced_sessions(segmented.text)
+    numbering = session_numbering(segmented.text)
     for passage in segmented.passages:
-        numbers += [number for number, _ in stated_sessions(passage.text, last) if number not in numbers]
-    return numbers
+        numbers += [number for number, _ in stated_sessions(passage.text, numbering) if number not in numbers]
+    return numbers + sorted(set(_opened_sessions(segmented).values()) - set(numbers))
 
 
 def document_session(segmented: Segmented, year: int | None, title: str = "") -> SessionRef | None:
     """The one session a document is about, if its session headings, the sessions its paragraphs open with and
     ``title`` (the title of a document written for or about one session: "Concept note for Panel 2") all name
     the same one."""
-    named = [session_number(found) for found in SESSION_NAMED.finditer(title)]
+    numbering = session_numbering(segmented.text)
+    named = [session_number(found, numbering) for found in SESSION_NAMED.finditer(title)]
     numbers = {
         section.heading.number
         for section in segmented.sections
@@ -152,6 +186,8 @@ def passage_sessions(segmented: Segmented, year: int | None, title: str = "") ->
                 break
         if passage.number in opened:
             current, in_segment = SessionRef(year, opened[passage.number]), False
+        elif segment_row(passage) is not None:  # a programme row of the opening or closing ends the session
+            current, in_segment = None, True
         if current or (default and not in_segment and not told):  # the opening and closing are no session's
             sessions[passage.number] = current or default  # type: ignore[assignment]
     return sessions
@@ -159,7 +195,8 @@ def passage_sessions(segmented: Segmented, year: int | None, title: str = "") ->
 
 def passage_segments(segmented: Segmented, year: int | None) -> dict[int, SegmentRef]:
     """Passage number → the opening or closing segment it reports, for passages under a segment heading
-    (until the next session, segment or structural heading)."""
+    (until the next session, segment or structural heading), and from a programme row of the segment to the next
+    row or heading."""
     if year is None:
         return {}
     current: SegmentRef | None = None
@@ -171,17 +208,24 @@ def passage_segments(segmented: Segmented, year: int | None) -> dict[int, Segmen
         elif kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL):
             current = None
         by_section[section.number] = current
-    return {
-        passage.number: segment
-        for passage in segmented.passages
-        if passage.section is not None and (segment := by_section.get(passage.section.number)) is not None
-    }
+    found: dict[int, SegmentRef] = {}
+    row: SegmentRef | None = None  # the segment a programme row opened, until the next row or heading
+    row_section: Section | None = None
+    for passage in segmented.passages:
+        kind = segment_row(passage)
+        if kind is not None or TIME_SLOT.match(passage.text) or (row and passage.section is not row_section):
+            row = SegmentRef(year, kind) if kind is not None else None
+            row_section = passage.section
+        segment = row or (by_section.get(passage.section.number) if passage.section is not None else None)
+        if segment is not None:
+            found[passage.number] = segment
+    return found
 
 
-def _passage_objectives(passage: Passage, last: int | None) -> list[tuple[int | None, list[int]]]:
+def _passage_objectives(passage: Passage, numbering: SessionNumbering) -> list[tuple[int | None, list[int]]]:
     """(session the passage names, or None for its own session; objectives) for each statement of what a
     session covers: sentences naming a session, "offers space for discussion of …", "GCM objective N:" lines."""
-    stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text, last))
+    stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text, numbering))
     if not stated and (_OFFERED_SPACE.search(passage.text) or _OBJECTIVE_LINE.match(passage.text)):
         stated.append((None, objective_numbers(passage.text)))
     first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", passage.text))), (0, ""))[1]
@@ -201,9 +245,9 @@ def session_objectives(
         if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None:
             numbers = objective_numbers(section.heading.text)
             found.setdefault(SessionRef(year, section.heading.number), []).extend(numbers)
-    last = announced_sessions(segmented.text)
+    numbering = session_numbering(segmented.text)
     for passage in segmented.passages:
-        for named, numbers in _passage_objectives(passage, last):
+        for named, numbers in _passage_objectives(passage, numbering):
             session = SessionRef(year, named) if named is not None else sessions.get(passage.number)
             if session is not None and numbers:
                 found.setdefault(session, []).extend(numbers)

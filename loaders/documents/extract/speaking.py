@@ -33,18 +33,24 @@ from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
 
 _PASSIVE_PRESENTED = re.compile(
     r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
     r"(?:\w+\s+){0,3}?(?:(?:was|were)\s+(?:\w+\s+)?)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
     r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
-    r"|(?:presented|introduced)\s+by)\s+",
+    r"|(?:interventions?|statements?|contributions?|questions?)\s+from\s+the\s+floor\s+(?:(?:came|followed)\s+from"
+    r"|(?:was|were)\s+made\s+by|by)"
+    r"|panell?ists\s+(?:included|were)|keynote\s+(?:address\s+|speech\s+|presentation\s+)?by"
+    rf"|\b(?:{SESSION_NOUN}|track|it)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:first\s+|then\s+)?heard"
+    rf"|\b(?:{SESSION_NOUN}|track)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:began|started|opened)\s+with"
+    r"|(?:presented|introduced|outlined|described|set\s+out)\s+by)\s+",
     re.IGNORECASE,
 )
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(
     r"\b(?:exercised|exercising|made\s+use|used|invoked|availed|asked\s+for\s+the\s+floor|requested\s+the\s+floor|"
-    r"responded|replied|took\s+the\s+floor)\b",
+    r"responded|replied|took\s+the\s+floor|asked\s+to\s+(?:reply|respond))\b",
     re.IGNORECASE,
 )
 _AS_DID = re.compile(r",?\s+(?:as\s+did|(?:together|along|jointly)\s+with)\s+")
@@ -55,15 +61,22 @@ _SPOKEN_FOR = re.compile(
     r"(?:(?:also|as\s+well)\s+)?"
     r"(?:(?:speaking|spoke|speaks|took\s+the\s+floor|taking\s+the\s+floor)\s+(?:(?:also|as\s+well)\s+)?"
     r"(?:for\s+(?:itself|themselves|herself|himself)\s+and\s+)?(?:on\s+behalf\s+of|in\s+the\s+name\s+of|for)"
-    r"|on\s+behalf\s+of|in\s+the\s+name\s+of|represented)\s+",
+    r"|on\s+behalf\s+of|in\s+the\s+name\s+of|represent(?:ed|ing))\s+",
     re.IGNORECASE,
 )
 #: An apposition ("which also spoke for …", ", speaking on behalf of …") ends at the next comma.
-_APPOSITION = re.compile(r"\b(?:which|who|whose|speaking|latter)\b", re.IGNORECASE)
-#: Words after a list of those spoken for that name no one: "… as well", "… as well as its own", "… too".
-_TRAILING_ADVERBIAL = re.compile(r"\s+(?:as\s+well|too|also)\b.*$", re.DOTALL)
+_APPOSITION = re.compile(r"\b(?:which|who|whose|speaking|representing|latter)\b", re.IGNORECASE)
+#: Words after a list of those spoken for that name no one: "… as well", "… as well as its own", "… too",
+#: "… besides itself".
+_TRAILING_ADVERBIAL = re.compile(r"\s+(?:as\s+well|too|also|besides)\b.*$", re.DOTALL)
 #: An apposition that closes right before its sentence's verb: ", which spoke for A, B and C, described …".
 _VERB_AFTER_APPOSITION = re.compile(rf"\s*,\s*(?:(?:also|then|further)\s+)?{SPEECH_VERB.pattern}")
+#: A group spoken for, then its members: ", that is, for A, B and C", ", namely A and B".
+_RESTATED = re.compile(r",\s*(?:that\s+is|namely|i\.\s?e\.)\s*,?\s*(?:for\s+|of\s+)?", re.IGNORECASE)
+#: A group spoken for, its members named next: "a group of three, itself, A and B".
+_GROUP = re.compile(r"(?:a|the)\s+group\s+of\s+\w+(?:\s+\w+)?\s*,\s*", re.IGNORECASE)
+#: A group spoken for with its members in brackets: "the Nordic-Baltic Eight (Denmark, Estonia, …)".
+_MEMBERS = re.compile(r"^[^()]*\(([^()]*)\)\s*$")
 _ON_BEHALF = re.compile(r"\b(?:on\s+behalf|in\s+the\s+name)\s+of\s+", re.IGNORECASE)
 #: "a joint statement of A, B and C was read out by A": A presents, for B and C.
 _JOINT_STATEMENT = re.compile(
@@ -78,10 +91,12 @@ _JOINERS = re.compile(
     r"|,?\s+as\s+well\s+as\s+"
 )
 _HONORIFIC_END = re.compile(rf"{HONORIFIC}$")
+#: A person's body in brackets after the name, then a list word: " (ILO) and ", " (Chile), ".
+_BRACKETED = re.compile(r"\s*\([^()]+\)\s*(?:,\s*(?:and\s+)?|and\s+)?")
 #: A person's title between the name and the verb: ", Director of …, " or " of Statistics Sweden ".
 _TITLE = re.compile(r"\s*,[^;]*,\s*|\s+(?:of|from)\b[^,;]*")
 #: Where a list read after "by" ends: a contrasting clause.
-_LIST_END = re.compile(r",\s+(?:whereas|while|but)\b|;")
+_LIST_END = re.compile(r",\s+(?:whereas|while|but)\b|;|:\s")
 #: "…, whose representative, Ms. X, …": the person spoke for the agent named last before.
 _WHOSE_REPRESENTATIVE_BEFORE = re.compile(rf",\s*whose\s+representatives?,?\s+{HONORIFIC}$")
 
@@ -101,11 +116,34 @@ def replying(passage: Passage, matcher: Matcher) -> list[Agent]:
     return found
 
 
+def _bracketed_people(sentence: Sentence, verb_start: int, matcher: Matcher) -> list[Agent]:
+    """People each followed by their State or organisation in brackets, listed right before a speech verb at the
+    opening of a clause ("Ms. X (ILO) and Mr. Y (Chile) described …"): each person and their affiliation."""
+    chain: list[tuple[str, int, int]] = []
+    position = verb_start
+    for name, start, end in reversed(sentence.people):
+        if end != position or not _BRACKETED.fullmatch(sentence.text[start + len(name) : end]):
+            break
+        chain.insert(0, (name, start, end))
+        position = _HONORIFIC_END.search(sentence.text[:start]).start()  # type: ignore[union-attr]
+    if not chain or not CLAUSE_OPENING.search(sentence.text[:position]):
+        return []
+    found: list[Agent] = []
+    for name, start, end in chain:
+        title = sentence.text[start + len(name) : end]
+        linked = affiliations(title, sentence.base + start + len(name), matcher, True)
+        found += [person(name, sentence.base + start, linked), *linked[:1]]
+    return found
+
+
 def _speaking_person(sentence: Sentence, verb_start: int, matcher: Matcher) -> list[Agent]:
     """The person introduced with an honorific and a title at the opening of the clause of a speech verb
     ("Ms. X, Deputy Minister of Interior of Albania, explained …"), with the affiliations of the title; or
     named between commas right before the verb, with the affiliations of the words before ("Speaking for
-    Chile, its ambassador, Mr. Y, explained …")."""
+    Chile, its ambassador, Mr. Y, explained …"); or people with their bodies in brackets."""
+    bracketed = _bracketed_people(sentence, verb_start, matcher)
+    if bracketed:
+        return bracketed
     for name, start, end in sentence.people:
         title = sentence.text[start + len(name) : verb_start]
         before = _HONORIFIC_END.sub("", sentence.text[:start])
@@ -148,7 +186,8 @@ def presentations(sentence: Sentence, session: SessionRef, passage: Passage, mat
         known = merged.get(agent.iri)
         merged[agent.iri] = (known[0], known[1] or spoken_for) if known else (agent, spoken_for)
     result: list[Participation] = []
-    for agent, spoken_for in merged.values():
+    for agent, listed in merged.values():
+        spoken_for = tuple(other for other in listed if other.iri != agent.iri)  # no one speaks for itself
         result.append(Participation(session, "presenter", agent, passage, on_behalf_of=spoken_for))
         result += [Participation(session, "on-behalf-of", other, passage, via=agent) for other in spoken_for]
     return result
@@ -186,13 +225,37 @@ def _spoken_for_list(sentence: Sentence, behalf: re.Match[str], matcher: Matcher
         resume = close + 1
     elif _APPOSITION.search(behalf.group(0)):
         run = run_end(sentence, behalf.end())
-        comma = text.find(",", behalf.end())
+        comma = _comma_outside_brackets(text, behalf.end())
         closes_before_verb = _VERB_AFTER_APPOSITION.match(text, run)
         close = resume = run if closes_before_verb or comma < 0 else comma
     else:
         close = resume = run_end(sentence, behalf.end())
-    listed = _TRAILING_ADVERBIAL.sub("", text[behalf.end() : close])
-    return tuple(resolve_list(listed, sentence.base + behalf.end(), matcher)), resume
+    start = behalf.end()
+    group = _GROUP.match(text, start)
+    if group:  # "for a group of three, itself, A and B": the members
+        start = group.end()
+        close = resume = run_end(sentence, start)
+    restated = _RESTATED.match(text, close)
+    if restated:  # "for the Visegrád Group, that is, for Czechia, Poland and Slovakia": the members
+        start, close = restated.end(), run_end(sentence, restated.end())
+        resume = max(resume, close)
+    listed = text[start:close]
+    members = _MEMBERS.search(listed)
+    if members:  # "the Nordic Five (Denmark, Finland, …)": the members of the group
+        start, listed = start + members.start(1), members.group(1)
+    listed = _TRAILING_ADVERBIAL.sub("", listed)
+    return tuple(resolve_list(listed, sentence.base + start, matcher)), resume
+
+
+def _comma_outside_brackets(text: str, start: int) -> int:
+    """The first comma after ``start`` that no parenthesis opened after ``start`` encloses, or -1."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        depth += (char == "(") - (char == ")" and depth > 0)
+        if char == "," and depth == 0:
+            return index
+    return -1
 
 
 def _people_or_agents(text: str, base: int, matcher: Matcher) -> list[Agent]:
