@@ -24,8 +24,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-import pycountry
 from number_parser import parse_number
+
+from gcmkg.loaders.documents import currencies
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: Thousands separated by commas ("288,000") or, in UN style, by spaces ("412 000"; not inside a longer run of
@@ -39,32 +40,11 @@ _WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
-_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
-_CODES = sorted({currency.alpha_3 for currency in pycountry.currencies})
-
-
-def _currency_names() -> dict[str, str]:
-    """Currencies written out, from pycountry's names of two words or more, any of their words in the plural
-    ("Swiss francs", "pounds sterling", "Russian rubles") → ISO 4217 code; and the plain words above."""
-    names = dict(_CURRENCY_WORDS)
-    for currency in pycountry.currencies:
-        words = currency.name.lower().split()
-        if len(words) < 2 or not all(word.isalpha() for word in words):
-            continue
-        variants = [""]
-        for word in words:
-            variants = [f"{v} {form}".strip() for v in variants for form in (word, f"{word}s")]
-        names.update(dict.fromkeys(variants, currency.alpha_3))
-    return names
-
-
-_CURRENCY_NAMES = _currency_names()
 _CURRENCY_NAME = "|".join(
-    r"\s+".join(map(re.escape, name.split())) for name in sorted(_CURRENCY_NAMES, key=len, reverse=True)
+    r"\s+".join(map(re.escape, name.split())) for name in sorted(currencies.NAMES, key=len, reverse=True)
 )
 # ISO 4217 codes are upper case: "all 12 centres" is no amount in Albanian lek.
-_CURRENCY = rf"(?:(?-i:\b(?:{'|'.join(_CODES)})\b)\s?|US\$\s?|[$€£]\s?)"
+_CURRENCY = rf"(?:(?-i:\b(?:{'|'.join(currencies.CODES)})\b)\s?|US\$\s?|[$€£]\s?)"
 _NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
 _SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
 _SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9, "trillion": 10**12}
@@ -244,10 +224,10 @@ def _number(text: str | None) -> Decimal | None:
 def _unit(match: re.Match[str]) -> str:
     currency = (match.group("currency") or "").strip()
     if currency:
-        return _CURRENCY_SYMBOLS.get(currency, currency.upper())
+        return currencies.SYMBOLS.get(currency, currency.upper())
     if match.group("after_currency"):
         words = match.group("after_currency").split()
-        return words[-1] if words[-1].isupper() else _CURRENCY_NAMES[" ".join(words).lower()]
+        return words[-1] if words[-1].isupper() else currencies.NAMES[" ".join(words).lower()]
     if match.group("percent"):
         return "percent"
     if match.group("duration"):
