@@ -82,6 +82,8 @@ def _subjects(body: str, notes: dict[int, str], matcher: Matcher) -> dict[int, t
     facts = extract("doc", raw.replace("\ue000", "<sup>").replace("\ue001", "</sup>"), None, matcher)
     found = {}
     for citation in facts.citations:
+        if citation.footnote is None:
+            continue
         key = ids.local_path(str(citation.documents)) if citation.documents else ""
         found[citation.footnote.number] = (key, citation.cited.label if citation.cited else None)
     return found
@@ -138,6 +140,31 @@ def test_it_that_ends_on_a_known_name_cites_that_name(matcher: Matcher) -> None:
 def test_nothing_named_before_the_mark_gives_no_subject(matcher: Matcher) -> None:
     body = "# Notes\n\nA whole-of-route approach could reduce deaths at sea and on land.<sup>1</sup>"
     assert _subjects(body, {1: "https://example.org/route"}, matcher) == {1: ("", None)}
+
+
+def test_a_url_in_a_passages_own_text_cites_the_name_before_it(matcher: Matcher) -> None:
+    body = (
+        "# Sources\n\nThe figures come from UNHCR (https://example.org/arrivals/2031), checked against national "
+        "data.\n\nData source: the Prague Process (https://example.org/observatory).\n\nDeaths fell.<sup>1</sup>"
+        "\n\nb/ A lettered note, https://example.org/lettered, is no URL of the text."
+    )
+    raw = body + "\n\n<sup>1</sup> https://example.org/deaths\n"
+    facts = extract("doc", raw, None, matcher)
+    found = [
+        (
+            c.url,
+            c.footnote.number if c.footnote else None,
+            c.passage.number if c.passage else None,
+            ids.local_path(str(c.documents)) if c.documents else "",
+        )
+        for c in facts.citations
+    ]
+    assert found == [
+        ("https://example.org/deaths", 1, 3, ""),
+        ("https://example.org/arrivals/2031", None, 1, "organisation/unhcr"),
+        ("https://example.org/observatory", None, 2, "process/prague-process"),
+    ]
+    assert ids.passage_citation("doc", 2, 1) == "https://w3id.org/gcmkg/id/document/doc/passage/2/citation/1"
 
 
 # --- lost marks ------------------------------------------------------------------------------------------------

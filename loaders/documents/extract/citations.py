@@ -1,4 +1,5 @@
-"""Citations: each URL of a footnote, cited by the passage carrying the footnote's mark, and what it documents.
+"""Citations: each URL of a footnote, cited by the passage carrying the footnote's mark, and each URL written in
+a passage's own text ("… are kept by UNECE (https://…)", "Source: … (https://…)"), and what it documents.
 
 URLs: a URL that PDF conversion split at a space is rejoined when the next words continue its path (they
 hold a "/", "%", "=", "_", "#" or end in a file extension: "…/public/---ed emp/---ifp skills/…/wcms 6539.pdf");
@@ -16,6 +17,8 @@ Subject, in the citing sentence (the sentence of the passage where the mark stan
 4. when the sentence closes on its source ("…, according to GRETA.", "as reported by the X"), the source;
 5. else the nearest thing named before the mark: a known entity, or a proper name that ends in the head
    word of an organisation's or an initiative's name ("… Executive Committee", "… Partnership").
+A URL in a passage's text is read as a mark standing where the URL (or its opening bracket) stands: the name right
+before it ("kept by UNECE (https://…)") is its subject.
 Things named are the known entities, the initiatives of funds, the figures and the proper names the
 reference data does not know; at the same place a known entity wins over a proper name, but not over the
 longer name of a body it ends ("the Central Bank of Chile¹").
@@ -52,6 +55,8 @@ _ANAPHOR = re.compile(
 _MAX_CONTINUATION = 12
 _OF = re.compile(r"\bof\s+(?:the\s+)?$")
 #: Words that give the source of what the sentence states: "…, according to GRETA.", "as reported by X".
+#: A note marked with a letter, which footnotes (numbered) do not take: "a/ …", "[b] …".
+_LETTERED_NOTE = re.compile(r"^(?:[a-z]/|\[[a-z]\])\s")
 _SOURCE = re.compile(r"\b(?:according\s+to|as\s+(?:reported|published|estimated)\s+by)\s+(?:the\s+)?$", re.I)
 
 
@@ -139,6 +144,30 @@ def citations(
                     subject.name if subject else None,
                 )
             )
+    for passage in passages:
+        for index, (url, offset) in enumerate(_inline_urls(passage), start=1):
+            if passage.number not in candidates:
+                stated = by_passage.get(passage.number, [])
+                candidates[passage.number] = _candidates(document_id, passage, mentions.get(passage.number, []), stated)
+            subject = _subject(passage, offset, candidates[passage.number])
+            found.append(
+                Citation(url, index, None, passage, subject.iri if subject else None, subject.name if subject else None)
+            )
+    return found
+
+
+def _inline_urls(passage: Passage) -> list[tuple[str, int]]:
+    """The URLs written in a passage's own text, each with the document offset of its opening bracket (or of
+    itself): where a footnote's mark would stand."""
+    found: list[tuple[str, int]] = []
+    if _LETTERED_NOTE.match(passage.text):
+        return found  # a note ("a/ See …, available at https://…") read as a passage: its URL is not the text's own
+    for match in _URL.finditer(passage.text):
+        url = match.group(0)
+        while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+            url = url[:-1]
+        bracket = re.search(r"\(\s*$", passage.text[: match.start()])
+        found.append((url, passage.start + (bracket.start() if bracket else match.start())))
     return found
 
 
