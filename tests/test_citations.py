@@ -110,6 +110,16 @@ def test_a_figure_that_the_sentence_states_before_a_closing_mark(matcher: Matche
     assert _subjects(body, {1: "https://example.org/rescues"}, matcher) == {1: ("document/doc/statistic/12-17", None)}
 
 
+def test_a_sentence_with_a_figure_that_closes_on_a_body_cites_the_body_but_not_a_place(matcher: Matcher) -> None:
+    body = (
+        "# Funding\n\nA shelter in Kosovo got EUR 90,000 in 2030 from the Council of Europe.<sup>1</sup> Some "
+        "2,400 people crossed into the OSCE region.<sup>2</sup>"
+    )
+    found = _subjects(body, {1: "https://example.org/grant", 2: "https://example.org/crossings"}, matcher)
+    assert found[1] == ("organisation/council-of-europe", None)
+    assert found[2][0].startswith("document/doc/statistic/")
+
+
 def test_the_source_a_sentence_closes_on_and_the_body_a_state_name_ends(matcher: Matcher) -> None:
     body = (
         "# Data\n\nAsylum claims fell by 3,100 in 2029, as estimated by UNHCR.<sup>1</sup> Inflation, as "

@@ -12,7 +12,9 @@ Subject, in the citing sentence (the sentence of the passage where the mark stan
 2. when the sentence's subject is "it", "this" or "the programme …" and it does not end on a name, what
    the previous sentence described ("… a Joint Programme funded by the M-MPTF …. Additionally, it has
    supported …¹⁰");
-3. when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
+3. when the mark closes a sentence that ends on the name of a known body (an organisation, a fund, an initiative,
+   a process; not a State or a region), that body ("… from the United Kingdom's Modern Slavery Innovation Fund.²");
+   else, when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
    perished …, the vast majority on their way to the UNECE region.¹⁴");
 4. when the sentence closes on its source ("…, according to GRETA.", "as reported by the X"), the source;
 5. else the nearest thing named before the mark: a known entity, or a proper name that ends in the head
@@ -57,6 +59,8 @@ _OF = re.compile(r"\bof\s+(?:the\s+)?$")
 #: Words that give the source of what the sentence states: "…, according to GRETA.", "as reported by X".
 #: A note marked with a letter, which footnotes (numbered) do not take: "a/ …", "[b] …".
 _LETTERED_NOTE = re.compile(r"^(?:[a-z]/|\[[a-z]\])\s")
+#: Known entities that are places (a State, a region), not bodies a sentence may close on as its source.
+_PLACE = re.compile(r"/id/(?:state|region)/")
 _SOURCE = re.compile(r"\b(?:according\s+to|as\s+(?:reported|published|estimated)\s+by)\s+(?:the\s+)?$", re.I)
 
 
@@ -217,6 +221,15 @@ def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Ca
         if earlier:
             return max(earlier, key=lambda c: (c.end, -c.rank))
     closes = not passage.text[offset - passage.start : sentence_end - passage.start].strip(' .;:)”"’')
+    last_body = [
+        c
+        for c in named
+        if c.rank == 1
+        and not _PLACE.search(str(c.iri))
+        and not passage.text[c.end - passage.start : offset - passage.start].strip(_CLOSING)
+    ]
+    if closes and last_body:
+        return _best(last_body)  # "… received GBP 350,000 from the United Kingdom's Modern Slavery Innovation Fund.²"
     figures = [c for c in before if c.statistic]
     if closes and figures:
         return max(figures, key=lambda c: c.end)
