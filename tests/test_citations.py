@@ -120,6 +120,20 @@ def test_a_sentence_with_a_figure_that_closes_on_a_body_cites_the_body_but_not_a
     assert found[2][0].startswith("document/doc/statistic/")
 
 
+def test_a_sentence_closing_on_an_indefinite_publication_cites_it(matcher: Matcher) -> None:
+    body = (
+        "# Tools\n\nUnder the Prague Process, inspectors of 14 States drafted a short handbook on labour "
+        "inspections in agriculture.<sup>1</sup> Together with UNHCR, Chile set up a mechanism to receive "
+        "complaints.<sup>2</sup>"
+    )
+    found = _subjects(body, {1: "https://example.org/handbook", 2: "https://example.org/complaints"}, matcher)
+    assert found[1] == (
+        "publication/short-handbook-on-labour-inspections-in-agriculture",
+        "short handbook on labour inspections in agriculture",
+    )
+    assert found[2] == ("state/CHL", None)  # a mechanism is no document: the nearest name
+
+
 def test_the_source_a_sentence_closes_on_and_the_body_a_state_name_ends(matcher: Matcher) -> None:
     body = (
         "# Data\n\nAsylum claims fell by 3,100 in 2029, as estimated by UNHCR.<sup>1</sup> Inflation, as "

@@ -12,7 +12,10 @@ Subject, in the citing sentence (the sentence of the passage where the mark stan
 2. when the sentence's subject is "it", "this" or "the programme …" and it does not end on a name, what
    the previous sentence described ("… a Joint Programme funded by the M-MPTF …. Additionally, it has
    supported …¹⁰");
-3. when the mark closes a sentence that ends on the name of a known body (an organisation, a fund, an initiative,
+3. when the mark closes a sentence that ends on an indefinite description of a publication (a report, a protocol,
+   a checklist …: a document a URL can point to)
+   ("… the launch, within the Almaty Process, of a regional protocol on identifying victims. 2/"), that description;
+   else, when it ends on the name of a known body (an organisation, a fund, an initiative,
    a process; not a State or a region), that body ("… from the United Kingdom's Modern Slavery Innovation Fund.²");
    else, when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
    perished …, the vast majority on their way to the UNECE region.¹⁴");
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from gcmkg.graph.core import ids
-from gcmkg.loaders.documents.extract.propernames import proper_names
+from gcmkg.loaders.documents.extract.propernames import indefinite_description, proper_names
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Citation, CitedName, InitiativeFact, Statistic
 from gcmkg.loaders.documents.matcher import Match
@@ -221,6 +224,10 @@ def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Ca
         if earlier:
             return max(earlier, key=lambda c: (c.end, -c.rank))
     closes = not passage.text[offset - passage.start : sentence_end - passage.start].strip(' .;:)”"’')
+    described = indefinite_description(passage.text, offset - passage.start) if closes and not ends_on_a_name else None
+    if described is not None and described.start >= sentence_start - passage.start:
+        cited = CitedName.of(described, passage, [])
+        return _Candidate(cited.start, cited.end, 2, cited.iri, name=cited)  # "… of a regional protocol on …. 2/"
     last_body = [
         c
         for c in named
