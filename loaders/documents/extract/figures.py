@@ -1,20 +1,23 @@
 """Figures in a sentence: numbers that state a quantity, with their value (or range), unit and span.
 
-A figure is written in digits ("288,000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159", "between
-133 and 159"), in words up to twenty and in tens ("seven new tools", "sixty", read with number-parser) or as a
-fraction ("over half"), with scale words (thousand, million, billion), a currency (an ISO 4217 code from
-pycountry, a symbol, "dollars", "euros"), a percentage, or a duration unit (days, weeks, months, years; "a
-90-day visa").
+A figure is written in digits ("288,000", "412 000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159",
+"between 133 and 159", "EUR 900 to EUR 1,400"), in words up to twenty and in tens ("seven new tools", "sixty",
+read with number-parser), as a share ("six in ten", "3 in 4") or a fraction ("over half", "four fifths of"), with
+scale words (thousand, million, billion, "bn"), a currency (currencies.py: an ISO 4217 code, a symbol, a
+currency's name, "dollars", "euros"), a percentage ("37 %", "+8 %"), or a duration unit (days, weeks, months,
+years; "a 90-day visa"). A change "rose from 12 to 19 per cent" is two figures.
 
 It counts when it has a scale, a currency, a percentage, a duration, a thousands separator, four or more
-digits that are not a year, a quantifier before it ("more than 60"), a counted noun after it ("97
-measures", "seven new tools", "133–159 participants") or a group it is part of ("eleven of the speakers").
-"Six in ten" is a percentage (60). A number word after "the", "these", "its" … refers
-to a known set rather than counts ("the two Global Compacts"), and "one" alone counts nothing ("one means").
-Never a year or a date, an ordinal, a reference ("Objective 7", "para. 34",
-"resolution 73/195", "Phase 2"), a document symbol, a code ("COVID-19"), a telephone number, the time of an
-agenda item ("(5 mins)"), or a count of the review's own parts or of the GCM's objectives ("four thematic
-roundtables", "all 23 objectives", "a one-day consultation").
+digits that are not a year, a quantifier before it ("more than 60", "a group of three"), a counted noun after it
+("97 measures", "seven new tools", "133–159 participants"), a group it is part of ("eleven of the speakers"), or,
+after another figure, a comparison or a coordination that leaves its noun out ("against five in 2040").
+A number word after "the", "these", "its" … refers to a known set rather than counts ("the two Global
+Compacts"), "one" alone counts nothing ("one means"), and a capitalised one inside a sentence names ("the Group
+of Seven"). Never a year or a date, an ordinal, a reference ("Objective 7", "Obj. 18", "objective #14", "para.
+34", "resolution 73/195", "Phase 2", "Dialogue 3"), a document symbol, a code ("COVID-19"), a telephone number,
+a clock time ("5.40 p.m."), the time of an agenda item ("(5 mins)"), a time told from another ("five years
+earlier"), or a count of the review's own parts or of the GCM's objectives ("four thematic roundtables", "two
+tracks", "all 23 objectives", "a one-day consultation").
 """
 
 from __future__ import annotations
