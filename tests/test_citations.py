@@ -82,6 +82,8 @@ def _subjects(body: str, notes: dict[int, str], matcher: Matcher) -> dict[int, t
     facts = extract("doc", raw.replace("\ue000", "<sup>").replace("\ue001", "</sup>"), None, matcher)
     found = {}
     for citation in facts.citations:
+        if citation.footnote is None:
+            continue
         key = ids.local_path(str(citation.documents)) if citation.documents else ""
         found[citation.footnote.number] = (key, citation.cited.label if citation.cited else None)
     return found
@@ -106,6 +108,30 @@ def test_a_figure_that_the_sentence_states_before_a_closing_mark(matcher: Matche
     )
     # cleaned text: "Data" [0, 4), a blank line [4, 6), "About " [6, 12), "4,300" [12, 17)
     assert _subjects(body, {1: "https://example.org/rescues"}, matcher) == {1: ("document/doc/statistic/12-17", None)}
+
+
+def test_a_sentence_with_a_figure_that_closes_on_a_body_cites_the_body_but_not_a_place(matcher: Matcher) -> None:
+    body = (
+        "# Funding\n\nA shelter in Kosovo got EUR 90,000 in 2030 from the Council of Europe.<sup>1</sup> Some "
+        "2,400 people crossed into the OSCE region.<sup>2</sup>"
+    )
+    found = _subjects(body, {1: "https://example.org/grant", 2: "https://example.org/crossings"}, matcher)
+    assert found[1] == ("organisation/council-of-europe", None)
+    assert found[2][0].startswith("document/doc/statistic/")
+
+
+def test_a_sentence_closing_on_an_indefinite_publication_cites_it(matcher: Matcher) -> None:
+    body = (
+        "# Tools\n\nUnder the Prague Process, inspectors of 14 States drafted a short handbook on labour "
+        "inspections in agriculture.<sup>1</sup> Together with UNHCR, Chile set up a mechanism to receive "
+        "complaints.<sup>2</sup>"
+    )
+    found = _subjects(body, {1: "https://example.org/handbook", 2: "https://example.org/complaints"}, matcher)
+    assert found[1] == (
+        "publication/short-handbook-on-labour-inspections-in-agriculture",
+        "short handbook on labour inspections in agriculture",
+    )
+    assert found[2] == ("state/CHL", None)  # a mechanism is no document: the nearest name
 
 
 def test_the_source_a_sentence_closes_on_and_the_body_a_state_name_ends(matcher: Matcher) -> None:
@@ -138,6 +164,31 @@ def test_it_that_ends_on_a_known_name_cites_that_name(matcher: Matcher) -> None:
 def test_nothing_named_before_the_mark_gives_no_subject(matcher: Matcher) -> None:
     body = "# Notes\n\nA whole-of-route approach could reduce deaths at sea and on land.<sup>1</sup>"
     assert _subjects(body, {1: "https://example.org/route"}, matcher) == {1: ("", None)}
+
+
+def test_a_url_in_a_passages_own_text_cites_the_name_before_it(matcher: Matcher) -> None:
+    body = (
+        "# Sources\n\nThe figures come from UNHCR (https://example.org/arrivals/2031), checked against national "
+        "data.\n\nData source: the Prague Process (https://example.org/observatory).\n\nDeaths fell.<sup>1</sup>"
+        "\n\nb/ A lettered note, https://example.org/lettered, is no URL of the text."
+    )
+    raw = body + "\n\n<sup>1</sup> https://example.org/deaths\n"
+    facts = extract("doc", raw, None, matcher)
+    found = [
+        (
+            c.url,
+            c.footnote.number if c.footnote else None,
+            c.passage.number if c.passage else None,
+            ids.local_path(str(c.documents)) if c.documents else "",
+        )
+        for c in facts.citations
+    ]
+    assert found == [
+        ("https://example.org/deaths", 1, 3, ""),
+        ("https://example.org/arrivals/2031", None, 1, "organisation/unhcr"),
+        ("https://example.org/observatory", None, 2, "process/prague-process"),
+    ]
+    assert ids.passage_citation("doc", 2, 1) == "https://w3id.org/gcmkg/id/document/doc/passage/2/citation/1"
 
 
 # --- lost marks ------------------------------------------------------------------------------------------------

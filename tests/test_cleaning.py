@@ -28,6 +28,17 @@ def _one_passage(raw: str) -> tuple[str, list[int]]:
         ("Data matter${}^{15}$ for policy.", "Data matter for policy.", [15]),
         ("Data **matter** and [links](#) stay.", "Data matter and links stay.", []),
         ("Costs are $5 and $6 per transfer.", "Costs are $5 and $6 per transfer.", []),
+        ("Shelters opened in 2031. 2/ They stay open.", "Shelters opened in 2031. They stay open.", [2]),
+        (
+            "Shelters opened in 2031.[4] Resolution 73/195 is 24/7 law.",
+            "Shelters opened in 2031. Resolution 73/195 is 24/7 law.",
+            [4],
+        ),
+        (
+            "See [the plan](https://x.org) and list [1](https://y.org).",
+            "See the plan (https://x.org) and list 1 (https://y.org).",
+            [],
+        ),
     ],
 )
 def test_marks_and_markup_become_plain_text_and_footnote_numbers(raw: str, text: str, marks: list[int]) -> None:
@@ -49,6 +60,12 @@ def test_footnote_definitions_in_every_debris_form_are_read() -> None:
         3: "https://example.org/three",
         4: "Fourth (https://example.org/four)",
     }
+
+
+def test_notes_marked_with_a_slash_or_brackets_are_footnotes() -> None:
+    raw = "Clinics grew by 12 %. 1/ Courts closed.[2]\n\nNotes\n\n1/ See https://a.org/x.\n\n[2] See https://b.org/y."
+    cleaned = clean(raw)
+    assert cleaned.footnotes == {1: "See https://a.org/x.", 2: "See https://b.org/y."}
 
 
 def test_a_url_whose_number_was_lost_takes_the_free_number_between_its_neighbours() -> None:

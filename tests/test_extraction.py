@@ -62,6 +62,13 @@ def test_objective_lists_in_every_written_form() -> None:
         ("Health is treated at length (obj. 15) and (objs. 16, 17).", [15, 16, 17]),
         ("Regular pathways are, for many, the very first objective.", []),  # emphasis, no number
         ("objectives 3 and 4 and the second session.", [3, 4]),  # an ordinal of something else
+        ("The panel took objectives 12-14, objective twenty-one and Objs. 2 & 5.", [12, 13, 14, 21, 2, 5]),
+        ("It covered GCM objective (4), objective #9 and objectives nos. 10 to 11.", [4, 9, 10, 11]),
+        ("Speakers raised labour rights (GCM 6) and data (objectives 1/3).", [6, 1, 3]),
+        ("Track B covered O2, O7 and O10–O12, with O2 first.", [2, 7, 10, 11, 12]),
+        ("Twenty-three delegations and 12-14 May count no objective; nor does Dialogue 3.", []),
+        ('It dwelt on "enhance consular protection, assistance and cooperation throughout the migration cycle".', [14]),
+        ('"Save lives" alone is no title; objective 2 is.', [2]),
     ],
 )
 def test_objectives_named_in_words_ordinals_and_abbreviations(text: str, expected: list[int]) -> None:

@@ -150,3 +150,42 @@ def test_the_projects_it_funds_and_the_state_that_runs_one(matcher: Matcher) -> 
         "Ecuador's labour ministry."
     )
     assert described(text, matcher) == [("initiative/migration-mptf/ECU", "funded")]
+
+
+def test_a_programme_of_the_fund_and_states_joined_by_a_dash(matcher: Matcher) -> None:
+    text = "The Moldova–Ukraine programme of the Migration MPTF trains labour inspectors."
+    assert described(text, matcher) == [("initiative/migration-mptf/MDA-UKR", "funded")]
+
+
+def test_a_participle_between_commas_after_a_long_description(matcher: Matcher) -> None:
+    text = "A joint programme on skills and decent work in Kazakhstan, co-funded by the Migration MPTF, ended in May."
+    assert described(text, matcher) == [("initiative/migration-mptf/KAZ", "funded")]
+
+
+def test_a_pilot_that_received_a_grant_from_a_states_fund(matcher: Matcher) -> None:
+    text = (
+        "A peer-support pilot in Serbia received EUR 80,000 from the United Kingdom's Modern Slavery Innovation Fund."
+    )
+    assert described(text, matcher) == [("initiative/modern-slavery-innovation-fund/SRB", "funded")]
+
+
+def test_the_fund_named_in_an_earlier_passage_and_its_committee(matcher: Matcher) -> None:
+    mptf = next(m.entity for m in mentions("the Migration MPTF", matcher))
+    text = "Last year the Fund's board approved USD 900,000 for a project in Armenia."
+    passage = Passage(2, text, 0, len(text), None)
+    found = initiatives(passage, mentions(text, matcher), (), mptf)
+    assert [(ids.local_path(str(f.iri)), f.status) for f in found] == [("initiative/migration-mptf/ARM", "funded")]
+    assert initiatives(passage, mentions(text, matcher), ()) == []  # no fund named before: nothing to refer to
+
+
+def test_a_shortlisted_proposal_is_in_the_pipeline_and_a_concept_note_put_forward_is_a_proposal(
+    matcher: Matcher,
+) -> None:
+    text = (
+        "The Migration MPTF opened a call for proposals. A Georgian proposal on return was shortlisted in the "
+        "Fund's call. Armenia has put forward a concept note on diaspora bonds in reply to the Fund's call."
+    )
+    assert sorted(described(text, matcher)) == [
+        ("initiative/migration-mptf/ARM/proposal", "proposal"),
+        ("initiative/migration-mptf/GEO/pipeline", "pipeline"),
+    ]

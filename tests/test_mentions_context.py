@@ -146,3 +146,26 @@ def test_hyphenated_names_name_each_entity(matcher: Matcher) -> None:
 def test_a_hyphenated_name_of_its_own_stays_one_entity(matcher: Matcher) -> None:
     assert keys("Guinea-Bissau and Timor-Leste reported.", matcher) == ["state/GNB", "state/TLS"]
     assert keys("the AU-EU-UN Task Force on Libya", matcher) == ["initiative/au-eu-un-task-force", "state/LBY"]
+
+
+# --- new phrasings: a region after "the region of", languages in a label, currencies, ships, buildings ------
+
+
+def test_the_region_of_an_organisation_is_its_region(matcher: Matcher) -> None:
+    text = "Returns rose in the region of the Organization for Security and Co-operation in Europe."
+    assert keys(text, matcher) == ["region/osce"]
+
+
+def test_languages_named_by_a_label_before_a_verb_or_sharing_a_head(matcher: Matcher) -> None:
+    assert keys("Official languages: Spanish and Portuguese; the host was Chile.", matcher) == ["state/CHL"]
+    assert keys("Subtitles into Ukrainian were added for Poland.", matcher) == ["state/POL"]
+    assert keys("Uzbek or Turkish-speaking staff met Finnish officials.", matcher) == ["state/FIN"]
+
+
+def test_a_currency_named_with_a_demonym_names_no_state(matcher: Matcher) -> None:
+    assert keys("Fees of 300 Norwegian kroner and 40 Swiss francs were waived by Austria.", matcher) == ["state/AUT"]
+
+
+def test_a_ship_or_a_building_named_with_a_state_names_no_state(matcher: Matcher) -> None:
+    text = "The vessel Estonia Dawn docked near the Portugal Vieira Square while Greece watched."
+    assert keys(text, matcher) == ["state/GRC"]

@@ -161,3 +161,69 @@ def test_a_figure_told_in_the_present_takes_no_year_from_another_clause(matcher:
         (Decimal(14), None, "count", None, None, "observed"),
         (Decimal(2400), None, "count", 2030, 2030, "observed"),
     ]
+
+
+def test_thousands_separated_by_spaces_and_a_sign_before_a_percentage(matcher: Matcher) -> None:
+    text = "Consulates issued 27 300 visas and SEK 1 250 000 in fees, +6 % on the year before; call +43 1 260 60 00."
+    assert [(s.value, s.unit) for s in stated(text, matcher)] == [
+        (Decimal(27300), "count"),
+        (Decimal(1250000), "SEK"),
+        (Decimal(6), "percent"),
+    ]
+
+
+def test_short_scales_currency_names_and_a_range_that_repeats_its_currency(matcher: Matcher) -> None:
+    text = "Bonds worth NOK 2.5bn were sold; a fund of 4 million Swiss francs and fees of USD 900 to USD 1,400."
+    assert [(s.value, s.value_max, s.unit) for s in stated(text, matcher)] == [
+        (Decimal("2.5") * 10**9, None, "NOK"),
+        (Decimal(4 * 10**6), None, "CHF"),
+        (Decimal(900), Decimal(1400), "USD"),
+    ]
+
+
+def test_fractions_and_shares_in_digits(matcher: Matcher) -> None:
+    text = "Two fifths of the pupils and 2 in 5 teachers took part in the first half of 2031; half of 2031 passed."
+    assert read(text, matcher) == [
+        (Decimal(40), None, "percent", 2031, 2031, "observed"),
+        (Decimal(40), None, "percent", 2031, 2031, "observed"),
+    ]
+
+
+def test_capitalised_number_words_name_and_relative_times_count_nothing(matcher: Matcher) -> None:
+    text = "The Weimar Three met the Group of Seven at 4.15 p.m. and recalled a fee of EUR 90 ten years ago."
+    assert [(s.value, s.unit) for s in stated(text, matcher)] == [(Decimal(90), "EUR")]
+    assert figures("TUESDAY 12 MARCH: Dialogue 2 and Track 3 open; the four dialogues run in two tracks.") == []
+
+
+def test_a_figure_compared_with_or_added_to_the_previous_one(matcher: Matcher) -> None:
+    text = "Inspectors closed 52 agencies in 2030, against seven in 2025."
+    assert read(text, matcher) == [
+        (Decimal(52), None, "count", 2030, 2030, "observed"),
+        (Decimal(7), None, "count", 2025, 2025, "observed"),
+    ]
+    assert [s.value for s in stated("By 2030, 80 firms had applied and 45 had been approved.", matcher)] == [80, 45]
+    # the time of the compared figure does not carry on into the next sentence
+    assert read("Fines rose in 2030, against 40 in 2025. Some 300 firms paid them.", matcher)[-1][3:5] == (None, None)
+
+
+def test_a_change_from_one_value_to_another_is_two_figures_at_the_two_ends_of_its_period(matcher: Matcher) -> None:
+    text = "Coverage climbed from 31 to 44 per cent from 2026 to 2029. Some 7 in 10 clinics took part."
+    assert read(text, matcher) == [
+        (Decimal(31), None, "percent", 2026, 2026, "observed"),
+        (Decimal(44), None, "percent", 2029, 2029, "observed"),
+        (Decimal(70), None, "percent", 2026, 2029, "observed"),
+    ]
+
+
+def test_split_years_event_years_and_a_compared_time(matcher: Matcher) -> None:
+    assert read("Spending reached CAD 12 million in the budget year 2031/32.", matcher)[0][3:5] == (2031, 2032)
+    assert read("Since the census, taken in 2027, 450 new clinics opened.", matcher)[0][3:5] == (2027, None)
+    text = "Arrivals were lower in 2033 than in any year since 2029, yet 6,100 people came."
+    assert read(text, matcher)[0][3:5] == (2033, 2033)
+
+
+def test_caps_in_prose_and_an_aim_are_limits_and_targets(matcher: Matcher) -> None:
+    assert read("The scheme admits up to 1,500 nurses a year.", matcher)[0][5] == "limit"
+    assert read("Rents may not exceed the value of three months' pay.", matcher)[0][5] == "limit"
+    assert read("They set the aim of enrolling 60 per cent of pupils.", matcher)[0][5] == "target"
+    assert read("The coalition of five States and a group of four met.", matcher)[-1][:3] == (Decimal(4), None, "count")

@@ -128,6 +128,11 @@ def footnote(document_id: str, number: int) -> str:
     return f"{document(document_id)}/footnote/{number}"
 
 
+def passage_citation(document_id: str, passage_number: int, index: int) -> str:
+    """A URL given in a passage's own text ("… kept by UNECE (https://…)"), not in a footnote."""
+    return f"{passage(document_id, passage_number)}/citation/{index}"
+
+
 def mention(document_id: str, start: int, end: int) -> str:
     return f"{document(document_id)}/mention/{start}-{end}"
 

@@ -264,10 +264,14 @@ class _Emitter:
 
     def citations(self) -> None:
         for fact in self.facts.citations:
-            node = URIRef(ids.citation(self.doc_id, fact.footnote.number, fact.index))
+            if fact.footnote is not None:
+                node = URIRef(ids.citation(self.doc_id, fact.footnote.number, fact.index))
+                self.add(node, GCM.citationFootnote, URIRef(ids.footnote(self.doc_id, fact.footnote.number)))
+            else:  # a URL in the passage's own text
+                assert fact.passage is not None
+                node = URIRef(ids.passage_citation(self.doc_id, fact.passage.number, fact.index))
             self.add(node, RDF.type, GCM.Citation)
             self.add(node, GCM.url, Literal(fact.url, datatype=XSD.anyURI))
-            self.add(node, GCM.citationFootnote, URIRef(ids.footnote(self.doc_id, fact.footnote.number)))
             if fact.passage is not None:
                 self.add(node, GCM.citingPassage, self.passage_iri(fact.passage))
             if fact.cited is not None:

@@ -32,7 +32,7 @@ from gcmkg.loaders.documents.facts import (
     Statistic,
 )
 from gcmkg.loaders.documents.headings import HeadingKind
-from gcmkg.loaders.documents.matcher import Match, Matcher
+from gcmkg.loaders.documents.matcher import Entity, Kind, Match, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.metadata import ONE_SESSION_KINDS, DocumentMeta, describe, masthead, settled_kind
 from gcmkg.loaders.documents.reading import UnreadableDocument
@@ -92,6 +92,7 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
     review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
     title_lines = masthead(segmented)
     labels = list_labels(segmented.passages)
+    last_fund: Entity | None = None  # "the Fund" of a passage that names none: the fund named last before it
     for passage in segmented.passages:
         local = [] if passage.number in title_lines else mentions(passage.text, matcher)
         facts.mentions[passage.number] = [m.shifted(passage.start) for m in local]
@@ -110,7 +111,8 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
         if passage.number in by_segment:
             facts.participations += segment_participations(passage, by_segment[passage.number], matcher)
         facts.attendance += attendance(passage, year, matcher)
-        facts.initiatives += initiatives(passage, local, tuple(facts.objectives[passage.number]))
+        facts.initiatives += initiatives(passage, local, tuple(facts.objectives[passage.number]), last_fund)
+        last_fund = next((m.entity for m in reversed(local) if m.entity.kind is Kind.FUND), last_fund)
         facts.statistics += statistics(passage, local)
     for passage in segmented.passages:
         session = by_passage.get(passage.number)

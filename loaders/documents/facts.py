@@ -170,11 +170,12 @@ class CitedName:
 
 @dataclass(frozen=True)
 class Citation:
-    """A URL of a footnote; ``documents`` is what the citing sentence names before the mark."""
+    """A URL of a footnote, or (``footnote`` None) of a passage's own text; ``documents`` is what the citing
+    sentence names before the mark or the URL."""
 
     url: str
     index: int
-    footnote: Footnote
+    footnote: Footnote | None
     passage: Passage | None
     documents: URIRef | None
     cited: CitedName | None = None

@@ -1,8 +1,9 @@
 """Line-level cleaning of conversion debris: HTML and Markdown markup, LaTeX fragments, superscript marks.
 
 Footnote reference marks, however they were written (``<sup>3</sup>``, its escaped forms, ``³``,
-``${}^{15}$``), become one private marker, ``MARK_OPEN + number + MARK_CLOSE``, so that later steps can
-record where each mark stood and then drop it from the text. Nothing else is removed: link texts, URLs
+``${}^{15}$``, in formal UN style "… of them women. 1/" and "1/ See …", or "… smuggling.[3]" and "[3] See …"),
+become one private marker, ``MARK_OPEN + number + MARK_CLOSE``, so that later steps can record where each mark
+stood and then drop it from the text. Nothing else is removed: link texts, URLs
 and words inside markup are kept.
 """
 
@@ -20,6 +21,10 @@ _UNICODE_MARK = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _BROKEN_ESCAPED_SUP = re.compile(r"<sup>&</sup>lt;sup>")
 _ESCAPED_SUP = re.compile(r"&lt;sup&gt;\s*(\d{1,3})\s*&lt;/sup&gt;")
 _SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
+#: "women. 1/" (after punctuation, or opening a note's line); never "73/195", "24/7" or "and/or".
+_SLASH_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|^)(\d{1,3})/(?=\s|$)")
+#: "smuggling.[3]" (glued to the word or punctuation before it, or opening a note's line); not a link "[3](…)".
+_BRACKET_MARK = re.compile(r"(?:(?<=[\w.,;:)\"”’])|^)\[(\d{1,3})\](?![(\[])")
 _LATEX = re.compile(r"\$([^$\n]*)\$")
 _LATEX_FRAC = re.compile(r"\\frac\{(\d{1,3})\}")
 _LATEX_COLOR = re.compile(r"\\color\{[^}]*\}")
@@ -73,6 +78,8 @@ def clean_line(line: str) -> str:
     line = _LATEX.sub(_latex_fragment, line)
     line = _SUP.sub(lambda m: mark(m.group(1)), line)
     line = _UNICODE_MARK.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT_DIGITS)), line)
+    line = _SLASH_MARK.sub(lambda m: mark(m.group(1)), line)
+    line = _BRACKET_MARK.sub(lambda m: mark(m.group(1)), line)
     line = _TAG.sub("", line)
     line = _MD_AUTOLINK.sub(r"\1", line)
     line = _MD_LINK.sub(_link, line)

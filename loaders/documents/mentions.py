@@ -5,11 +5,15 @@ in its sentence, so that a region, a language or a place named after a State is 
 organisation or the State, and names that share words are all found:
 
 1. *Region*: an organisation's name followed by "region" ("the UNECE region", "the Economic Commission
-   for Europe (ECE) region") names the region its member States make up, not the organisation.
+   for Europe (ECE) region"), or after "the region of" ("the region of the Economic Commission for Europe"),
+   names the region its member States make up, not the organisation.
 2. *Document symbol*: a name inside a document symbol ("ECE/GCM/2024/1") is no mention.
-3. *Language*: a demonym that names a language ("Italian language classes", "Russian-speaking",
-   "in English, French and Russian.", "in Greek and Turkish for …") is no mention of the State.
-4. *Place named after a State*: "Lake Chad", "Gulf of Guinea", "Mexico City" are no mention of the State.
+3. *Language or currency*: a demonym that names a language ("Italian language classes", "Russian-speaking",
+   "Kazakh and Russian-language hotlines", "in English, French and Russian.", "in Greek and Turkish for …",
+   "Working languages: English and Russian", "interpretation into Russian was offered") or a currency ("Swiss
+   francs", "Swedish kronor": the nouns of pycountry's currency names) is no mention of the State.
+4. *Place named after a State*: "Lake Chad", "Gulf of Guinea", "Mexico City", a ship ("the rescue ship Malta
+   Star") or a building named with it ("the France Prešeren Hall") are no mention of the State.
 5. *Plural*: a name inside the plural of a longer name ("national UN Migration Networks": country
    networks, not IOM's "UN Migration") is no mention.
 6. *Shared head*: coordinated names that share their last word name each entity ("the Khartoum and
@@ -24,9 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from gcmkg.loaders.documents import currencies
 from gcmkg.loaders.documents.matcher import Kind, Match, Matcher, NameForm
 
 _REGION_TAIL = re.compile(r"(?:\s*\((?P<acronym>[^()]{1,30})\))?[\s-]+[Rr]egions?\b")
+_REGION_OF = re.compile(r"\b[Rr]egion\s+of\s+(?:the\s+)?$")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Za-z0-9.-]*[A-Z][A-Za-z0-9.-]*(?:/[A-Za-z0-9.-]+)+")
 _LANGUAGE_HEAD = re.compile(
     r"\s*-?\s*(?:languages?|speaking|speakers?|translations?|interpretation|interpreters?|versions?|classes"
@@ -35,10 +41,21 @@ _LANGUAGE_HEAD = re.compile(
 )
 _WORD = r"[A-Z][a-z]+"
 _LANGUAGE_LIST = re.compile(
-    rf"\b(?:in|into|from|to|as|speak|speaks|spoke|spoken|learn|learning|teach|teaching|taught)\s+"
-    rf"(?P<list>{_WORD}(?:\s*,\s*{_WORD})*(?:,?\s+(?:and|or)\s+{_WORD})?)(?=\s*(?:[.,;:)!?]|$)|\s+(?:for|to|with|by|at|on|only|alike)\b)"
+    rf"(?:\b(?:in|into|from|to|as|speak|speaks|spoke|spoken|learn|learning|teach|teaching|taught)\s+|\b[Ll]anguages?:\s*)"
+    rf"(?P<list>{_WORD}(?:\s*,\s*{_WORD})*(?:,?\s+(?:and|or)\s+{_WORD})?)"
+    r"(?=\s*(?:[.,;:)!?]|$)|\s+(?:for|to|with|by|at|on|only|alike|was|were|is|are)\b)"
 )
-_FEATURE_BEFORE = re.compile(r"\b(?:Lake|Lakes|Mount|Mt\.|River|(?:Gulf|Bay|Sea|Straits?|Isthmus)\s+of)\s+(?:the\s+)?$")
+#: "Kazakh and Russian-language hotlines": demonyms that share a language's head.
+_SHARED_LANGUAGE = re.compile(rf"(?:\s*,\s*{_WORD})*,?\s+(?:and|or)\s+{_WORD}(?={_LANGUAGE_HEAD.pattern})")
+_CURRENCY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(currencies.NOUNS))})\b", re.IGNORECASE)
+_FEATURE_BEFORE = re.compile(
+    r"\b(?:Lake|Lakes|Mount|Mt\.|River|(?:Gulf|Bay|Sea|Straits?|Isthmus)\s+of|(?i:ship|vessel|boat|ferry))\s+(?:the\s+)?$"
+)
+#: A building or street named with a State's name and a person's: "the France Prešeren Hall".
+_BUILDING_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Hall|Street|Square|Avenue|Boulevard|Bridge|Station|Airport|Building|Palace|"
+    r"Park|Road|Stadium|Theatre)\b"
+)
 _FEATURE_AFTER = re.compile(
     r"\s+(?:Basin|Sea|River|Lake|Strait|Channel|Canal|City|Gulf|Bay|Valley|Desert|Mountains|Plateau|Peninsula)\b"
 )
@@ -82,7 +99,14 @@ def _regions(text: str, found: list[Match], matcher: Matcher) -> list[Match]:
     for match in found:
         if match.start < consumed_until:
             continue
-        tail = _REGION_TAIL.match(text, match.end) if match.entity.kind is Kind.ORGANISATION else None
+        organisation = match.entity.kind is Kind.ORGANISATION
+        region_of = _REGION_OF.search(text, max(0, match.start - 30), match.start) if organisation else None
+        if region_of:  # "the region of the Economic Commission for Europe"
+            result.append(
+                Match(matcher.region(match.entity), text[region_of.start() : match.end], region_of.start(), match.end)
+            )
+            continue
+        tail = _REGION_TAIL.match(text, match.end) if organisation else None
         if tail and (tail.group("acronym") is None or matcher.resolve(tail.group("acronym")) == match.entity):
             region = matcher.region(match.entity)
             result.append(Match(region, text[match.start : tail.end()], match.start, tail.end()))
@@ -98,10 +122,12 @@ def _language_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_language(match: Match, text: str, languages: list[tuple[int, int]]) -> bool:
-    """Rule 3: a demonym followed by "language", "-speaking" …, or one of a list of languages."""
+    """Rule 3: a demonym followed by "language", "-speaking" … (after other demonyms too) or a currency's noun,
+    or one of a list of languages."""
     if match.form is not NameForm.DEMONYM:
         return False
-    if _LANGUAGE_HEAD.match(text, match.end):
+    shared = _SHARED_LANGUAGE.match(text, match.end)
+    if _LANGUAGE_HEAD.match(text, shared.end() if shared else match.end) or _CURRENCY_AFTER.match(text, match.end):
         return True
     return any(start <= match.start and match.end <= end for start, end in languages)
 
@@ -111,7 +137,11 @@ def _is_place_name(match: Match, text: str) -> bool:
     if match.entity.kind is not Kind.STATE or match.form is not NameForm.NAME:
         return False
     before = text[max(0, match.start - 30) : match.start]
-    return bool(_FEATURE_BEFORE.search(before) or _FEATURE_AFTER.match(text, match.end))
+    return bool(
+        _FEATURE_BEFORE.search(before)
+        or _FEATURE_AFTER.match(text, match.end)
+        or _BUILDING_AFTER.match(text, match.end)
+    )
 
 
 def _shared_heads(text: str, matcher: Matcher) -> list[Match]:

@@ -1,4 +1,5 @@
-"""Citations: each URL of a footnote, cited by the passage carrying the footnote's mark, and what it documents.
+"""Citations: each URL of a footnote, cited by the passage carrying the footnote's mark, and each URL written in
+a passage's own text ("… are kept by UNECE (https://…)", "Source: … (https://…)"), and what it documents.
 
 URLs: a URL that PDF conversion split at a space is rejoined when the next words continue its path (they
 hold a "/", "%", "=", "_", "#" or end in a file extension: "…/public/---ed emp/---ifp skills/…/wcms 6539.pdf");
@@ -11,11 +12,18 @@ Subject, in the citing sentence (the sentence of the passage where the mark stan
 2. when the sentence's subject is "it", "this" or "the programme …" and it does not end on a name, what
    the previous sentence described ("… a Joint Programme funded by the M-MPTF …. Additionally, it has
    supported …¹⁰");
-3. when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
+3. when the mark closes a sentence that ends on an indefinite description of a publication (a report, a protocol,
+   a checklist …: a document a URL can point to)
+   ("… the launch, within the Almaty Process, of a regional protocol on identifying victims. 2/"), that description;
+   else, when it ends on the name of a known body (an organisation, a fund, an initiative,
+   a process; not a State or a region), that body ("… from the United Kingdom's Modern Slavery Innovation Fund.²");
+   else, when the mark closes a sentence that states a figure, the nearest figure ("At least 35,000 people have
    perished …, the vast majority on their way to the UNECE region.¹⁴");
 4. when the sentence closes on its source ("…, according to GRETA.", "as reported by the X"), the source;
 5. else the nearest thing named before the mark: a known entity, or a proper name that ends in the head
    word of an organisation's or an initiative's name ("… Executive Committee", "… Partnership").
+A URL in a passage's text is read as a mark standing where the URL (or its opening bracket) stands: the name right
+before it ("kept by UNECE (https://…)") is its subject.
 Things named are the known entities, the initiatives of funds, the figures and the proper names the
 reference data does not know; at the same place a known entity wins over a proper name, but not over the
 longer name of a body it ends ("the Central Bank of Chile¹").
@@ -29,7 +37,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from gcmkg.graph.core import ids
-from gcmkg.loaders.documents.extract.propernames import proper_names
+from gcmkg.loaders.documents.extract.propernames import indefinite_description, proper_names
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Citation, CitedName, InitiativeFact, Statistic
 from gcmkg.loaders.documents.matcher import Match
@@ -52,6 +60,10 @@ _ANAPHOR = re.compile(
 _MAX_CONTINUATION = 12
 _OF = re.compile(r"\bof\s+(?:the\s+)?$")
 #: Words that give the source of what the sentence states: "…, according to GRETA.", "as reported by X".
+#: A note marked with a letter, which footnotes (numbered) do not take: "a/ …", "[b] …".
+_LETTERED_NOTE = re.compile(r"^(?:[a-z]/|\[[a-z]\])\s")
+#: Known entities that are places (a State, a region), not bodies a sentence may close on as its source.
+_PLACE = re.compile(r"/id/(?:state|region)/")
 _SOURCE = re.compile(r"\b(?:according\s+to|as\s+(?:reported|published|estimated)\s+by)\s+(?:the\s+)?$", re.I)
 
 
@@ -139,6 +151,30 @@ def citations(
                     subject.name if subject else None,
                 )
             )
+    for passage in passages:
+        for index, (url, offset) in enumerate(_inline_urls(passage), start=1):
+            if passage.number not in candidates:
+                stated = by_passage.get(passage.number, [])
+                candidates[passage.number] = _candidates(document_id, passage, mentions.get(passage.number, []), stated)
+            subject = _subject(passage, offset, candidates[passage.number])
+            found.append(
+                Citation(url, index, None, passage, subject.iri if subject else None, subject.name if subject else None)
+            )
+    return found
+
+
+def _inline_urls(passage: Passage) -> list[tuple[str, int]]:
+    """The URLs written in a passage's own text, each with the document offset of its opening bracket (or of
+    itself): where a footnote's mark would stand."""
+    found: list[tuple[str, int]] = []
+    if _LETTERED_NOTE.match(passage.text):
+        return found  # a note ("a/ See …, available at https://…") read as a passage: its URL is not the text's own
+    for match in _URL.finditer(passage.text):
+        url = match.group(0)
+        while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+            url = url[:-1]
+        bracket = re.search(r"\(\s*$", passage.text[: match.start()])
+        found.append((url, passage.start + (bracket.start() if bracket else match.start())))
     return found
 
 
@@ -188,6 +224,19 @@ def _subject(passage: Passage, offset: int, candidates: list[_Candidate]) -> _Ca
         if earlier:
             return max(earlier, key=lambda c: (c.end, -c.rank))
     closes = not passage.text[offset - passage.start : sentence_end - passage.start].strip(' .;:)”"’')
+    described = indefinite_description(passage.text, offset - passage.start) if closes and not ends_on_a_name else None
+    if described is not None and described.start >= sentence_start - passage.start:
+        cited = CitedName.of(described, passage, [])
+        return _Candidate(cited.start, cited.end, 2, cited.iri, name=cited)  # "… of a regional protocol on …. 2/"
+    last_body = [
+        c
+        for c in named
+        if c.rank == 1
+        and not _PLACE.search(str(c.iri))
+        and not passage.text[c.end - passage.start : offset - passage.start].strip(_CLOSING)
+    ]
+    if closes and last_body:
+        return _best(last_body)  # "… received GBP 350,000 from the United Kingdom's Modern Slavery Innovation Fund.²"
     figures = [c for c in before if c.statistic]
     if closes and figures:
         return max(figures, key=lambda c: c.end)

@@ -1,68 +1,80 @@
 """Figures in a sentence: numbers that state a quantity, with their value (or range), unit and span.
 
-A figure is written in digits ("288,000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159", "between
-133 and 159"), in words up to twenty and in tens ("seven new tools", "sixty", read with number-parser) or as a
-fraction ("over half"), with scale words (thousand, million, billion), a currency (an ISO 4217 code from
-pycountry, a symbol, "dollars", "euros"), a percentage, or a duration unit (days, weeks, months, years; "a
-90-day visa").
+A figure is written in digits ("288,000", "412 000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159",
+"between 133 and 159", "EUR 900 to EUR 1,400"), in words up to twenty and in tens ("seven new tools", "sixty",
+read with number-parser), as a share ("six in ten", "3 in 4") or a fraction ("over half", "four fifths of"), with
+scale words (thousand, million, billion, "bn"), a currency (currencies.py: an ISO 4217 code, a symbol, a
+currency's name, "dollars", "euros"), a percentage ("37 %", "+8 %"), or a duration unit (days, weeks, months,
+years; "a 90-day visa"). A change "rose from 12 to 19 per cent" is two figures.
 
 It counts when it has a scale, a currency, a percentage, a duration, a thousands separator, four or more
-digits that are not a year, a quantifier before it ("more than 60"), a counted noun after it ("97
-measures", "seven new tools", "133–159 participants") or a group it is part of ("eleven of the speakers").
-"Six in ten" is a percentage (60). A number word after "the", "these", "its" … refers
-to a known set rather than counts ("the two Global Compacts"), and "one" alone counts nothing ("one means").
-Never a year or a date, an ordinal, a reference ("Objective 7", "para. 34",
-"resolution 73/195", "Phase 2"), a document symbol, a code ("COVID-19"), a telephone number, the time of an
-agenda item ("(5 mins)"), or a count of the review's own parts or of the GCM's objectives ("four thematic
-roundtables", "all 23 objectives", "a one-day consultation").
+digits that are not a year, a quantifier before it ("more than 60", "a group of three"), a counted noun after it
+("97 measures", "seven new tools", "133–159 participants"), a group it is part of ("eleven of the speakers"), or,
+after another figure, a comparison or a coordination that leaves its noun out ("against five in 2040").
+A number word after "the", "these", "its" … refers to a known set rather than counts ("the two Global
+Compacts"), "one" alone counts nothing ("one means"), and a capitalised one inside a sentence names ("the Group
+of Seven"). Never a year or a date, an ordinal, a reference ("Objective 7", "Obj. 18", "objective #14", "para.
+34", "resolution 73/195", "Phase 2", "Dialogue 3"), a document symbol, a code ("COVID-19"), a telephone number,
+a clock time ("5.40 p.m."), the time of an agenda item ("(5 mins)"), a time told from another ("five years
+earlier"), or a count of the review's own parts or of the GCM's objectives ("four thematic roundtables", "two
+tracks", "all 23 objectives", "a one-day consultation").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-import pycountry
 from number_parser import parse_number
 
+from gcmkg.loaders.documents import currencies
+
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+#: Thousands separated by commas ("288,000") or, in UN style, by spaces ("412 000"; not inside a longer run of
+#: digit groups, as a telephone number is), then plain digits.
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|(?<!\d[ \u00a0\u202f])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s\d)"
+    r"|\d+(?:[.,]\d+)?"
+)
 _WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
-_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
-_CODES = sorted({currency.alpha_3 for currency in pycountry.currencies})
+_CURRENCY_NAME = "|".join(
+    r"\s+".join(map(re.escape, name.split())) for name in sorted(currencies.NAMES, key=len, reverse=True)
+)
 # ISO 4217 codes are upper case: "all 12 centres" is no amount in Albanian lek.
-_CURRENCY = rf"(?:(?-i:\b(?:{'|'.join(_CODES)})\b)\s?|US\$\s?|[$€£]\s?)"
+_CURRENCY = rf"(?:(?-i:\b(?:{'|'.join(currencies.CODES)})\b)\s?|US\$\s?|[$€£]\s?)"
 _NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
 _SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
+_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9, "trillion": 10**12}
 _FIGURE = re.compile(
     rf"(?P<currency>{_CURRENCY})?"
-    rf"(?:\bbetween\s+(?P<between>{_NUMBER})\s+and\s+|(?P<low>{_NUMBER})\s*(?:–|—|-|\bto\b)\s*)?"
-    rf"(?<![\w.,/:+])(?P<number>{_NUMBER})(?![\w/:]|[.,]\d|-(?!day|week|month|year))"
+    rf"(?:\bbetween\s+(?P<between>{_NUMBER})\s+and\s+|(?P<low>{_NUMBER})\s*(?:–|—|-|\bto\b)\s*{_CURRENCY}?)?"
+    # "+8 %": a sign only before a percentage (else "+41 …" is a telephone number)
+    rf"(?:(?<![\w.,/:+])|(?<=\+)(?=[\d.,]+\s?%))(?P<number>{_NUMBER})"
+    r"(?:(?P<short_scale>bn|mn)\b|(?![\w/:]|[.,]\d|-(?!day|week|month|year)))"
     rf"{_SCALE}?"
-    r"(?P<after_currency>\s+(?:dollars|dollar|euros|euro|pounds)\b(?:\s+(?:USD|EUR|GBP))?)?"
+    rf"(?P<after_currency>\s+(?:{_CURRENCY_NAME})\b(?:\s+(?:USD|EUR|GBP))?)?"
     r"(?P<percent>\s*(?:%|per\s?cent\b|percent\b))?"
     r"(?P<duration>(?:\s+|-)(?:days?|weeks?|months?|years?)\b(?!-old))?",
     re.IGNORECASE,
 )
 # Every figure holds a number: sentences without one are not searched (the figure pattern is costly).
 _ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORDS})\b", re.IGNORECASE)
+#: "half of", "a third of", "two thirds of", "four fifths of": a share, as a percentage; not a part of a time
+#: ("the first half of 2044", "half of the year").
 _FRACTION = re.compile(
-    r"\b(?P<fraction>half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|three\s+quarters)\s+of\b", re.I
+    r"\b(?P<fraction>half|(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<part>half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\s+of\b"
+    r"(?!\s+(?:the\s+|that\s+|this\s+|each\s+)?(?:(?:19|20)\d\d|year|decade|century|month|week|day)\b)",
+    re.I,
 )
-_FRACTIONS = {
-    "half": 50,
-    "a third": Decimal("33.3"),
-    "one third": Decimal("33.3"),
-    "two thirds": Decimal("66.7"),
-    "a quarter": 25,
-    "three quarters": 75,
-}
+_FRACTION_TIME = re.compile(r"\b(?:first|second|third|last|latter|former|other)\s+$", re.I)
+_PARTS = dict(zip("half third quarter fifth sixth seventh eighth ninth tenth".split(), range(2, 11), strict=True))
 _QUANTIFIER = re.compile(
     r"\b(?:more than|over|about|nearly|roughly|at least|approximately|around|a total of|almost|up to|some|"
     r"an estimated|estimated|fewer than|less than|under|below|above|exceeding|no more than|at most|only|"
@@ -70,15 +82,17 @@ _QUANTIFIER = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
-    r"\b(?:[Oo]bjectives?|[Pp]aragraphs?|paras?\.|[Pp]ages?|pp?\.|[Rr]esolutions?|[Ss]essions?|[Rr]oundtables?|"
-    r"No\.|[Aa]rticles?|[Cc]hapters?|[Aa]nnex(?:es)?|[Ff]ootnotes?|[Pp]hases?|[Ii]tems?|[Ss]ections?|[Pp]arts?|"
+    r"\b(?:[Oo]bjectives?|[Oo]bjs?\.|GCM|[Pp]aragraphs?|paras?\.|[Pp]ages?|pp?\.|[Rr]esolutions?|[Ss]essions?|"
+    r"[Rr]oundtables?|[Rr]ound\s+[Tt]ables?|[Dd]ialogues?|[Pp]anels?|[Tt]racks?|[Ww]orkshops?|[Nn]os?\.|[Aa]rticles?|[Cc]hapters?|[Aa]nnex(?:es)?|[Ff]ootnotes?|[Pp]hases?|[Ii]tems?|[Ss]ections?|[Pp]arts?|"
     r"SDGs?|[Tt]argets?\s+\d+\.|[Gg]oals?|[Ll]evel|[Vv]ersion|[Ww]ave|[Cc]ycle|[Pp]illar|[Ss]tep|[Tt]ier)"
-    rf"\s+(?:(?:\d+|{_WORDS})\s*(?:,\s*(?:and\s+)?|and|&|-|–|to|through)\s*)*$"
+    rf"\s+#?(?:(?:\d+|{_WORDS})\s*(?:,\s*(?:and\s+)?|and|&|-|–|to|through)\s*)*$"
 )
-_DATE_AFTER = re.compile(rf"^(?:\s*(?:-|–|and)\s*\d{{1,2}})?\s+(?:{_MONTHS})\b")
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
+_DATE_AFTER = re.compile(rf"^(?:\s*(?:-|–|and)\s*\d{{1,2}})?\s+(?i:{_MONTHS})\b")
+_DATE_BEFORE = re.compile(rf"\b(?i:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
-_AGENDA_TIME = re.compile(r"^\s*(?:mins?|minutes|hours?|hrs?)\b", re.IGNORECASE)
+_AGENDA_TIME = re.compile(r"^\s*(?:mins?\b|minutes\b|hours?\b|hrs?\b|[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+#: "five years earlier", "two weeks later": a time, told from another, that counts nothing.
+_RELATIVE_TIME = re.compile(r"^\s*(?:earlier|ago|later|before|previously|after|afterwards)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"^\s+(?P<noun>[\"'“‘(]?[A-Za-z][\w'’-]*)")
 _NEXT_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 #: Prepositions, conjunctions, auxiliaries, determiners and pronouns: words no counted noun or phrase is.
@@ -91,7 +105,7 @@ _NOT_COUNTED = FUNCTION_WORDS | {"of", "i", "times", "percent", "cent"}
 #: Counted nouns that are parts of the review itself or of the GCM: not statistics about migration.
 _OWN_PARTS = frozenset(
     "session sessions roundtable roundtables segment segments objective objectives principle principles "
-    "panel panels meeting meetings".split()
+    "panel panels meeting meetings dialogue dialogues track tracks".split()
 )
 _DURATION_OF_OWN = re.compile(
     r"^[\s-]*(?:long\s+)?(?:intergovernmental\s+|multi-stakeholder\s+|virtual\s+|online\s+)?"
@@ -102,10 +116,25 @@ _DURATION_OF_OWN = re.compile(
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|these|those|its|their|all)\b")
 #: "six in ten workers", "three out of four": a share, as a percentage.
 _RATIO = re.compile(
-    rf"\b(?P<part>{_NUMBER})\s+(?:in|out\s+of)\s+(?P<whole>ten|10|five|four|three|a\s+hundred|100)\b(?![.,]?\d)",
+    rf"\b(?P<part>{_NUMBER})\s+(?:in|out\s+of)\s+"
+    r"(?P<whole>two|three|four|five|six|seven|eight|nine|ten|a\s+hundred|100|10|[2-9])\b(?![.,]?\d)"
+    r"(?!\s*(?:%|per\s?cent|days?|weeks?|months?|years?|hours?)\b)",
+    re.IGNORECASE,
+)
+#: "a group of three", "a total of 12": the number of members of a whole, counted.
+_COLLECTIVE = re.compile(r"\b(?:group|team|cohort|coalition|total)\s+of\s+$", re.IGNORECASE)
+#: A figure that compares with or adds to the sentence's previous one, its noun left out.
+_COMPARISON = r"\bagainst|\bcompared\s+(?:with|to)|\bversus|\bvs\."
+#: A figure a previous one is compared with ("…, against five in 2040"): its time is no time of the sentence.
+COMPARED_WITH = re.compile(rf"(?:{_COMPARISON})\s+$", re.IGNORECASE)
+_ELLIPTIC = re.compile(rf"(?:\band|{_COMPARISON}|\bwhile)\s+$", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|fell|fallen|grew|grown|went\s+(?:up|down)|gone\s+(?:up|down)|increased|decreased|dropped|"
+    r"declined|climbed|jumped|shrank|moved|changed)\s+from\s+$",
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|our|all)\s+$", re.IGNORECASE)
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:\s\d{3})+")
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 
 
@@ -120,6 +149,8 @@ class Figure:
     end: int
     surface: str
     quantified: str
+    #: "from" or "to" for the two ends of a change ("rose from 12 to 19 per cent"), else "".
+    change: str = ""
 
     @property
     def is_duration(self) -> bool:
@@ -129,19 +160,48 @@ class Figure:
 def figures(sentence: str) -> list[Figure]:
     """Every figure of ``sentence``, left to right."""
     matches = _FIGURE.finditer(sentence) if _ANY_NUMBER.search(sentence) else ()
-    found = [f for f in (_figure(m, sentence) for m in matches) if f is not None]
+    found: list[Figure] = []
+    for match in matches:
+        figure = _figure(match, sentence, earlier=bool(found))
+        if figure is not None:
+            found.append(figure)
     for ratio in _RATIO.finditer(sentence):
         part, whole = _number(ratio.group("part")), _number(ratio.group("whole").replace("a ", "one "))
         if part is not None and whole and part < whole:
             found = [f for f in found if f.end <= ratio.start() or f.start >= ratio.end()]
-            value = (part * 100 / whole).quantize(Decimal("0.1")).normalize()
+            value = _share(part, whole)
             found.append(_with_quantifier(value, None, "percent", ratio.start(), ratio.end(), sentence))
     for fraction in _FRACTION.finditer(sentence):
-        if not any(f.start <= fraction.start() < f.end for f in found):
-            value = Decimal(_FRACTIONS[" ".join(fraction.group("fraction").lower().split())])
-            start = fraction.start("fraction")
-            found.append(_with_quantifier(value, None, "percent", start, fraction.end("fraction"), sentence))
-    return sorted(found, key=lambda f: f.start)
+        start, end = fraction.start("fraction"), fraction.end("fraction")
+        if _FRACTION_TIME.search(sentence[:start]) or any(
+            f.start <= start < f.end and not f.surface[-1:].isalpha() for f in found
+        ):
+            continue
+        found = [f for f in found if f.end <= start or f.start >= end]  # "three" of "three quarters"
+        count = _number("one" if (fraction.group("count") or "a").lower() == "a" else fraction.group("count"))
+        whole = _PARTS[(fraction.group("part") or "half").lower()]
+        value = _share(count or Decimal(1), Decimal(whole))
+        found.append(_with_quantifier(value, None, "percent", start, end, sentence))
+    return sorted((part for f in found for part in _change_ends(f, sentence)), key=lambda f: f.start)
+
+
+def _change_ends(figure: Figure, sentence: str) -> tuple[Figure, ...]:
+    """A range after a verb of change ("went up from 12 to 19 per cent") is two figures, the value before and the
+    value after; any other figure is itself."""
+    ends = re.match(r"(.+?)\s+to\s+(.+)$", sentence[figure.start : figure.end])
+    if figure.value_max is None or not ends or not _CHANGE.search(sentence[: figure.start]):
+        return (figure,)
+    high_start = figure.start + ends.start(2)
+    return (
+        replace(figure, value_max=None, end=figure.start + ends.end(1), surface=ends.group(1), change="from"),
+        replace(figure, value=figure.value_max, value_max=None, start=high_start, surface=ends.group(2), change="to"),
+    )
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    """``part`` in ``whole`` as a percentage to one decimal, written without an exponent (20, 33.3)."""
+    value = (part * 100 / whole).quantize(Decimal("0.1"))
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 @lru_cache(maxsize=64)
@@ -159,7 +219,7 @@ def _number(text: str | None) -> Decimal | None:
     if re.fullmatch(r"\d+,\d{1,2}", text):  # a decimal comma: "0,7%"
         text = text.replace(",", ".")
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(re.sub(r"[,\s]", "", text))
     except InvalidOperation:
         return None
 
@@ -167,10 +227,10 @@ def _number(text: str | None) -> Decimal | None:
 def _unit(match: re.Match[str]) -> str:
     currency = (match.group("currency") or "").strip()
     if currency:
-        return _CURRENCY_SYMBOLS.get(currency, currency.upper())
+        return currencies.SYMBOLS.get(currency, currency.upper())
     if match.group("after_currency"):
         words = match.group("after_currency").split()
-        return words[-1].upper() if words[-1].isupper() else _CURRENCY_WORDS[words[0].lower()]
+        return words[-1] if words[-1].isupper() else currencies.NAMES[" ".join(words).lower()]
     if match.group("percent"):
         return "percent"
     if match.group("duration"):
@@ -178,15 +238,13 @@ def _unit(match: re.Match[str]) -> str:
     return "count"
 
 
-def _figure(match: re.Match[str], sentence: str) -> Figure | None:
+def _figure(match: re.Match[str], sentence: str, earlier: bool = False) -> Figure | None:
     number = match.group("number")
     value = _number(number)
     low = _number(match.group("between") or match.group("low"))
     if value is None or _excluded(match, sentence):
         return None
-    scale = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}.get(
-        (match.group("scale") or "").lower(), 1
-    )
+    scale = _SCALES.get((match.group("scale") or match.group("short_scale") or "").lower(), 1)
     unit = _unit(match)
     value_max = None
     if low is not None and low < value:
@@ -194,7 +252,7 @@ def _figure(match: re.Match[str], sentence: str) -> Figure | None:
         value = low
     else:
         value = value * scale
-    if not _qualifies(match, sentence, unit):
+    if not _qualifies(match, sentence, unit, earlier):
         return None
     start = match.start("currency") if match.group("currency") else match.start()
     return _with_quantifier(value, value_max, unit, start, match.end(), sentence)
@@ -216,7 +274,11 @@ def _excluded(match: re.Match[str], sentence: str) -> bool:
     token_start = sentence.rfind(" ", 0, match.start("number")) + 1
     token = sentence[token_start : sentence.find(" ", match.end("number")) % (len(sentence) + 1)]
     no_unit = not (
-        match.group("currency") or match.group("scale") or match.group("percent") or match.group("after_currency")
+        match.group("currency")
+        or match.group("scale")
+        or match.group("short_scale")
+        or match.group("percent")
+        or match.group("after_currency")
     )
     return bool(
         "://" in token
@@ -226,7 +288,8 @@ def _excluded(match: re.Match[str], sentence: str) -> bool:
         or (no_unit and _YEAR.match(number) and not match.group("duration"))
         or (no_unit and (_DATE_AFTER.match(sentence[match.end("number") :]) or _DATE_BEFORE.search(before)))
         or _AGENDA_TIME.match(after)
-        or _PHONE.fullmatch(number)
+        or (match.group("duration") and _RELATIVE_TIME.match(after))
+        or (_PHONE.fullmatch(number) and not _SPACED_THOUSANDS.fullmatch(number))
         or re.match(r"\d+(?:st|nd|rd|th)\b", sentence[match.start("number") :])
     )
 
@@ -235,15 +298,17 @@ def _names_own_part(after: str) -> bool:
     """Whether the words after a number, up to the first function word, count parts of the review or the GCM."""
     for word in _NEXT_WORDS.findall(after[:60])[:4]:
         lowered = word.lower()
-        if lowered in _OWN_PARTS:
+        if lowered in _OWN_PARTS or re.match(r"round\s+tables?\b", after[after.find(word) :], re.I):
             return True
         if lowered in _NOT_COUNTED:
             return False
     return False
 
 
-def _qualifies(match: re.Match[str], sentence: str, unit: str) -> bool:
-    """A figure needs a unit, a scale, a separator, four digits, a quantifier or a counted noun after it."""
+def _qualifies(match: re.Match[str], sentence: str, unit: str, earlier: bool = False) -> bool:
+    """A figure needs a unit, a scale, a separator, four digits, a quantifier or a counted noun after it; or,
+    after an ``earlier`` figure of its sentence, a comparison or a coordination that leaves its noun out
+    ("… 14 teams in 2045, against five in 2040", "1 150 returnees … and 640 had started")."""
     number = match.group("number")
     after = sentence[match.end() :]
     if unit in ("day", "week", "month", "year"):
@@ -255,13 +320,17 @@ def _qualifies(match: re.Match[str], sentence: str, unit: str) -> bool:
     if number[0].isalpha():
         if number.lower() == "one" or _DEFINITE.search(sentence[: match.start()]):
             return False  # "one" counts nothing alone; "the two Global Compacts" refers, it does not count
+        if number[0].isupper() and sentence[: match.start()].strip(" \t\"'“‘(•–-"):
+            return False  # a capital inside a sentence names: "the Group of Eight", "the Nordic Five"
     partitive = _PARTITIVE.match(after)
     if partitive and number.lower() != "one":
         return not _names_own_part(after[partitive.end() :])
-    if unit != "count" or match.group("scale") or "," in number:
+    if unit != "count" or match.group("scale") or match.group("short_scale") or re.search(r"[,\s]", number):
         return True
     if re.fullmatch(r"\d{4,}(?:\.\d+)?", number):
         return True
-    if _QUANTIFIER.search(sentence[: match.start()]):
+    if _QUANTIFIER.search(sentence[: match.start()]) or _COLLECTIVE.search(sentence[: match.start()]):
+        return True
+    if earlier and _ELLIPTIC.search(sentence[: match.start()]) and (not counted or noun in _NOT_COUNTED):
         return True
     return bool(counted) and noun not in _NOT_COUNTED and not noun[:1].isdigit()

@@ -27,7 +27,10 @@ from gcmkg.loaders.documents.segmenting import Passage
 
 _NOUN = re.compile(
     r"\b(?:(?P<joint>[Jj]oint\s+[Pp]rogram(?:me)?s?)|(?P<programme>[Pp]rogram(?:me)?s?)"
-    r"|(?P<project>[Pp]rojects?)|(?P<initiative>[Ii]nitiatives?|[Cc]oncept\s+notes?))\b"
+    r"|(?P<project>[Pp]rojects?|[Pp]ilots?)|(?P<initiative>[Ii]nitiatives?|[Cc]oncept\s+notes?"
+    # a proposal on its own ("a Tajik proposal"), not the second word of "a programme proposal"
+    r"|(?<![Pp]rogramme\s)(?<![Pp]rogram\s)(?<![Pp]roject\s)(?<![Nn]ote\s)[Pp]roposals?))\b"
+    r"(?!\s+(?:for|of)\s+(?:the\s+)?(?:proposals|funding|applications)\b)"  # "a call for proposals" is none
 )
 #: "the fund", and "it" as the subject of a funding verb ("the projects it co-finances").
 _THE_FUND = re.compile(
@@ -37,20 +40,35 @@ _THE_FUND = re.compile(
 #: A fund's acronym in brackets after its name: "(Migration MPTF)".
 _ACRONYM = r"(?:\s*\([A-Z][\w.&\s-]{1,20}\))?"
 _ADJACENT = re.compile(
-    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s-]*(?:(?:co-?)?(?:funded|financed|supported|sponsored|backed)[\s-]*)?$",
+    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s-]*(?:(?:co-?|seed-)?(?:funded|financed|supported|sponsored|backed)[\s-]*)?$",
     re.IGNORECASE,
 )
 _FUNDING = (
-    r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing)|support(?:s|ed|ing)?|sponsor(?:s|ed)?|backed|"
-    r"implemented|pipeline|propos(?:als?|ed)|submitted|admitted|accepted)"
+    r"(?:co-?|[a-z]+-)?(?:fund(?:s|ed|ing)?|financ(?:es|ed|ing)|support(?:s|ed|ing)?|sponsor(?:s|ed)?|backed|"
+    r"implemented|pipeline|propos(?:als?|ed)|submitted|admitted|accepted|approved|awarded)"
 )
-_LINK_AFTER = re.compile(rf"^[\s,]+(?:[\w'’-]+[\s,]+){{0,5}}?{_FUNDING}\b(?:[\s,]+[\w'’-]+){{0,4}}?[\s,]+$")
-_LINK_BEFORE = re.compile(rf"^{_ACRONYM}[\"”’']?[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_FUNDING}\b(?:\s+[\w'’.,-]+){{0,4}}?\s+$")
+_LINK_AFTER = re.compile(
+    rf"^[\s,]+(?:[\w'’-]+[\s,]+){{0,5}}?{_FUNDING}\b(?:[\s,]+[\w'’-]+){{0,4}}?[\s,]+$"
+    # the programme of the fund: "a joint programme of the Migration MPTF"
+    r"|^\s+of\s+(?:the\s+)?$"
+    # however long the description, a participle between commas: "a programme in …, seed-funded by the"
+    rf"|^[^;:]{{0,120}}?,\s*{_FUNDING}\s+(?:by|through|from|under)\s+(?:the\s+)?$"
+    # a grant received from the fund (of a State: "from the United Kingdom's")
+    r"|^[\s,]+(?:[\w'’-]+[\s,]+){0,5}?(?:received|obtained|was\s+awarded)\b[^;:]{0,60}?\bfrom\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*['’]s\s+)?$"
+)
+#: The fund (or "the Fund's Steering Committee") before the programme, a funding word between them; an
+#: amount may stand between ("approved a further USD 2.5 million for a").
+_LINK_BEFORE = re.compile(
+    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_FUNDING}\b"
+    r"(?:\s+(?:a\s+further|an\s+additional|another))?(?:\s+[A-Z]{3}\s+[\d.,]+(?:\s+(?:thousand|million|billion))?)?"
+    r"(?:\s+[\w'’.,-]+){0,4}?\s+$"
+)
 #: A programme in a relative clause whose subject is the fund: "the projects (that) it co-finances".
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 _FUNDING_AFTER = re.compile(r"\s+(?:also\s+)?(?:co-?)?(?:funds|funded|finances|financed|supports|supported|sponsors)\b")
 #: A programme sent to the fund: "submitted a concept note on … to the".
-_SENT_BEFORE = re.compile(r"\b(?:submitted|sent|presented)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$")
+_SENT_BEFORE = re.compile(r"\b(?:submitted|sent|presented|put\s+forward)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$")
 _TO_FUND = re.compile(r"^[^;:]{0,120}?\s(?:to|with)\s+(?:the\s+)?$")
 # A programme that is the subject of a passive predicate naming the fund, however long its description: "A
 # regional programme for … , led by UNODC and IOM, has been admitted to the", "… is in the pipeline of the".
@@ -58,29 +76,30 @@ _PASSIVE_LINK = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|sits?|stands?|remains?)\s+"
     r"(?:(?:also|now|already|recently|since|being|jointly)\s+)*"
     r"(?:(?P<verb>(?:co-?)?(?:funded|financed|supported|sponsored)\s+(?:by|through|from|under)|"
-    r"(?:admitted|submitted|accepted|included|placed)\s+(?:to|into|in))\s+|in\s+)"
+    r"(?:admitted|submitted|accepted|included|placed|shortlisted|short-listed)\s+(?:to|into|in|for))\s+|in\s+)"
     r"(?:the\s+)?(?:pipeline\s+of\s+(?:the\s+)?)?$"
 )
 _INTO_PIPELINE = re.compile(r"^[\s,]+(?:[\w'’-]+[\s,]+){0,5}?(?:in|into|to)\s+(?:the\s+)?$")
 _PIPELINE_AFTER = re.compile(r"(?:['’]s)?\s+pipeline\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\bwhich\b|\bwho\b|\bwhile\b|\bwhereas\b")
-_PIPELINE = re.compile(r"\bpipeline\b", re.IGNORECASE)
+#: In the pipeline: admitted to it, or shortlisted and waiting for money.
+_PIPELINE = re.compile(r"\b(?:pipeline|shortlisted|short-listed)\b", re.IGNORECASE)
 _PROPOSAL = re.compile(r"\b(?:proposals?|proposed|submitted)\b", re.IGNORECASE)
 _AFTER_NOUN = re.compile(r"\s+(?:proposals?|submissions?)\b", re.IGNORECASE)
 _BEFORE_STATUS = re.compile(
-    r"\b(?P<word>proposals?|proposed|submitted|sent|pipeline)\s+(?:(?:for|of)\s+)?(?:(?:an?|the|its|one|two|three|new)\s+)?$",
+    r"\b(?P<word>proposals?|proposed|submitted|sent|put\s+forward|pipeline)\s+(?:(?:for|of)\s+)?(?:(?:an?|the|its|one|two|three|new)\s+)?$",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|for|across|covering)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
-_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[–—-])$")  # "the Armenia–Georgia programme"
 _PLACE = re.compile(r"\b(?:in|across|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})")
 _BEFORE_NOUN = re.compile(r"^\s*,\s*(?:(?:a|an|the|another|one|two|three|its|new|first|second)\s+)*[\w\s'’-]{0,40}$")
 # Between States that qualify a programme noun and the noun: at most two lower-case words ("cross-border").
 _QUALIFIER = re.compile(r"[\s–—-]+(?:[a-z][\w-]*\s+){0,2}")
 # Between the States that are a clause's subject and the programme: a verb and the noun phrase's opening.
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:has|have|had|also|recently|jointly)\s+)*[a-z]+(?:ed|s)\s+"
+    r"\s+(?:(?:has|have|had|also|recently|jointly)\s+)*(?:[a-z]+(?:ed|s)|put\s+forward|drawn\s+up|set\s+up)\s+"
     r"(?:(?:a|an|the|its|their|one|two|three|new|first|second)\s+)+(?:[\w'’-]+\s+){0,3}"
 )
 _MAX_GAP = 160
@@ -101,13 +120,17 @@ class _Location:
     end: int
 
 
-def initiatives(passage: Passage, found: list[Match], objectives: tuple[int, ...]) -> list[InitiativeFact]:
+def initiatives(
+    passage: Passage, found: list[Match], objectives: tuple[int, ...], antecedent: Entity | None = None
+) -> list[InitiativeFact]:
     """The initiatives of a fund that ``passage`` describes.
 
-    ``found`` are the passage's mentions (offsets in the passage text); ``objectives`` those it names.
+    ``found`` are the passage's mentions (offsets in the passage text); ``objectives`` those it names;
+    ``antecedent`` the fund last named before the passage, which "the Fund" refers to when the passage names none
+    before it (the next item of a list).
     """
     text = passage.text
-    funds = _funds(text, found)
+    funds = _funds(text, found, antecedent)
     states = [m for m in found if m.entity.kind is Kind.STATE]
     facts: list[InitiativeFact] = []
     for offset, sentence in sentences(text):
@@ -137,14 +160,15 @@ def initiatives(passage: Passage, found: list[Match], objectives: tuple[int, ...
     return _unique(facts)
 
 
-def _funds(text: str, found: list[Match]) -> list[_Fund]:
-    """Every fund named in the passage, and every "the fund" that refers back to the last one named."""
+def _funds(text: str, found: list[Match], antecedent: Entity | None = None) -> list[_Fund]:
+    """Every fund named in the passage, and every "the fund" that refers back to the last one named (in the
+    passage, else before it: ``antecedent``)."""
     named = [_Fund(m.entity, m.start, m.end) for m in found if m.entity.kind is Kind.FUND]
     anaphors = []
     for anaphor in _THE_FUND.finditer(text):
-        earlier = [fund for fund in named if fund.end <= anaphor.start()]
-        if earlier and not any(f.start <= anaphor.start() < f.end for f in named):
-            anaphors.append(_Fund(earlier[-1].entity, anaphor.start(), anaphor.end()))
+        earlier = [fund.entity for fund in named if fund.end <= anaphor.start()] or [antecedent]
+        if earlier[-1] is not None and not any(f.start <= anaphor.start() < f.end for f in named):
+            anaphors.append(_Fund(earlier[-1], anaphor.start(), anaphor.end()))
     return sorted(named + anaphors, key=lambda fund: fund.start)
 
 
@@ -152,6 +176,7 @@ def _linked_fund(text: str, noun: re.Match[str], funds: list[_Fund]) -> _Fund | 
     """The nearest fund of the clause that the words between it and the programme noun link to it."""
     linked = []
     for fund in funds:
+        span = (fund.end, noun.start()) if fund.end <= noun.start() else (noun.end(), fund.start)
         if fund.end <= noun.start():
             between = text[fund.end : noun.start()]
             ok = _ADJACENT.match(between) or _LINK_BEFORE.match(between)
@@ -166,7 +191,7 @@ def _linked_fund(text: str, noun: re.Match[str], funds: list[_Fund]) -> _Fund | 
             )
         else:
             continue
-        if ok and len(between) <= _MAX_GAP and not _CLAUSE_BREAK.search(between) and not _NOUN.search(between):
+        if ok and len(between) <= _MAX_GAP and not _CLAUSE_BREAK.search(between) and not _NOUN.search(text, *span):
             linked.append((len(between), fund))
     return min(linked, key=lambda pair: pair[0])[1] if linked else None
 

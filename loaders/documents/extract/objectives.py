@@ -1,30 +1,42 @@
 """Explicit references to GCM objectives: "Objective 7", "GCM objective 1", "objectives 1, 3, 7, 17, and 23",
-"objectives 4 to 6", "objectives fourteen to sixteen", "(obj. 4)", and ordinals: "the sixth objective", "the
-first, third and seventh objectives", "objectives 2 and 5 as well as the twelfth". An ordinal for emphasis
-("the very first objective") numbers nothing."""
+"objectives 4 to 6", "objectives 3-6", "objectives 8 through 11", "objectives fourteen to sixteen", "objective
+twenty-three", "(obj. 4)", "Objs. 9 and 10", "objectives 2, 14 & 15", "objectives 9/10", "GCM objective (7)",
+"objective #14", "objectives nos. 1 to 4", "(GCM 15)", "O5, O6 and O18–O20", an objective's title in quotes
+("… together with “Eliminate all forms of discrimination and …”", any case), and ordinals: "the sixth
+objective", "the first, third and seventh objectives", "objectives 2 and 5 as well as the twelfth". An ordinal
+for emphasis ("the very first objective") numbers nothing."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from gcmkg.graph.core.resources import reference_data_dir
 from gcmkg.loaders.documents.sessionnames import CARDINAL_WORD, ORDINAL_WORD, WORD_NUMBER
+from gcmkg.loaders.table import read_table
 
 OBJECTIVE_COUNT = 23
-_RANGE = r"\s*(?:-|–|to|through)\s*"
-_NUMBER = rf"(?:\d{{1,2}}|(?:{CARDINAL_WORD})\b)"
-_NUMBER_LIST = rf"{_NUMBER}(?:(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|{_RANGE}){_NUMBER})*"
+#: A hyphen makes a range only between digits ("3-6"): "twenty-three" is one number.
+_RANGE = r"(?:(?<=\d)\s*-\s*(?=\d)|\s*–\s*|\s*\bto\s+|\s*\bthrough\s+)"
+_NUMBER = rf"(?:#?\d{{1,2}}|(?:{CARDINAL_WORD})\b)"
+_NUMBER_LIST = rf"{_NUMBER}(?:(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*/\s*|{_RANGE}){_NUMBER})*"
+#: "O5, O6 and O18–O20": objectives by a capital O and their number.
+_O_LIST = r"(?<![\w-])O\d{1,2}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[–-]\s*)O\d{1,2})*\b"
 _ORDINAL_LIST = rf"(?:{ORDINAL_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?(?:{ORDINAL_WORD}))*"
 #: An ordinal list after a numbered one, ending the phrase: "objectives 2 and 5 as well as the twelfth,".
 _CONTINUED = rf"(?:\s*,?\s+(?:and|as\s+well\s+as|together\s+with|plus)\s+(?:the\s+)?({_ORDINAL_LIST})(?=\s*[,.;:)]))?"
 OBJECTIVE_REFERENCE = re.compile(
-    rf"\b(?:GCM\s+)?(?:[Oo]bjectives?|[Oo]bjs?\.)\s+({_NUMBER_LIST})\b(?![.,]\d){_CONTINUED}"
+    rf"\b(?:GCM\s+)?(?:[Oo]bjectives?|[Oo]bjs?\.)\s+(?:[Nn]os?\.\s*)?\(?({_NUMBER_LIST})\b(?![.,/]\d){_CONTINUED}"
+    rf"|\(\s*GCM\s+({_NUMBER_LIST})\s*\)"
+    rf"|({_O_LIST})"
     rf"|(?<!\bvery\s)\b((?i:{_ORDINAL_LIST}))\s+(?:GCM\s+)?objectives?\b"
 )
-_ITEM = re.compile(rf"\d{{1,2}}|(?i:{CARDINAL_WORD}|{ORDINAL_WORD})\b")
-_RANGE_PAIR = re.compile(rf"({_ITEM.pattern}){_RANGE}({_ITEM.pattern})")
+_ITEM = re.compile(rf"(?<=\bO)\d{{1,2}}|#?\d{{1,2}}|(?i:{CARDINAL_WORD}|{ORDINAL_WORD})\b")
+_RANGE_PAIR = re.compile(rf"({_ITEM.pattern}){_RANGE}O?({_ITEM.pattern})")
 
 
 def _value(item: str) -> int:
+    item = item.lstrip("#")
     return int(item) if item.isdigit() else WORD_NUMBER[item.lower()]
 
 
@@ -41,12 +53,31 @@ def _listed(numbers: str) -> list[int]:
     return found + [_value(item) for item in _ITEM.findall(numbers[position:])]
 
 
+_QUOTED = re.compile(r"[\"“]([^\"“”]{20,200}?)[.,;]?[\"”]")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, int]:
+    """The objectives' titles (objectives.csv), in lower case with single spaces → their number."""
+    rows = read_table(reference_data_dir() / "objectives.csv", ("number", "title"))
+    return {" ".join(row.text("title").lower().split()): row.integer("number") for row in rows}
+
+
 def objective_numbers(text: str) -> list[int]:
     """The objective numbers ``text`` names, in order of first appearance, each once."""
-    numbers: list[int] = []
+    found: list[tuple[int, int]] = []
     for reference in OBJECTIVE_REFERENCE.finditer(text):
         listed = [group for group in reference.groups() if group]
-        for number in (number for group in listed for number in _listed(group)):
-            if 1 <= number <= OBJECTIVE_COUNT and number not in numbers:
-                numbers.append(number)
+        found += [(reference.start(), number) for group in listed for number in _listed(group)]
+    if "“" in text or '"' in text:
+        titles = _titles()
+        found += [
+            (quoted.start(), titles[" ".join(quoted.group(1).lower().split())])
+            for quoted in _QUOTED.finditer(text)
+            if " ".join(quoted.group(1).lower().split()) in titles
+        ]
+    numbers: list[int] = []
+    for _, number in sorted(found, key=lambda item: item[0]):
+        if 1 <= number <= OBJECTIVE_COUNT and number not in numbers:
+            numbers.append(number)
     return numbers

@@ -47,7 +47,7 @@ _ORGANISATION_HEADS = frozenset(
 )
 _PUBLICATION_HEADS = frozenset(
     "report reports study studies brief paper papers toolkit handbook guidelines guide survey publication "
-    "mapping atlas".split()
+    "mapping atlas protocol checklist".split()
 )
 _NOT_OWNER = r"(?!(?:and|or|but|nor|with|while|whereas|of|in|on|for|to|by|from|at|as|that|which|who)\b)"
 _DESCRIPTION = re.compile(
@@ -113,6 +113,23 @@ def proper_names(text: str) -> list[ProperName]:
         owner = found.group("owner")[article.end() if article else 0 :]
         names.append(ProperName(phrase, start, found.end(), owner, found.group("rest").strip("\"“”‘’'")))
     return sorted(names, key=lambda name: (name.start, name.end))
+
+
+_INDEFINITE = re.compile(
+    r"\b[Aa]n?\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,3}?"
+    rf"(?:{'|'.join(sorted(_PUBLICATION_HEADS))})\b"
+    r"(?:\s+(?:on|for|of|into|against|about|to)\s+[^,;:()\"“”]{1,100}?)?)[\s.;:)\]”\"’]*$"
+)
+
+
+def indefinite_description(text: str, end: int) -> ProperName | None:
+    """The indefinite description of a publication (a document a URL can point to) that ends ``text`` at ``end``
+    (closing punctuation aside): "… welcomed the launch of a regional protocol on identifying victims." → "regional
+    protocol on identifying victims"; not "a mechanism to …", which is no document."""
+    found = _INDEFINITE.search(text, 0, end)
+    if found is None:
+        return None
+    return ProperName(found.group("phrase"), found.start("phrase"), found.end("phrase"))
 
 
 def _named(phrase: str, start: int) -> ProperName | None:

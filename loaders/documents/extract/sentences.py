@@ -7,7 +7,10 @@ from functools import lru_cache
 
 # Abbreviations whose full stop does not end a sentence (the lookahead first: it fails fast where no
 # punctuation is).
-_NOT_AN_END = r"(?=[.?!;])(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)"
+_NOT_AN_END = (
+    r"(?=[.?!;])(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)"
+    r"(?<!\bno)(?<!\bNos)(?<!\bnos)(?<!\bObj)(?<!\bobj)(?<!\bObjs)(?<!\bobjs)"  # "objectives nos. 1 to 4", "Obj. 9"
+)
 _SENTENCE_END = re.compile(_NOT_AN_END + r"[.?!;]\s+(?=[A-Z])")
 _FULL_STOP = re.compile(_NOT_AN_END + r"(?<!\bpara)(?<!\bpp)(?<!\bp)(?<!\bart)[.?!]\s+(?=[A-Z0-9])")
 

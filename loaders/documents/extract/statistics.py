@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from gcmkg.loaders.documents.extract.figures import FUNCTION_WORDS, Figure, figures
+from gcmkg.loaders.documents.extract.figures import COMPARED_WITH, FUNCTION_WORDS, Figure, figures
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Statistic
 from gcmkg.loaders.documents.matcher import Kind, Match
@@ -43,16 +43,22 @@ _INTERVAL = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    rf"\bsince\s+(?:(?P<year>{_Y})\b|the\s+(?:Compact|GCM)['’]s\s+adoption|the\s+adoption\s+of\s+the\s+(?:Compact|GCM))",
+    rf"\bsince\s+(?:(?P<year>{_Y})\b|the\s+(?:Compact|GCM)['’]s\s+adoption|the\s+adoption\s+of\s+the\s+(?:Compact|GCM)"
+    # an event and its year: "since the seventh meeting, held in 2041", "since the reform of 2039"
+    rf"|(?:the|its|their)\s+(?:[\w'’-]+,?\s+){{1,5}}?(?:in|of)\s+(?P<event>{_Y})\b)",
     re.IGNORECASE,
 )
+#: A split year, as in fiscal and school years: "2042/43", "2041/2042".
+_SPLIT_YEAR = re.compile(rf"\b({_Y})/(\d\d|{_Y})\b")
+#: The time a comparison is made with is not the figure's: "more … in 2045 than in any year since 2040".
+_COMPARED_TIME = re.compile(r"\bthan\b[^,;]{0,30}$", re.IGNORECASE)
 _YEAR = re.compile(rf"\b({_Y})\b(?!\s*[–—-]\s*{_Y})")
 _NAME_AFTER_YEAR = re.compile(
     r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)[A-Z][a-z]"
 )
 _TARGET = re.compile(
-    r"\b(?:targets?|goals?|aims?\s+(?:to|at)|aimed\s+(?:to|at)|seeks?\s+to|plans?\s+to|commitments?\s+to|"
+    r"\b(?:targets?|goals?|aims?\s+(?:to|at|of)|aimed\s+(?:to|at)|seeks?\s+to|plans?\s+to|commitments?\s+to|"
     r"pledged?\s+to|intends?\s+to|will\s+bring|to\s+bring\s+(?:in\s+)?up\s+to)\b",
     re.IGNORECASE,
 )
@@ -64,6 +70,8 @@ _THRESHOLD_WORDS = frozenset(
 _CAPPED = re.compile(
     r"\b(?:capp(?:ed|ing)|caps?|limit(?:ed|ing|s)?|restrict(?:ed|ing|s)?)\b[^;.]{0,80}?\b(?:at|to)\s+$", re.IGNORECASE
 )
+#: "may not exceed the equivalent of two weeks' wages": a cap.
+_NOT_EXCEED = re.compile(r"\b(?:not|never)\s+(?:to\s+)?exceed\b[^;.]{0,40}$", re.IGNORECASE)
 _LIMIT_NOUN = re.compile(r"[\s-]*(?:time[\s-]+)?(?:deadline|limit|cap|ceiling)\b", re.IGNORECASE)
 #: A figure told in the present ("now issues passports through 19 posts"): only a time between the word and the
 #: figure is its time.
@@ -129,8 +137,11 @@ def statistics(passage: Passage, found: list[Match]) -> list[Statistic]:
             period = _period(sentence, figure, _Clause(now.start(), figure.end) if now else clause, whole=not now)
             if period == (None, None) and not now:
                 period = framing  # the time the previous sentence gave its figures carries on
-            else:
+            elif not COMPARED_WITH.search(sentence, 0, figure.start):
                 sentence_framing = period
+            if figure.change and period[1] is not None:  # "from 12 to 19 per cent between 2043 and 2045"
+                year = period[0] if figure.change == "from" else period[1]
+                period = (year, year)
             measures = _measures(sentence, figure, previous, since)
             previous = measures or previous
             start = passage.start + offset + figure.start
@@ -187,15 +198,19 @@ def _time_expressions(sentence: str, low: int, high: int, figure: Figure) -> lis
         years = sorted(int(y) for y in interval.groups() if y)
         found.append((interval.start(), years[0], years[1]))
         taken.append((interval.start(), interval.end()))
+    for split in _SPLIT_YEAR.finditer(sentence, low, high):
+        first, second = int(split.group(1)), split.group(2)
+        found.append((split.start(), first, int(second) if len(second) == 4 else first // 100 * 100 + int(second)))
+        taken.append((split.start(), split.end()))
     for since in _SINCE.finditer(sentence, low, high):
-        year = int(since.group("year")) if since.group("year") else GCM_ADOPTION_YEAR
-        found.append((since.start(), year, None))
+        year = since.group("year") or since.group("event")
+        found.append((since.start(), int(year) if year else GCM_ADOPTION_YEAR, None))
         taken.append((since.start(), since.end()))
     for year in _YEAR.finditer(sentence, low, high):
         inside = any(a <= year.start() < b for a, b in taken) or figure.start <= year.start() < figure.end
         if not inside and not _NAME_AFTER_YEAR.match(sentence, year.end()):
             found.append((year.start(), int(year.group(1)), int(year.group(1))))
-    return found
+    return [item for item in found if not _COMPARED_TIME.search(sentence, low, item[0])]
 
 
 # --- kind ----------------------------------------------------------------------------------------------------
@@ -203,7 +218,7 @@ def _time_expressions(sentence: str, low: int, high: int, figure: Figure) -> lis
 
 def _kind(sentence: str, figure: Figure, clause: _Clause) -> str:
     before = sentence[clause.start : figure.start]
-    if _CAPPED.search(before) or _LIMIT_NOUN.match(sentence, figure.end):
+    if _CAPPED.search(before) or _NOT_EXCEED.search(before) or _LIMIT_NOUN.match(sentence, figure.end):
         return "limit"
     if figure.is_duration or _MAXIMUM.search(before):
         if figure.quantified in _LIMIT_WORDS or _MAXIMUM.search(before) or _WITHIN.search(before):
@@ -212,6 +227,8 @@ def _kind(sentence: str, figure: Figure, clause: _Clause) -> str:
             return "threshold"
     if _TOWARDS.search(before) or _TARGET.search(before):
         return "target"
+    if figure.quantified in _LIMIT_WORDS:
+        return "limit"  # "would admit up to 30,000 workers a year": a cap
     return "observed"
 
 
