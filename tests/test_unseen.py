@@ -17,6 +17,14 @@ seeing the extractors' code or output; scored by tests/gold/heldout.py.
 - tests/fixtures/heldout4: an outcome report, a discussion paper and a Chair's summary of "thematic panels",
   by a fourth writer, blind: first run kinds 0, sessions R 0, participation R 0, attendance R 0.02, people R
   0.06, initiatives R 0.17, objectives R 0.64, citations 0.67, statistics P 0.85 R 0.79, mentions P 0.97.
+- tests/fixtures/heldout5: a meeting report with agenda items and lettered round tables, a concept note and a
+  rapporteur's summary, by a fifth writer, blind: first run kinds 0.67, sessions R 0, participation R 0,
+  citations 0 ("1/" and "[1]" marks), statistics P 0.42 R 0.47 (UN number style), initiatives R 0.33, people R
+  0.33, attendance R 0.81.
+- tests/fixtures/heldout6: a rapporteur's report of "Dialogues", a programme with time slots, an issue brief and
+  a dialogue summary, by a sixth writer, blind at the same time: first run kinds 0.25, sessions R 0.22,
+  participation R 0.04, people R 0.05, attendance R 0.23, initiatives R 0, citations P 0.56 R 0.42 (inline
+  links), statistics P 0.50 R 0.57, objectives R 0.71.
 
 The rules were then rewritten for the phrasings these documents use, each with a unit test in phrasings of its
 own (tests/test_narrated.py), never keyed to these documents; the threshold keeps them from sliding back
@@ -41,10 +49,10 @@ from tests.gold.score import Report
 pytestmark = pytest.mark.slow
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
-HELD_OUT = ("unseen", "published", "heldout2", "heldout3", "heldout4")
+HELD_OUT = ("unseen", "published", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 THRESHOLD = 0.9
 #: Lower floors where a set's key makes a call the rules do not (tests/fixtures/<set>/README.md says which).
-FLOORS = {("heldout4", "citations"): 0.75}
+FLOORS = {("heldout4", "citations"): 0.75, ("heldout5", "citations"): 0.65}
 
 
 def build_and_score(folder: Path, out: Path) -> Report:
