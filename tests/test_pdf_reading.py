@@ -60,6 +60,8 @@ def test_one_page_has_no_furniture_and_a_line_met_on_one_page_only_is_text() -> 
         ("see https://example.org/country-", "regional-network", "see https://example.org/country-regional-network"),
         ("a multi-", "stakeholder hearing", "a multi-stakeholder hearing"),  # the document writes it so
         ("the migrants", "arrived", "the migrants arrived"),
+        ("objectives nineteen and twenty-", "two", "objectives nineteen and twenty-two"),
+        ("its sixty-", "first session", "its sixty-first session"),  # a compound number keeps its hyphen
         ("of the Global Com\u00ad", "pact", "of the Global Compact"),  # a soft hyphen
     ],
 )
@@ -271,6 +273,13 @@ def test_a_paragraph_indented_as_a_whole_is_no_table(tmp_path: Path) -> None:
     text = _drawn(tmp_path, [[(72, body)], [(72, body)], [(140, quoted)], [(140, quoted)], [(72, body)]])
     assert "\t" not in text
     assert quoted in text
+
+
+def test_a_list_run_on_over_lines_after_a_semicolon_stays_one_paragraph(tmp_path: Path) -> None:
+    first = "12. Observers from civil society: Caritas Europa; Red Cross EU Office; European Youth Forum;"
+    second = "Social Platform; Churches Commission for Migrants in Europe"  # a title's length and capitals
+    text = _drawn(tmp_path, [[(72, first)], [(72, second)]])
+    assert text.split("\n\n") == [f"{first} {second}\n"]
 
 
 def test_cells_that_line_up_make_rows_and_a_wrapped_cell_stays_in_its_row(tmp_path: Path) -> None:

@@ -49,6 +49,8 @@ _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$"
 #: A paragraph the page ends with goes on over the page unless it ends a sentence or introduces a list.
 _PARAGRAPH_END = re.compile(r"[.!?:][”\"’)]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$")
 _HYPHENATED = re.compile(r"(\w+)-$")
+#: The tens of a compound number word ("twenty-|two"): the hyphen is the word's own.
+_TENS = re.compile(r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty", re.IGNORECASE)
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -122,7 +124,11 @@ def _joined(before: str, after: str, hyphenated_words: set[str]) -> str:
         head = before[: cut.end() - 1]
         tail = _WORD.match(after)
         word = f"{cut.group(1)}-{tail.group(0) if tail else ''}".lower()
-        keep_hyphen = "-" in before[: cut.start()].rsplit(" ", 1)[-1] or word in hyphenated_words
+        keep_hyphen = (
+            "-" in before[: cut.start()].rsplit(" ", 1)[-1]
+            or word in hyphenated_words
+            or _TENS.fullmatch(cut.group(1)) is not None
+        )
         return f"{head}-{after}" if keep_hyphen else head + after
     return f"{before} {after}"
 
@@ -211,8 +217,13 @@ class _Breaks:
             previous.main.y - line.main.y > PARAGRAPH_GAP * self.spacing
             or text.startswith("#") != paragraph.startswith("#")
             or short
-            or (bool(_SENTENCE_END.search(previous.text)) and classify(line.text) is not None)
+            or (bool(_SENTENCE_END.search(previous.text)) and _heading_like(line.text))
         )
+
+
+def _heading_like(text: str) -> bool:
+    """True if a line reads as a heading; one that holds a semicolon goes on with a list run on over lines."""
+    return ";" not in text and classify(text) is not None
 
 
 def _continues(previous: str | None, line: str) -> bool:
