@@ -334,6 +334,23 @@ def test_fixture_citations(built: Store) -> None:
     ]
 
 
+def test_citations_lists_urls_of_the_text_after_the_footnotes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text(
+        "Background note for Session 1\n\nGeneva, 3 May 2031\n\n"
+        "Arrivals are counted by UNHCR (https://example.org/arrivals). Deaths fell.<sup>1</sup>\n\n"
+        "<sup>1</sup> https://example.org/deaths\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "-o", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert [row[:3] for row in rows(open_store(tmp_path / "out"), "citations")] == [
+        ("https://example.org/deaths", "note", ""),
+        ("https://example.org/arrivals", "note", "Office of the United Nations High Commissioner for Refugees"),
+    ]
+
+
 def test_fixture_state_engagement_through_sessions_and_mentions(built: Store, fixture_build: Path) -> None:
     # Session 2 addresses objectives 3, 7 and 16; its State participants are Portugal (speaker), Georgia,
     # Ireland, Serbia (presenters), Estonia, Latvia, Lithuania (on behalf of, via Ireland), Armenia (right of
