@@ -69,6 +69,11 @@ def test_objective_lists_in_every_written_form() -> None:
         ("Twenty-three delegations and 12-14 May count no objective; nor does Dialogue 3.", []),
         ('It dwelt on "enhance consular protection, assistance and cooperation throughout the migration cycle".', [14]),
         ('"Save lives" alone is no title; objective 2 is.', [2]),
+        (  # any case and spacing, "&" for "and"
+            "It took up “Use migration detention only as a measure of last resort &\nwork towards alternatives” and "
+            '"address and reduce vulnerabilities in migration."',
+            [13, 7],
+        ),
     ],
 )
 def test_objectives_named_in_words_ordinals_and_abbreviations(text: str, expected: list[int]) -> None:

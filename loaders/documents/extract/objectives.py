@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from gcmkg.graph.core.resources import reference_data_dir
 from gcmkg.loaders.documents.sessionnames import CARDINAL_WORD, ORDINAL_WORD, WORD_NUMBER
+from gcmkg.loaders.reference.titles import matched_objective, titles_pattern
 from gcmkg.loaders.table import read_table
 
 OBJECTIVE_COUNT = 23
@@ -57,10 +58,10 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{20,200}?)[.,;]?[\"”]")
 
 
 @lru_cache(maxsize=1)
-def _titles() -> dict[str, int]:
-    """The objectives' titles (objectives.csv), in lower case with single spaces → their number."""
+def _titles() -> re.Pattern[str]:
+    """The objectives' titles (objectives.csv) as documents write them (loaders/reference/titles.py)."""
     rows = read_table(reference_data_dir() / "objectives.csv", ("number", "title"))
-    return {" ".join(row.text("title").lower().split()): row.integer("number") for row in rows}
+    return titles_pattern({row.integer("number"): row.text("title") for row in rows})
 
 
 def objective_numbers(text: str) -> list[int]:
@@ -71,11 +72,10 @@ def objective_numbers(text: str) -> list[int]:
         found += [(reference.start(), number) for group in listed for number in _listed(group)]
     if "“" in text or '"' in text:
         titles = _titles()
-        found += [
-            (quoted.start(), titles[" ".join(quoted.group(1).lower().split())])
-            for quoted in _QUOTED.finditer(text)
-            if " ".join(quoted.group(1).lower().split()) in titles
-        ]
+        for quoted in _QUOTED.finditer(text):
+            title = titles.fullmatch(quoted.group(1).strip())
+            if title is not None:
+                found.append((quoted.start(), matched_objective(title)))
     numbers: list[int] = []
     for _, number in sorted(found, key=lambda item: item[0]):
         if 1 <= number <= OBJECTIVE_COUNT and number not in numbers:

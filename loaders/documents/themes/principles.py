@@ -19,16 +19,16 @@ context:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from gcmkg.graph.core.vocab import GCM
+from gcmkg.loaders.reference.titles import WORD_GAP, titles_pattern
 
-_BETWEEN_WORDS = r"[\s\-‐‑–]+"
-_TITLE_WORD_AFTER = re.compile(r"[\s\-‐‑–]+[A-Z][a-z]")
+_TITLE_WORD_AFTER = re.compile(rf"{WORD_GAP}[A-Z][a-z]")
 _TITLE_WORD_BEFORE = re.compile(r"[A-Z][\w’']*\s+(?:(?:for|on|of|and|the|in)\s+)*$")
 
 
@@ -49,10 +49,9 @@ class PrincipleMention:
 class PrincipleFinder:
     """Finds the phrasings of the guiding principles (rules 1 and 2 of the module docstring)."""
 
-    def __init__(self, phrasings: dict[str, URIRef], titles: Iterable[str] = ()) -> None:
+    def __init__(self, phrasings: dict[str, URIRef], titles: Mapping[int, str] | None = None) -> None:
         principles = {_key(phrasing): iri for phrasing, iri in phrasings.items()}
-        spelled = "|".join(_title_pattern(title) for title in sorted(titles, key=lambda title: (-len(title), title)))
-        self._titles = re.compile(rf"(?<!\w)(?:{spelled})(?!\w)", re.IGNORECASE) if spelled else None
+        self._titles = titles_pattern(titles) if titles else None
         ordered = sorted(principles, key=lambda key: (-len(key), key))
         self._principles = {f"p{index}": principles[key] for index, key in enumerate(ordered)}
         alternatives = "|".join(f"(?P<p{index}>{_phrasing_pattern(key)})" for index, key in enumerate(ordered))
@@ -63,14 +62,17 @@ class PrincipleFinder:
         """The labels and alternative labels of every gcm:GuidingPrinciple in ``graphs``; the titles (preferred
         labels) of every gcm:Objective."""
         phrasings: dict[str, URIRef] = {}
-        titles: list[str] = []
+        titles: dict[int, str] = {}
         for graph in graphs:
             for principle in graph.subjects(RDF.type, GCM.GuidingPrinciple):
                 for label_property in (SKOS.prefLabel, SKOS.altLabel):
                     for label in graph.objects(principle, label_property):
                         phrasings[str(label)] = principle  # type: ignore[assignment]
             for objective in graph.subjects(RDF.type, GCM.Objective):
-                titles += [str(title) for title in graph.objects(objective, SKOS.prefLabel)]
+                number = graph.value(objective, GCM.objectiveNumber)
+                title = graph.value(objective, SKOS.prefLabel)
+                if number is not None and title is not None:
+                    titles[int(number)] = str(title)  # type: ignore[arg-type]
         return cls(phrasings, titles)
 
     def find(self, text: str, names: Sequence[tuple[int, int]] = ()) -> list[PrincipleMention]:
@@ -89,23 +91,17 @@ class PrincipleFinder:
 
 
 def _phrasing_pattern(key: str) -> str:
-    """The pattern of one phrasing: its words apart as _BETWEEN_WORDS allows; a two-word phrasing may take a
+    """The pattern of one phrasing: its words apart as WORD_GAP allows; a two-word phrasing may take a
     coordinated second modifier ("international and regional cooperation")."""
     words = [re.escape(word) for word in key.split()]
     if len(words) == 2:
-        return rf"{words[0]}(?:,?\s+(?:and|or|as\s+well\s+as)\s+[^\W\d_][\w-]*)?{_BETWEEN_WORDS}{words[1]}"
-    return _BETWEEN_WORDS.join(words)
-
-
-def _title_pattern(title: str) -> str:
-    """An objective's title as written in a document: any spacing, "&" for "and", "-" or a space alike."""
-    words = [r"(?:and|&)" if word.casefold() == "and" else re.escape(word) for word in re.split(_BETWEEN_WORDS, title)]
-    return _BETWEEN_WORDS.join(words)
+        return rf"{words[0]}(?:,?\s+(?:and|or|as\s+well\s+as)\s+[^\W\d_][\w-]*)?{WORD_GAP}{words[1]}"
+    return WORD_GAP.join(words)
 
 
 def _key(phrasing: str) -> str:
     """A phrasing in lower case with single spaces between its words ("whole of government")."""
-    return " ".join(re.split(_BETWEEN_WORDS, phrasing.casefold().strip()))
+    return " ".join(re.split(WORD_GAP, phrasing.casefold().strip()))
 
 
 def _in_title(text: str, match: re.Match[str]) -> bool:
