@@ -3,12 +3,15 @@
 The scope of a passage is the objectives of the session it belongs to, as the document states them: a
 background note's session, a report's session section; a passage of an "Objective N: ..." section (the
 annex of a report) takes the objectives of the session that covered objective N. Where no session applies,
-the scope is all 23 objectives. Objectives a passage names or is headed by (explicit links) are never
-classified again, and they raise the bar for others (classifier.py): the classified links only add.
+the scope is all 23 objectives. A passage that names objectives or is headed by one (explicit links) is not
+classified (classifier.py): the classified links only add. The names of entities are blanked out of the text the
+classifier reads: "UN Women", "the International Detention Coalition" or "the Missing Migrants Project" name an
+organisation or an initiative, they do not discuss women, detention or missing migrants.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gcmkg.loaders.documents.extraction import DocumentFacts
@@ -58,14 +61,28 @@ def _scope(passage: Passage, facts: DocumentFacts, scopes: dict[SessionRef, tupl
     return ()
 
 
+def without_names(text: str, names: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the spans ``names`` (start, end) blanked out, each character a space: what the classifier reads."""
+    for start, end in sorted(names, reverse=True):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def document_themes(facts: DocumentFacts, themes: Themes) -> DocumentThemes:
     """The principles and classified objectives of every passage of one document."""
     passages = facts.segmented.passages
     found = DocumentThemes()
     scopes = _session_scopes(facts)
-    scores = themes.objectives.scores([passage.text for passage in passages]) if passages else None
+    names_of = {
+        passage.number: [
+            (m.start - passage.start, m.end - passage.start) for m in facts.mentions.get(passage.number, [])
+        ]
+        for passage in passages
+    }
+    texts = [without_names(passage.text, names_of[passage.number]) for passage in passages]
+    scores = themes.objectives.scores(texts) if passages else None
     for index, passage in enumerate(passages):
-        names = [(m.start - passage.start, m.end - passage.start) for m in facts.mentions.get(passage.number, [])]
+        names = names_of[passage.number]
         local = themes.principles.find(passage.text, names)
         found.principles[passage.number] = [mention.shifted(passage.start) for mention in local]
         scope = _scope(passage, facts, scopes)
