@@ -121,6 +121,13 @@ class Scores:
             self.by_label.setdefault(label, Counts()).add(gold & {label}, predicted & {label})
 
 
+def _principle_id(name: str) -> str:
+    """A principle as a gold names it: its label ("whole-of-government approach") or its identifier."""
+    if name in PRINCIPLE_IDS.values():
+        return name
+    return PRINCIPLE_IDS[name]
+
+
 def read_gold(path: Path = GOLD) -> list[GoldPassage]:
     """The gold passages; the session scope of an annex passage is its roundtable's objectives."""
     found = []
@@ -134,7 +141,7 @@ def read_gold(path: Path = GOLD) -> list[GoldPassage]:
                 snippet=entry["snippet"],
                 scope=scope,
                 objectives=frozenset(entry["objectives"]),
-                principles=frozenset(PRINCIPLE_IDS[name] for name in entry["principles"]),
+                principles=frozenset(_principle_id(name) for name in entry["principles"]),
             )
         )
     return found
