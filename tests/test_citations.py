@@ -290,3 +290,12 @@ def test_a_figure_nearer_the_mark_than_a_year_is_its_subject(matcher: Matcher) -
     body = "# Data\n\nDeaths fell to 410 in 2030, some 6 per cent fewer than in 2029 (note 1). Courts reopened."
     (key, _) = _subjects(body, {1: "https://example.org/deaths"}, matcher)[1]
     assert key.startswith("document/doc/statistic/")
+
+
+def test_a_proposal_sent_to_a_fund_cites_the_fund_and_a_funded_programme_itself(matcher: Matcher) -> None:
+    body = (
+        "# Funding\n\nPeru put a concept note on climate mobility before the Migration MPTF.<sup>1</sup> A joint "
+        "programme funded by the Migration MPTF in Chile<sup>2</sup> trains labour inspectors."
+    )
+    found = _subjects(body, {1: "https://example.org/notes", 2: "https://example.org/chile"}, matcher)
+    assert found == {1: ("initiative/migration-mptf", None), 2: ("initiative/migration-mptf/CHL", None)}
