@@ -15,9 +15,9 @@ whether it is an observed figure, a target, a threshold or a limit.
   deaths …"). A figure told in the present ("now runs 12 offices") takes only a time written between "now"
   and the figure. A figure of a time left unnamed ("a cap of 50,000 in earlier years") has none.
 - *Kind*: a ``limit`` (a figure something is "capped at" or "limited to", "a cap of", "a ceiling of", a "60-day
-  deadline", a duration with "up to", "no more than", "no later than", "maximum", "within"), a ``target`` ("funding target", "aims to", "reduce remittance
-  costs to 3%", a plan's "up to 100"), a ``threshold`` (a duration with "more than", "at least", "over", or a
-  "90-day visa"), else ``observed``.
+  deadline", a duration with "up to", "no more than", "no later than", "maximum", "within"), a ``target``
+  ("funding target", "aims to", "reduce remittance costs to 3%", a plan's "up to 100"), a ``threshold`` (a
+  duration with "more than", "at least", "over", or a "90-day visa"), else ``observed``.
 - *About*: the State, organisation or region named nearest to the figure in its clause, the one before it
   first ("Kazakhstan regularised some 170,000 migrants").
 """
