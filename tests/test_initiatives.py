@@ -225,3 +225,12 @@ def test_a_fund_that_pays_for_work_in_a_state(matcher: Matcher) -> None:
     assert described(text, matcher) == [("initiative/amif/GRC", "funded")]
     assert described("AMIF supports Member States in their integration work.", matcher) == []
     assert described("The Migration MPTF pays for staff and travel.", matcher) == []
+
+
+def test_a_fund_in_an_earlier_clause_and_a_month_are_no_link_and_no_place(matcher: Matcher) -> None:
+    text = (
+        "A programme for Chile sits in the Fund's pipeline, and Peru submitted a concept note on care work to the "
+        "Migration MPTF in March 2031."
+    )
+    assert ("initiative/migration-mptf/PER/proposal", "proposal") in described(text, matcher)
+    assert all("March" not in (fact.place or "") for fact in extract(text, matcher))

@@ -70,7 +70,8 @@ _SIGN = r"(?:US\$|[$€£])"
 #: The fund (or "the Fund's Steering Committee") before the programme, a funding word between them; an
 #: amount may stand between ("approved a further USD 2.5 million for a").
 _LINK_BEFORE = re.compile(
-    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s,]+(?:[\w'’-]+,?\s+){{0,3}}?{_FUNDING}\b"
+    # an aside between commas may stand before the verb: "has, since 2047, financed"
+    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s,]+(?:[\w'’-]+\s+){{0,3}}?(?:[\w'’-]+,\s[^,;:]{{1,30}},\s+)?{_FUNDING}\b"
     r"(?:\s+(?:a\s+further|an\s+additional|another))?"
     rf"(?:\s+(?:an?\s+)?(?:[A-Z]{{3}}\s?|{_SIGN}\s?)[\d.,]+(?:\s+(?:thousand|million|billion))?)?"
     r"(?:\s+[\w'’.,-]+){0,4}?\s+$"
@@ -111,7 +112,10 @@ _BY = re.compile(
     r"(?:of\s+(?:the\s+)?)?$"
 )
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[–—-])$")  # "the Armenia–Georgia programme"
-_PLACE = re.compile(r"\b(?:in|across|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})")
+_PLACE = re.compile(
+    r"\b(?:in|across|for)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})"
+)
 _BEFORE_NOUN = re.compile(r"^\s*,\s*(?:(?:a|an|the|another|one|two|three|its|new|first|second)\s+)*[\w\s'’-]{0,40}$")
 # Between States that qualify a programme noun and the noun: at most two lower-case words ("cross-border").
 _QUALIFIER = re.compile(r"[\s–—-]+(?:[a-z][\w-]*\s+){0,2}")
