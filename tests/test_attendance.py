@@ -65,6 +65,7 @@ def test_labels_that_say_nothing_of_attending_give_no_attendees(matcher: Matcher
     assert _attendees("Moderation: Ms. Ana Ruiz (Chile).", matcher) == set()
     assert _attendees("Lead agencies: UNFPA and WHO.", matcher) == set()
     assert _attendees("Apologies were received from: Chile · Peru.", matcher) == set()
+    assert _attendees("Speakers present: Ms. Ana Ruiz (Chile) · Mr. Tom Berg (Norway)", matcher) == set()
 
 
 def test_a_subject_that_followed_part_of_the_meeting(matcher: Matcher) -> None:

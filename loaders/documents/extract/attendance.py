@@ -56,6 +56,7 @@ _REPRESENTED = re.compile(
     r"\s+(?P<list>.+?)\.?$"
 )
 _HONORIFIC = re.compile(rf"^\s*(?:and\s+)?{HONORIFIC}")
+_PERSON = re.compile(rf"\b{HONORIFIC}")
 # Besides commas, words join the bodies of a represented-by list ("… and by the X, through its Y and its Z, as
 # well as by W, with V"); outside known names only, so "Bosnia and Herzegovina" stays whole.
 _BODY_SEPARATORS = re.compile(
@@ -116,8 +117,8 @@ def _members_apart(text: str) -> str:
 
 def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
     labelled = _LABELLED.match(sentence)
-    if labelled and not _ATTENDING_LABEL.search(labelled.group("label")):
-        labelled = None
+    if labelled and (not _ATTENDING_LABEL.search(labelled.group("label")) or _PERSON.search(labelled.group("list"))):
+        labelled = None  # "Speakers present: Ms. A (Chile)" lists people, not attending bodies
     listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence) or _GROUP_LIST.match(sentence) or labelled
     if listed:
         items = _members_apart(listed.group("list"))
