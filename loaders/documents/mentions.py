@@ -22,7 +22,7 @@ organisation or the State, and names that share words are all found:
    matches with its head in lower case or the plural ("the Budapest process").
 7. *Hyphenated names*: names joined by hyphens ("Canada-Spain-US", "EU-Turkey") name each entity.
 8. *Person or currency*: a State's name that is a person's first name ("Mr. Jordan Whitfield") or that makes a
-   currency sign ("US$ 1.8 million") is no mention of the State; a demonym before a capitalised sea or strait
+   currency sign ("US$ 1.8 million") is no mention of the State; a demonym before a capitalised sea, strait …
    ("the Turkish Straits", "the Irish Sea") is a place's name (rule 4).
 """
 
@@ -60,11 +60,12 @@ _BUILDING_AFTER = re.compile(
     r"Park|Road|Stadium|Theatre)\b"
 )
 _FEATURE_AFTER = re.compile(
-    r"\s+(?:Basin|Sea|River|Lake|Strait|Channel|Canal|City|Gulf|Bay|Valley|Desert|Mountains|Plateau|Peninsula)\b"
+    r"\s+(?:Basin|Seas?|River|Lake|Straits?|Channel|Canal|City|Gulf|Bay|Valley|Desert|Mountains|Plateau|Peninsula)\b"
 )
-_WATERS_AFTER = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Channel|Gulf|Bay)\b")
-#: A person's title before a name: "Mr. Jordan Whitfield" (a first name, not a State).
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
+#: A person's title: "Ms. ", "Professor ".
+PERSON_TITLE = r"(?:Ms|Mr|Mrs|Dr|Prof)\.\s+|Professor\s+"
+#: A title before a State's name: "Mr. Jordan Whitfield" (a first name, not the State).
+_TITLE_BEFORE = re.compile(rf"\b(?:{PERSON_TITLE})$")
 _CONJUNCT = r"(?:[A-Z][\w'’.]*\s+){0,3}?[A-Z][\w'’.]*"
 _CONJUNCTS = re.compile(rf"(?P<items>{_CONJUNCT}(?:(?:\s*,\s*|,?\s+(?:and|or|&)\s+){_CONJUNCT})*)\s+$")
 _CONJUNCTS_AFTER = re.compile(
@@ -144,11 +145,11 @@ def _is_language(match: Match, text: str, languages: list[tuple[int, int]]) -> b
 
 def _is_place_name(match: Match, text: str) -> bool:
     """Rule 4: a State's name inside the name of a lake, gulf, city … ("Lake Chad", "Mexico City"); a demonym
-    before a sea's or a strait's name ("the Irish Sea", "the Turkish Straits")."""
+    before such a name ("the Irish Sea", "the Turkish Straits")."""
     if match.entity.kind is not Kind.STATE:
         return False
     if match.form is NameForm.DEMONYM:
-        return bool(_WATERS_AFTER.match(text, match.end))
+        return bool(_FEATURE_AFTER.match(text, match.end))
     if match.form is not NameForm.NAME:
         return False
     before = text[max(0, match.start - 30) : match.start]

@@ -85,7 +85,7 @@ _SHARES = {"half": Decimal("0.5"), "a quarter of": Decimal("0.25"), "three quart
 _LABEL_COUNT = re.compile(r"^\s*[A-Z][^:()\d]{0,60}?\s*\($")
 #: Where a counted noun's item is named with a number ("Lab One", "Panel 2", "Clinic IV"): the count is of parts
 #: the text names one by one, not a statistic.
-_NAMED_ITEM = r"\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z]|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b"
+_NAMED_ITEM = rf"\s+(?:\d{{1,2}}|[IVX]{{1,4}}|[A-Z]|(?i:{_WORDS}))\b"
 _FRACTION_TIME = re.compile(r"\b(?:first|second|third|last|latter|former|other)\s+$", re.I)
 _PARTS = dict(zip("half third quarter fifth sixth seventh eighth ninth tenth".split(), range(2, 11), strict=True))
 _QUANTIFIER = re.compile(
