@@ -170,22 +170,9 @@ def initiatives(
             linked.add(fund)
             first, last = min(noun.start(), fund.start), max(noun.end(), fund.end)
             plural = noun.group(0).endswith("s")
+            status = _status(text, first, last)
             for location in _locations(text, first, noun, offset, end, states, plural):
-                start, stop = min(first, location.start), max(last, location.end)
-                facts.append(
-                    InitiativeFact(
-                        fund=fund.entity,
-                        word=_word(noun),
-                        status=_status(text, first, last),
-                        states=tuple(m.entity for m in location.states),
-                        place=location.place,
-                        objectives=objectives,
-                        passage=passage,
-                        start=passage.start + start,
-                        end=passage.start + stop,
-                        surface=text[start:stop],
-                    )
-                )
+                facts.append(_fact(passage, fund, _word(noun), status, location, (first, last), objectives))
         unlinked = [f for f in funds if offset <= f.start < end and f not in linked]
         facts += _paid_work(passage, unlinked, offset, end, states, objectives)
     return _unique(facts)
@@ -208,22 +195,33 @@ def _paid_work(
         if pays is None or _NOUN.search(text, pays.end(), _clause_stop(text, pays.end(), clause_end)):
             continue
         for location in _locations(text, fund.start, pays, clause_start, clause_end, states, False):
-            start, stop = min(fund.start, location.start), max(pays.end(), location.end)
-            facts.append(
-                InitiativeFact(
-                    fund=fund.entity,
-                    word="initiative",
-                    status="funded",
-                    states=tuple(m.entity for m in location.states),
-                    place=location.place,
-                    objectives=objectives,
-                    passage=passage,
-                    start=passage.start + start,
-                    end=passage.start + stop,
-                    surface=text[start:stop],
-                )
-            )
+            facts.append(_fact(passage, fund, "initiative", "funded", location, (fund.start, pays.end()), objectives))
     return facts
+
+
+def _fact(
+    passage: Passage,
+    fund: _Fund,
+    word: str,
+    status: str,
+    location: _Location,
+    described: tuple[int, int],
+    objectives: tuple[int, ...],
+) -> InitiativeFact:
+    """The initiative of ``fund`` at ``location``; its span runs over the words that describe it and the location."""
+    start, stop = min(described[0], location.start), max(described[1], location.end)
+    return InitiativeFact(
+        fund=fund.entity,
+        word=word,
+        status=status,
+        states=tuple(m.entity for m in location.states),
+        place=location.place,
+        objectives=objectives,
+        passage=passage,
+        start=passage.start + start,
+        end=passage.start + stop,
+        surface=passage.text[start:stop],
+    )
 
 
 def _funds(text: str, found: list[Match], antecedent: Entity | None = None) -> list[_Fund]:
