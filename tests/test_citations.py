@@ -13,6 +13,7 @@ from gcmkg.loaders.documents.extraction import extract
 from gcmkg.loaders.documents.lostmarks import place_lost_marks
 from gcmkg.loaders.documents.markup import mark
 from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.segmenting import segment
 from gcmkg.loaders.reference import load_reference
 
 
@@ -233,3 +234,68 @@ def test_a_url_split_inside_a_hyphenated_slug_is_rejoined() -> None:
     assert urls("https://example.org/news/regional-consultation follow-up meeting notes") == [
         "https://example.org/news/regional-consultation"
     ]
+
+
+# --- marks and notes written in plain text ------------------------------------------------------------------
+
+
+def _passage_and_notes(raw: str) -> tuple[list[tuple[str, list[int]]], dict[int, str]]:
+    segmented = segment(clean(raw))
+    passages = [(p.text, [ref.number for ref in p.refs]) for p in segmented.passages]
+    return passages, {note.number: note.text for note in segmented.footnotes}
+
+
+def test_marks_in_brackets_glued_to_the_stop_or_naming_the_note() -> None:
+    raw = (
+        "Arrivals fell by a fifth.(3) Returns rose (note 4) while stays fell, as the registry shows (see note 5). "
+        "Courts closed in 2031 [6].\n\nSources\n\n(3) https://a.org/x\n\nNote 4: https://b.org/y\n\n"
+        "Note 5: Registry data, https://c.org/z\n\n[6] https://d.org/w https://e.org/v\n"
+    )
+    passages, notes = _passage_and_notes(raw)
+    assert passages == [
+        (
+            "Arrivals fell by a fifth. Returns rose while stays fell, as the registry shows. Courts closed in 2031.",
+            [3, 4, 5, 6],
+        )
+    ]
+    assert notes == {
+        3: "https://a.org/x",
+        4: "https://b.org/y",
+        5: "Registry data, https://c.org/z",
+        6: "https://d.org/w https://e.org/v",
+    }
+    assert urls(notes[6]) == ["https://d.org/w", "https://e.org/v"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Article 12(1) of the law applies to all.",
+        "Two aims were agreed: (1) faster courts and (2) fewer stays.",
+        "(1) States should speed up courts.",
+        "Prices (note the dates) were high.",
+    ],
+)
+def test_numbers_in_brackets_that_are_no_marks(raw: str) -> None:
+    assert _passage_and_notes(raw) == ([(raw, [])], {})
+
+
+def test_a_database_a_known_body_owns_is_the_subject_of_a_source_mark(matcher: Matcher) -> None:
+    body = "# Costs\n\nFees fell to 4.2 per cent in 2030, according to the OECD's Global Talent Tracker database [1]."
+    (key, label) = _subjects(body, {1: "https://example.org/tracker"}, matcher)[1]
+    assert key.startswith("publication/") and label is not None and "Global Talent Tracker" in label
+
+
+def test_a_figure_nearer_the_mark_than_a_year_is_its_subject(matcher: Matcher) -> None:
+    body = "# Data\n\nDeaths fell to 410 in 2030, some 6 per cent fewer than in 2029 (note 1). Courts reopened."
+    (key, _) = _subjects(body, {1: "https://example.org/deaths"}, matcher)[1]
+    assert key.startswith("document/doc/statistic/")
+
+
+def test_a_proposal_sent_to_a_fund_cites_the_fund_and_a_funded_programme_itself(matcher: Matcher) -> None:
+    body = (
+        "# Funding\n\nPeru put a concept note on climate mobility before the Migration MPTF.<sup>1</sup> A joint "
+        "programme funded by the Migration MPTF in Chile<sup>2</sup> trains labour inspectors."
+    )
+    found = _subjects(body, {1: "https://example.org/notes", 2: "https://example.org/chile"}, matcher)
+    assert found == {1: ("initiative/migration-mptf", None), 2: ("initiative/migration-mptf/CHL", None)}

@@ -189,3 +189,48 @@ def test_a_shortlisted_proposal_is_in_the_pipeline_and_a_concept_note_put_forwar
         ("initiative/migration-mptf/ARM/proposal", "proposal"),
         ("initiative/migration-mptf/GEO/pipeline", "pipeline"),
     ]
+
+
+def test_a_fund_that_has_financed_a_project_with_a_states_authority(matcher: Matcher) -> None:
+    text = (
+        "The Integrated Communities Fund has, since 2029, financed a EUR 2 million project with the labour "
+        "inspectorate of Georgia."
+    )
+    assert described(text, matcher) == [("initiative/integrated-communities-fund/GEO", "funded")]
+
+
+def test_a_grant_from_a_fund_named_with_an_adjective(matcher: Matcher) -> None:
+    text = "A small grant from the UK's Modern Slavery Innovation Fund pays for a helpline in Chile."
+    assert described(text, matcher) == [("initiative/modern-slavery-innovation-fund/CHL", "funded")]
+    assert described("A grant from the Modern Slavery Innovation Fund now supports a shelter in Peru.", matcher) == [
+        ("initiative/modern-slavery-innovation-fund/PER", "funded")
+    ]
+
+
+def test_a_concept_note_put_before_the_fund_is_a_proposal(matcher: Matcher) -> None:
+    text = "Peru has put a concept note on climate mobility before the Migration MPTF."
+    assert described(text, matcher) == [("initiative/migration-mptf/PER/proposal", "proposal")]
+
+
+def test_the_next_phase_of_a_programme_in_the_funds_pipeline(matcher: Matcher) -> None:
+    text = "UNFPA presented the Migration MPTF programme for Chile and Peru, whose next phase is in the Fund's pipeline"
+    assert described(text, matcher) == [
+        ("initiative/migration-mptf/CHL-PER", "funded"),
+        ("initiative/migration-mptf/CHL-PER/pipeline", "pipeline"),
+    ]
+
+
+def test_a_fund_that_pays_for_work_in_a_state(matcher: Matcher) -> None:
+    text = "The Asylum, Migration and Integration Fund pays for most of the reception work in Greece."
+    assert described(text, matcher) == [("initiative/amif/GRC", "funded")]
+    assert described("AMIF supports Member States in their integration work.", matcher) == []
+    assert described("The Migration MPTF pays for staff and travel.", matcher) == []
+
+
+def test_a_fund_in_an_earlier_clause_and_a_month_are_no_link_and_no_place(matcher: Matcher) -> None:
+    text = (
+        "A programme for Chile sits in the Fund's pipeline, and Peru submitted a concept note on care work to the "
+        "Migration MPTF in March 2031."
+    )
+    assert ("initiative/migration-mptf/PER/proposal", "proposal") in described(text, matcher)
+    assert all("March" not in (fact.place or "") for fact in extract(text, matcher))

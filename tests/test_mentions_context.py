@@ -169,3 +169,22 @@ def test_a_currency_named_with_a_demonym_names_no_state(matcher: Matcher) -> Non
 def test_a_ship_or_a_building_named_with_a_state_names_no_state(matcher: Matcher) -> None:
     text = "The vessel Estonia Dawn docked near the Portugal Vieira Square while Greece watched."
     assert keys(text, matcher) == ["state/GRC"]
+
+
+# --- people's first names, currency signs, seas named with a demonym, nationals -----------------------------
+
+
+def test_a_state_name_that_is_a_persons_first_name_is_no_mention(matcher: Matcher) -> None:
+    assert keys("Ms. Georgia Whitlock opened the meeting for Chile.", matcher) == ["state/CHL"]
+
+
+def test_a_currency_sign_made_of_a_states_acronym_is_no_mention(matcher: Matcher) -> None:
+    assert keys("The project cost US$ 2 million in Peru.", matcher) == ["state/PER"]
+
+
+def test_a_sea_or_strait_named_with_a_demonym_is_no_mention(matcher: Matcher) -> None:
+    assert keys("Boats crossed the Irish Sea and the Norwegian coast.", matcher) == ["state/NOR"]
+
+
+def test_nationals_named_by_the_plural_demonym_are_mentions(matcher: Matcher) -> None:
+    assert keys("Some 40,000 Albanians and many Ukrainians returned.", matcher) == ["state/ALB", "state/UKR"]

@@ -227,3 +227,45 @@ def test_caps_in_prose_and_an_aim_are_limits_and_targets(matcher: Matcher) -> No
     assert read("Rents may not exceed the value of three months' pay.", matcher)[0][5] == "limit"
     assert read("They set the aim of enrolling 60 per cent of pupils.", matcher)[0][5] == "target"
     assert read("The coalition of five States and a group of four met.", matcher)[-1][:3] == (Decimal(4), None, "count")
+
+
+def test_half_a_million_and_a_quarter_of_a_million(matcher: Matcher) -> None:
+    assert read("Close to half a million Albanians worked abroad in 2031.", matcher) == [
+        (Decimal(500000), None, "count", 2031, 2031, "observed")
+    ]
+    assert read("The ports saw a quarter of a million visitors.", matcher) == [
+        (Decimal(250000), None, "count", None, None, "observed")
+    ]
+
+
+def test_a_count_in_brackets_after_a_list_label(matcher: Matcher) -> None:
+    (found,) = stated("Countries represented (12): Chile · Peru · Norway", matcher)
+    assert (found.value, found.unit, found.kind, found.measures) == (
+        Decimal(12),
+        "count",
+        "observed",
+        "Countries represented",
+    )
+    assert read("Speakers (Day 2): Chile · Peru", matcher) == []
+
+
+def test_no_later_than_and_a_cap_of(matcher: Matcher) -> None:
+    assert read("Claims must be registered no later than ten days after entry.", matcher) == [
+        (Decimal(10), None, "day", None, None, "limit")
+    ]
+    assert read("Arrivals reached 41,000 in 2030, against a cap of 30,000 in previous years.", matcher) == [
+        (Decimal(41000), None, "count", 2030, 2030, "observed"),
+        (Decimal(30000), None, "count", None, None, "limit"),
+    ]
+    assert read("The ministry set a ceiling of 8,000 permits for 2031.", matcher) == [
+        (Decimal(8000), None, "count", 2031, 2031, "limit")
+    ]
+
+
+def test_a_count_of_parts_the_sentence_names_one_by_one(matcher: Matcher) -> None:
+    text = "The forum ran three clinics in this order: Clinic One on health, Clinic Two on work, Clinic Three on law."
+    assert read(text, matcher) == []
+    assert read("Clinic Two was the second of the forum's three clinics.", matcher) == []
+    assert read("The city opened three clinics for migrants in 2030.", matcher) == [
+        (Decimal(3), None, "count", 2030, 2030, "observed")
+    ]

@@ -1,7 +1,8 @@
 """Line-level cleaning of conversion debris: HTML and Markdown markup, LaTeX fragments, superscript marks.
 
 Footnote reference marks, however they were written (``<sup>3</sup>``, its escaped forms, ``³``,
-``${}^{15}$``, in formal UN style "… of them women. 1/" and "1/ See …", or "… smuggling.[3]" and "[3] See …"),
+``${}^{15}$``, in formal UN style "… of them women. 1/" and "1/ See …", "… smuggling.[3]" or "… in 2048 [3]" and
+"[3] See …", "… the Commission.(1)" and "(1) https://…", "… in 2047 (note 1)" and "Note 1: …"),
 become one private marker, ``MARK_OPEN + number + MARK_CLOSE``, so that later steps can record where each mark
 stood and then drop it from the text. Nothing else is removed: link texts, URLs
 and words inside markup are kept.
@@ -23,8 +24,17 @@ _ESCAPED_SUP = re.compile(r"&lt;sup&gt;\s*(\d{1,3})\s*&lt;/sup&gt;")
 _SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 #: "women. 1/" (after punctuation, or opening a note's line); never "73/195", "24/7" or "and/or".
 _SLASH_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|^)(\d{1,3})/(?=\s|$)")
-#: "smuggling.[3]" (glued to the word or punctuation before it, or opening a note's line); not a link "[3](…)".
-_BRACKET_MARK = re.compile(r"(?:(?<=[\w.,;:)\"”’])|^)\[(\d{1,3})\](?![(\[])")
+#: "smuggling.[3]", "in 2048 [3]" (after the word or punctuation before it, the space dropped, or opening a note's
+#: line); not a link "[3](…)".
+_BRACKET_MARK = re.compile(r"(?:(?<=[\w.,;:)\"”’])\s?|^)\[(\d{1,3})\](?![(\[])")
+#: "… the European Commission.(1)": a number in brackets glued to the end of a sentence (not "Article 12(1)", not
+#: "(1) faster courts" in a list).
+_STOP_MARK = re.compile(r"(?<=[.!?\"”’])\((\d{1,3})\)(?=\s|$)")
+#: "fewer than in 2047 (note 1)", "(see note 2)", "(footnote 3)": the note named in brackets, the space before dropped.
+_NAMED_MARK = re.compile(r"\s?\((?:see\s+)?(?:[Ff]oot|[Ee]nd)?[Nn]ote\s+(\d{1,3})\)")
+#: A note's line opened by its number in brackets with a URL after it ("(1) https://…"; "(1) States should …" is a
+#: list item), or by "Note 1:" ("Note 1: https://…").
+_NOTE_LINE = re.compile(r"^\s*(?:\((\d{1,3})\)(?=\s.*https?://)|Note\s+(\d{1,3})\s*[:.](?=\s))")
 _LATEX = re.compile(r"\$([^$\n]*)\$")
 _LATEX_FRAC = re.compile(r"\\frac\{(\d{1,3})\}")
 _LATEX_COLOR = re.compile(r"\\color\{[^}]*\}")
@@ -80,6 +90,9 @@ def clean_line(line: str) -> str:
     line = _UNICODE_MARK.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT_DIGITS)), line)
     line = _SLASH_MARK.sub(lambda m: mark(m.group(1)), line)
     line = _BRACKET_MARK.sub(lambda m: mark(m.group(1)), line)
+    line = _STOP_MARK.sub(lambda m: mark(m.group(1)), line)
+    line = _NAMED_MARK.sub(lambda m: mark(m.group(1)), line)
+    line = _NOTE_LINE.sub(lambda m: mark(m.group(1) or m.group(2)), line)
     line = _TAG.sub("", line)
     line = _MD_AUTOLINK.sub(r"\1", line)
     line = _MD_LINK.sub(_link, line)

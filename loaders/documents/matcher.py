@@ -95,6 +95,14 @@ class Match:
         return replace(self, start=self.start + offset, end=self.end + offset)
 
 
+def _nationals(demonym: str, form: NameForm) -> tuple[str, ...]:
+    """A demonym's plural, which names a State's nationals ("Moldovans", "Pakistanis"); demonyms in "-ish", "-ese",
+    "-ch" or "-z" ("Irish", "Swiss") have none."""
+    if form is NameForm.DEMONYM and demonym.endswith(("an", "i")) and " " not in demonym:
+        return (demonym + "s",)
+    return ()
+
+
 def _kind(types: set[URIRef]) -> Kind | None:
     if GCM.State in types:
         return Kind.STATE
@@ -177,9 +185,10 @@ class Matcher:
                 entity = Entity(subject, kind, str(graph.value(subject, SKOS.prefLabel)))
                 for prop, form in _NAME_PROPERTIES:
                     for name in sorted(str(n) for n in graph.objects(subject, prop)):
-                        if name not in names:
-                            names[name] = entity
-                            forms[name] = form
+                        for written in (name, *_nationals(name, form)):
+                            if written not in names:
+                                names[written] = entity
+                                forms[written] = form
         return cls(names, forms)
 
     def find_names(self, text: str) -> list[Match]:

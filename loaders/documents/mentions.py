@@ -21,6 +21,9 @@ organisation or the State, and names that share words are all found:
    "<Word> of" ("the cities of Milan and Turin": City of Milan, City of Turin); a process name also
    matches with its head in lower case or the plural ("the Budapest process").
 7. *Hyphenated names*: names joined by hyphens ("Canada-Spain-US", "EU-Turkey") name each entity.
+8. *Person or currency*: a State's name that is a person's first name ("Mr. Jordan Whitfield") or that makes a
+   currency sign ("US$ 1.8 million") is no mention of the State; a demonym before a capitalised sea, strait …
+   ("the Turkish Straits", "the Irish Sea") is a place's name (rule 4).
 """
 
 from __future__ import annotations
@@ -57,8 +60,12 @@ _BUILDING_AFTER = re.compile(
     r"Park|Road|Stadium|Theatre)\b"
 )
 _FEATURE_AFTER = re.compile(
-    r"\s+(?:Basin|Sea|River|Lake|Strait|Channel|Canal|City|Gulf|Bay|Valley|Desert|Mountains|Plateau|Peninsula)\b"
+    r"\s+(?:Basin|Seas?|River|Lake|Straits?|Channel|Canal|City|Gulf|Bay|Valley|Desert|Mountains|Plateau|Peninsula)\b"
 )
+#: A person's title: "Ms. ", "Professor ".
+PERSON_TITLE = r"(?:Ms|Mr|Mrs|Dr|Prof)\.\s+|Professor\s+"
+#: A title before a State's name: "Mr. Jordan Whitfield" (a first name, not the State).
+_TITLE_BEFORE = re.compile(rf"\b(?:{PERSON_TITLE})$")
 _CONJUNCT = r"(?:[A-Z][\w'’.]*\s+){0,3}?[A-Z][\w'’.]*"
 _CONJUNCTS = re.compile(rf"(?P<items>{_CONJUNCT}(?:(?:\s*,\s*|,?\s+(?:and|or|&)\s+){_CONJUNCT})*)\s+$")
 _CONJUNCTS_AFTER = re.compile(
@@ -76,7 +83,11 @@ def mentions(text: str, matcher: Matcher) -> list[Match]:
     found = _outside(found, [(s.start(), s.end()) for s in _SYMBOL.finditer(text) if _has_digit(s.group(0))])
     found = _regions(text, found, matcher)
     languages = _language_spans(text)
-    found = [m for m in found if not _is_language(m, text, languages) and not _is_place_name(m, text)]
+    found = [
+        m
+        for m in found
+        if not _is_language(m, text, languages) and not _is_place_name(m, text) and not _is_person_or_currency(m, text)
+    ]
     found = _merge(found, _shared_heads(text, matcher) + _shared_openings(text, matcher))
     found = _merge(found, _hyphenated(text, found, matcher), replace=False)
     return found
@@ -133,8 +144,13 @@ def _is_language(match: Match, text: str, languages: list[tuple[int, int]]) -> b
 
 
 def _is_place_name(match: Match, text: str) -> bool:
-    """Rule 4: a State's name inside the name of a lake, gulf, city … ("Lake Chad", "Mexico City")."""
-    if match.entity.kind is not Kind.STATE or match.form is not NameForm.NAME:
+    """Rule 4: a State's name inside the name of a lake, gulf, city … ("Lake Chad", "Mexico City"); a demonym
+    before such a name ("the Irish Sea", "the Turkish Straits")."""
+    if match.entity.kind is not Kind.STATE:
+        return False
+    if match.form is NameForm.DEMONYM:
+        return bool(_FEATURE_AFTER.match(text, match.end))
+    if match.form is not NameForm.NAME:
         return False
     before = text[max(0, match.start - 30) : match.start]
     return bool(
@@ -142,6 +158,16 @@ def _is_place_name(match: Match, text: str) -> bool:
         or _FEATURE_AFTER.match(text, match.end)
         or _BUILDING_AFTER.match(text, match.end)
     )
+
+
+def _is_person_or_currency(match: Match, text: str) -> bool:
+    """Rule 8: a State's name after a person's title and before another capitalised word, or glued to "$"."""
+    if match.entity.kind is not Kind.STATE:
+        return False
+    if text.startswith("$", match.end):
+        return True
+    titled = _TITLE_BEFORE.search(text, max(0, match.start - 8), match.start)
+    return bool(titled) and re.match(r"\s+[A-Z]", text[match.end :]) is not None
 
 
 def _shared_heads(text: str, matcher: Matcher) -> list[Match]:

@@ -11,15 +11,14 @@ from rdflib import URIRef
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.facts import Agent
 from gcmkg.loaders.documents.matcher import Kind, Match, Matcher
-from gcmkg.loaders.documents.mentions import mentions
+from gcmkg.loaders.documents.mentions import PERSON_TITLE, mentions
 
 AGENT_KINDS = (Kind.STATE, Kind.ORGANISATION)
 #: Capital letters a name may open with: ASCII, Latin-1 and Latin Extended-A/B ("Şahin", "Łukasz").
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _NAME_WORD = rf"[{_UPPER}][\w'’-]*"
 PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
-_TITLE = r"(?:Ms|Mr|Mrs|Dr|Prof)\.\s+|Professor\s+"
-HONORIFIC = rf"(?:H\.\s?E\.\s+(?:{_TITLE})?|{_TITLE})"
+HONORIFIC = rf"(?:H\.\s?E\.\s+(?:{PERSON_TITLE})?|{PERSON_TITLE})"
 #: After an honorific, a surname alone names a person too ("Mr. Okafor", "Ms. Lind-Berg").
 _HONOURED_PERSON = re.compile(rf"{HONORIFIC}({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 # The verbs of reported speech; a title introduced before one ends where it begins.

@@ -5,9 +5,12 @@ attending ("Representatives of the following member States attended: A, B, …";
 also represented: …", running over semicolons); a group's list without a verb ("Non-governmental organizations:
 A; B"); "… they were: A, B" after a sentence saying who took part; a list after "in attendance were" / "present
 were" / "attending were"; a subject that
-attended or participated ("The Holy See attended as an observer State"); and "X was represented by A, B and
-by C, through its D, as well as by E" (the body represented and every body that represented it; people are
-not attendees).
+attended, participated or followed part of the meeting ("The Holy See attended as an observer State", "… followed
+the first day as an observer"); "X was represented by A, B and by C, through its D, as well as by E" (the body
+represented and every body that represented it; people are not attendees); and a list under a label that says
+who attended or how, with their count or not ("Delegations present (40): A · B · …", "Joined by video only: …",
+"Also in the room: A; B; from the UN system, C and D": a group placed inside the list is no attendee). A
+delegation's parenthesis lists attendees too ("the European Union (its delegation included DG HOME and the EEAS)").
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ _SUBJECT = re.compile(
     r"^(?:(?:An?\s+|The\s+)?(?:Representatives|Delegations?|Representation|delegation)\s+(?:of|from)\s+)?"
     r"(?P<list>(?:the\s+)?[A-Z].*?)\s+(?:also\s+)?"
     rf"(?:attended|participated|took\s+part|{_SENT}"
-    r"|followed\s+the\s+(?i:proceedings|meeting|session|discussions?|work|review|forum|conference|debates?)"
+    r"|followed\s+the\s+(?:(?i:first|second|third|last|final|opening|closing|whole|entire)\s+)?"
+    r"(?i:proceedings|meeting|session|discussions?|work|review|forum|conference|debates?|days?|morning|afternoon)"
     r"|(?:was|were)\s+(?:also\s+)?(?:represented|present)(?!\s+(?:by|through)))"
     r"\b(?!\s*:)"
 )
@@ -52,6 +56,7 @@ _REPRESENTED = re.compile(
     r"\s+(?P<list>.+?)\.?$"
 )
 _HONORIFIC = re.compile(rf"^\s*(?:and\s+)?{HONORIFIC}")
+_PERSON = re.compile(rf"\b{HONORIFIC}")
 # Besides commas, words join the bodies of a represented-by list ("… and by the X, through its Y and its Z, as
 # well as by W, with V"); outside known names only, so "Bosnia and Herzegovina" stays whole.
 _BODY_SEPARATORS = re.compile(
@@ -65,6 +70,19 @@ _GROUP_LIST = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:Other\s+)?(?:Non-governmental|Intergovernmental|International|Civil\s+society|Observer|"
     r"United\s+Nations|UN|Member|Regional)\b[^:]{0,60}?\b(?:organi[sz]ations|States|agencies|partners|observers|"
     r"entities|bodies)\s*:\s*(?P<list>.+?)\.?$"
+)
+#: A list under a label that says who attended, or how, optionally with their count: "Delegations present (40): A ·
+#: B", "Joined by video only: A · B", "Also in the room: A; B", "Countries represented: …".
+_LABELLED = re.compile(r"^(?P<label>[A-Z][^:()\d]{0,50}?)\s*(?:\(\d{1,4}\))?\s*:\s*(?P<list>.+?)\.?$")
+_ATTENDING_LABEL = re.compile(
+    r"\b(?:present|in\s+attendance|attend(?:ed|ing|ees?)|taking\s+part|took\s+part|participating|represented|"
+    r"registered|accredited|joined|connected|online|remotely|by\s+video|virtually|in\s+the\s+(?:room|hall|audience))\b",
+    re.IGNORECASE,
+)
+#: A parenthesis that lists the members of a list item's delegation: "the EU (its delegation included A and B)".
+_MEMBERS = re.compile(
+    r"\((?P<opening>\s*(?:(?:its|their)\s+delegations?\s+(?:included|includes|comprised|comprising)|including|"
+    r"with|among\s+them)\s+)(?P<members>[^()]+)\)"
 )
 #: The list that goes with the attendance sentence before it: "In alphabetical order they were: A, B, …".
 _THEY_WERE = re.compile(r"\b(?:they|these|those)\s+were\s*:\s*(?P<list>.+?)\.?$", re.IGNORECASE)
@@ -87,10 +105,24 @@ def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Att
     return [Attendance(year, agent, passage) for agent in unique_agents(found)]
 
 
+def _members_apart(text: str) -> str:
+    """``text`` with each delegation's parenthesis made list items of their own, offsets kept: "the EU (its
+    delegation included A and B); C" → "the EU ;                        A and B ; C"."""
+
+    def apart(found: re.Match[str]) -> str:
+        return ";" + " " * len(found.group("opening")) + found.group("members") + ";"
+
+    return _MEMBERS.sub(apart, text)
+
+
 def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
-    listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence) or _GROUP_LIST.match(sentence)
+    labelled = _LABELLED.match(sentence)
+    if labelled and (not _ATTENDING_LABEL.search(labelled.group("label")) or _PERSON.search(labelled.group("list"))):
+        labelled = None  # "Speakers present: Ms. A (Chile)" lists people, not attending bodies
+    listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence) or _GROUP_LIST.match(sentence) or labelled
     if listed:
-        return resolve_list(listed.group("list"), base + listed.start("list"), matcher, _BODY_SEPARATORS)
+        items = _members_apart(listed.group("list"))
+        return resolve_list(items, base + listed.start("list"), matcher, _BODY_SEPARATORS)
     beside = _BESIDE_THEM.match(sentence)
     if beside:
         return resolve_list(beside.group("list"), base + beside.start("list"), matcher, _BODY_SEPARATORS)

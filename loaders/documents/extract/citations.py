@@ -26,7 +26,8 @@ A URL in a passage's text is read as a mark standing where the URL (or its openi
 before it ("kept by UNECE (https://…)") is its subject.
 Things named are the known entities, the initiatives of funds, the figures and the proper names the
 reference data does not know; at the same place a known entity wins over a proper name, but not over the
-longer name of a body it ends ("the Central Bank of Chile¹").
+longer name of a body it ends ("the Central Bank of Chile¹"), and an initiative of a fund wins over the fund's name,
+but a proposal does not ("Armenia submitted a concept note to the Migration MPTF.⁴": the fund).
 """
 
 from __future__ import annotations
@@ -185,7 +186,8 @@ def _candidates(
     candidates = [_Candidate(m.start, m.end, 1, m.entity.iri) for m in mentions]
     for fact in stated:
         if isinstance(fact, InitiativeFact):
-            candidates.append(_Candidate(fact.start, fact.end, 0, fact.iri))
+            # a proposal is no initiative of the fund yet: where both end, the fund's name wins over it
+            candidates.append(_Candidate(fact.start, fact.end, 2 if fact.status == "proposal" else 0, fact.iri))
         else:
             iri = URIRef(ids.statistic(document_id, fact.start, fact.end))
             candidates.append(_Candidate(fact.start, fact.end, 3, iri, statistic=True))

@@ -2,14 +2,16 @@
 
 A figure is written in digits ("288,000", "412 000", "9.5", "0,7%"), as a range ("USD 5–7 billion", "133–159",
 "between 133 and 159", "EUR 900 to EUR 1,400"), in words up to twenty and in tens ("seven new tools", "sixty",
-read with number-parser), as a share ("six in ten", "3 in 4") or a fraction ("over half", "four fifths of"), with
+read with number-parser), as a share ("six in ten", "3 in 4") or a fraction ("over half", "four fifths of"; "half a
+million" is a count), with
 scale words (thousand, million, billion, "bn"), a currency (currencies.py: an ISO 4217 code, a symbol, a
 currency's name, "dollars", "euros"), a percentage ("37 %", "+8 %"), or a duration unit (days, weeks, months,
 years; "a 90-day visa"). A change "rose from 12 to 19 per cent" is two figures.
 
 It counts when it has a scale, a currency, a percentage, a duration, a thousands separator, four or more
 digits that are not a year, a quantifier before it ("more than 60", "a group of three"), a counted noun after it
-("97 measures", "seven new tools", "133–159 participants"), a group it is part of ("eleven of the speakers"), or,
+("97 measures", "seven new tools", "133–159 participants"), a group it is part of ("eleven of the speakers"), brackets
+after a list's label ("Delegations present (40): …"), or,
 after another figure, a comparison or a coordination that leaves its noun out ("against five in 2040").
 A number word after "the", "these", "its" … refers to a known set rather than counts ("the two Global
 Compacts"), "one" alone counts nothing ("one means"), and a capitalised one inside a sentence names ("the Group
@@ -17,7 +19,8 @@ of Seven"). Never a year or a date, an ordinal, a reference ("Objective 7", "Obj
 34", "resolution 73/195", "Phase 2", "Dialogue 3"), a document symbol, a code ("COVID-19"), a telephone number,
 a clock time ("5.40 p.m."), the time of an agenda item ("(5 mins)"), a time told from another ("five years
 earlier"), or a count of the review's own parts or of the GCM's objectives ("four thematic roundtables", "two
-tracks", "all 23 objectives", "a one-day consultation").
+tracks", "all 23 objectives", "a one-day consultation"), or of parts the sentence names one by one ("four labs …:
+Lab One and Lab Two …"). A deadline is no time told from another ("no later than seven days after arrival").
 """
 
 from __future__ import annotations
@@ -73,12 +76,22 @@ _FRACTION = re.compile(
     r"(?!\s+(?:the\s+|that\s+|this\s+|each\s+)?(?:(?:19|20)\d\d|year|decade|century|month|week|day)\b)",
     re.I,
 )
+#: "half a million", "a quarter of a million": a share of a scale, as a count.
+_SCALE_SHARE = re.compile(
+    r"\b(?P<share>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?\s+(?P<scale>thousand|million|billion)\b", re.I
+)
+_SHARES = {"half": Decimal("0.5"), "a quarter of": Decimal("0.25"), "three quarters of": Decimal("0.75")}
+#: A count in brackets after a list's label: "Delegations present (40): A · B".
+_LABEL_COUNT = re.compile(r"^\s*[A-Z][^:()\d]{0,60}?\s*\($")
+#: Where a counted noun's item is named with a number ("Lab One", "Panel 2", "Clinic IV"): the count is of parts
+#: the text names one by one, not a statistic.
+_NAMED_ITEM = rf"\s+(?:\d{{1,2}}|[IVX]{{1,4}}|[A-Z]|(?i:{_WORDS}))\b"
 _FRACTION_TIME = re.compile(r"\b(?:first|second|third|last|latter|former|other)\s+$", re.I)
 _PARTS = dict(zip("half third quarter fifth sixth seventh eighth ninth tenth".split(), range(2, 11), strict=True))
 _QUANTIFIER = re.compile(
     r"\b(?:more than|over|about|nearly|roughly|at least|approximately|around|a total of|almost|up to|some|"
     r"an estimated|estimated|fewer than|less than|under|below|above|exceeding|no more than|at most|only|"
-    r"close to|nearly)\s+$",
+    r"close to|nearly|no later than|not later than)\s+$",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -93,6 +106,8 @@ _YEAR = re.compile(r"^(?:1[89]|20|21)\d\d$")
 _AGENDA_TIME = re.compile(r"^\s*(?:mins?\b|minutes\b|hours?\b|hrs?\b|[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 #: "five years earlier", "two weeks later": a time, told from another, that counts nothing.
 _RELATIVE_TIME = re.compile(r"^\s*(?:earlier|ago|later|before|previously|after|afterwards)\b", re.IGNORECASE)
+#: "no later than seven days after arrival": a deadline, not a time told from another.
+_DEADLINE = re.compile(r"\b(?:no|not)\s+later\s+than\s+$", re.IGNORECASE)
 _COUNTED = re.compile(r"^\s+(?P<noun>[\"'“‘(]?[A-Za-z][\w'’-]*)")
 _NEXT_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 #: Prepositions, conjunctions, auxiliaries, determiners and pronouns: words no counted noun or phrase is.
@@ -171,8 +186,14 @@ def figures(sentence: str) -> list[Figure]:
             found = [f for f in found if f.end <= ratio.start() or f.start >= ratio.end()]
             value = _share(part, whole)
             found.append(_with_quantifier(value, None, "percent", ratio.start(), ratio.end(), sentence))
+    for share in _SCALE_SHARE.finditer(sentence):
+        found = [f for f in found if f.end <= share.start() or f.start >= share.end()]
+        value = _SHARES[" ".join(share.group("share").lower().split())] * _SCALES[share.group("scale").lower()]
+        found.append(_with_quantifier(value, None, "count", share.start(), share.end(), sentence))
     for fraction in _FRACTION.finditer(sentence):
         start, end = fraction.start("fraction"), fraction.end("fraction")
+        if any(s.start() <= start < s.end() for s in _SCALE_SHARE.finditer(sentence)):
+            continue
         if _FRACTION_TIME.search(sentence[:start]) or any(
             f.start <= start < f.end and not f.surface[-1:].isalpha() for f in found
         ):
@@ -288,7 +309,7 @@ def _excluded(match: re.Match[str], sentence: str) -> bool:
         or (no_unit and _YEAR.match(number) and not match.group("duration"))
         or (no_unit and (_DATE_AFTER.match(sentence[match.end("number") :]) or _DATE_BEFORE.search(before)))
         or _AGENDA_TIME.match(after)
-        or (match.group("duration") and _RELATIVE_TIME.match(after))
+        or (match.group("duration") and _RELATIVE_TIME.match(after) and not _DEADLINE.search(before))
         or (_PHONE.fullmatch(number) and not _SPACED_THOUSANDS.fullmatch(number))
         or re.match(r"\d+(?:st|nd|rd|th)\b", sentence[match.start("number") :])
     )
@@ -305,6 +326,20 @@ def _names_own_part(after: str) -> bool:
     return False
 
 
+def _names_items(after: str, sentence: str) -> bool:
+    """Whether the plural noun counted after a number has its items named with a number in the sentence ("four labs
+    … Lab One and Lab Two"): the count is of parts named one by one."""
+    for word in _NEXT_WORDS.findall(after[:60])[:3]:
+        if word.lower() in _NOT_COUNTED:
+            return False
+        if word.endswith("s") and len(word) > 3:
+            singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+            named = re.escape(singular[0].upper() + singular[1:]) + _NAMED_ITEM
+            if re.search(named, sentence):
+                return True
+    return False
+
+
 def _qualifies(match: re.Match[str], sentence: str, unit: str, earlier: bool = False) -> bool:
     """A figure needs a unit, a scale, a separator, four digits, a quantifier or a counted noun after it; or,
     after an ``earlier`` figure of its sentence, a comparison or a coordination that leaves its noun out
@@ -313,9 +348,11 @@ def _qualifies(match: re.Match[str], sentence: str, unit: str, earlier: bool = F
     after = sentence[match.end() :]
     if unit in ("day", "week", "month", "year"):
         return not _DURATION_OF_OWN.match(after) and not re.match(r"^\s+of\s+(?:the\s+)?(?:discussion|meeting)", after)
+    if re.match(r"\)\s*:", after) and _LABEL_COUNT.match(sentence[: match.start()]):
+        return not _names_own_part(sentence[: match.start()])
     counted = _COUNTED.match(after)
     noun = counted.group("noun").strip("\"'“‘(").lower() if counted else ""
-    if _names_own_part(after):
+    if _names_own_part(after) or _names_items(after, sentence):
         return False
     if number[0].isalpha():
         if number.lower() == "one" or _DEFINITE.search(sentence[: match.start()]):

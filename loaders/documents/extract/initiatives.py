@@ -4,14 +4,18 @@ A programme noun ("joint programme", "programme", "project", "initiative", singu
 to a fund named in the same clause when the words between them link the two: next to each other ("M-MPTF
 funded Joint Programme", "the Migration MPTF joint programmes"), or a few words with a funding or pipeline
 word ("a Joint Programme funded by the Migration Multi-Partner Trust Fund", "a joint programme admitted to
-the pipeline of the M-MPTF", "the Migration MPTF has financed two projects"). "The fund" refers back to the
-fund last named in the passage. Each noun takes its nearest linked fund, so a COVID-19 MPTF project is
-never credited to the Migration MPTF.
+the pipeline of the M-MPTF", "the Migration MPTF has financed two projects", "has, since 2047, financed a US$ 1.8
+million project", "a grant from the British Modern Slavery Innovation Fund"); a concept note put or sent before or to
+the fund is a proposal; a programme's next phase ("…, whose second phase … is in the Fund's pipeline") is a row of its
+own. "The fund" refers back to the fund last named in the passage. Each noun takes its nearest linked fund, so a
+COVID-19 MPTF project is never credited to the Migration MPTF. A fund that pays for work in a State without a
+programme noun ("AMIF pays for €2.3 million of the reception work in Moldova") gives one initiative there.
 
 Where: the States (or, when no State is named, a place such as "the Western Balkans") of an "in …"
 phrase right before the programme ("In Serbia and North Macedonia, a Joint Programme …") or, else, after
 it in the clause ("… Joint Programme in Tajikistan", "… addressed data needs in Serbia"), else the States
-that run it ("a shelter run by Chile's labour ministry"). A singular noun is one initiative in all its
+that run it ("a shelter run by Chile's labour ministry", "a project with the border police of Bosnia and
+Herzegovina"). A singular noun is one initiative in all its
 States; a plural noun is one initiative per State or place named.
 """
 
@@ -27,7 +31,9 @@ from gcmkg.loaders.documents.segmenting import Passage
 
 _NOUN = re.compile(
     r"\b(?:(?P<joint>[Jj]oint\s+[Pp]rogram(?:me)?s?)|(?P<programme>[Pp]rogram(?:me)?s?)"
-    r"|(?P<project>[Pp]rojects?|[Pp]ilots?)|(?P<initiative>[Ii]nitiatives?|[Cc]oncept\s+notes?"
+    r"|(?P<project>[Pp]rojects?|[Pp]ilots?)|(?P<concept>[Cc]oncept\s+notes?)|(?P<initiative>[Ii]nitiatives?|[Gg]rants?"
+    # a programme's next phase: "…, whose second phase is in the Fund's pipeline"
+    r"|(?<=\bwhose\s)(?:(?:first|second|third|next|new|follow-up)\s+)?phase"
     # a proposal on its own ("a Tajik proposal"), not the second word of "a programme proposal"
     r"|(?<![Pp]rogramme\s)(?<![Pp]rogram\s)(?<![Pp]roject\s)(?<![Nn]ote\s)[Pp]roposals?))\b"
     r"(?!\s+(?:for|of)\s+(?:the\s+)?(?:proposals|funding|applications)\b)"  # "a call for proposals" is none
@@ -51,25 +57,33 @@ _LINK_AFTER = re.compile(
     rf"^[\s,]+(?:[\w'’-]+[\s,]+){{0,5}}?{_FUNDING}\b(?:[\s,]+[\w'’-]+){{0,4}}?[\s,]+$"
     # the programme of the fund: "a joint programme of the Migration MPTF"
     r"|^\s+of\s+(?:the\s+)?$"
+    # a grant from the fund (named with an adjective or a State's possessive: "from the UK's", "from the British")
+    r"|^\s+from\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?$"
     # however long the description, a participle between commas: "a programme in …, seed-funded by the"
     rf"|^[^;:]{{0,120}}?,\s*{_FUNDING}\s+(?:by|through|from|under)\s+(?:the\s+)?$"
     # a grant received from the fund (of a State: "from the United Kingdom's")
     r"|^[\s,]+(?:[\w'’-]+[\s,]+){0,5}?(?:received|obtained|was\s+awarded)\b[^;:]{0,60}?\bfrom\s+(?:the\s+)?"
     r"(?:[A-Z][\w-]*\s+){0,3}?(?:[A-Z][\w-]*['’]s\s+)?$"
 )
+#: A currency sign before an amount ("US$ 1.8 million", "€2.3 million").
+_SIGN = r"(?:US\$|[$€£])"
 #: The fund (or "the Fund's Steering Committee") before the programme, a funding word between them; an
 #: amount may stand between ("approved a further USD 2.5 million for a").
 _LINK_BEFORE = re.compile(
-    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_FUNDING}\b"
-    r"(?:\s+(?:a\s+further|an\s+additional|another))?(?:\s+[A-Z]{3}\s+[\d.,]+(?:\s+(?:thousand|million|billion))?)?"
+    # an aside between commas may stand before the verb: "has, since 2047, financed"
+    rf"^{_ACRONYM}[\"”’']?(?:['’]s)?[\s,]+(?:[\w'’-]+\s+){{0,3}}?(?:[\w'’-]+,\s[^,;:]{{1,30}},\s+)?{_FUNDING}\b"
+    r"(?:\s+(?:a\s+further|an\s+additional|another))?"
+    rf"(?:\s+(?:an?\s+)?(?:[A-Z]{{3}}\s?|{_SIGN}\s?)[\d.,]+(?:\s+(?:thousand|million|billion))?)?"
     r"(?:\s+[\w'’.,-]+){0,4}?\s+$"
 )
 #: A programme in a relative clause whose subject is the fund: "the projects (that) it co-finances".
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 _FUNDING_AFTER = re.compile(r"\s+(?:also\s+)?(?:co-?)?(?:funds|funded|finances|financed|supports|supported|sponsors)\b")
 #: A programme sent to the fund: "submitted a concept note on … to the".
-_SENT_BEFORE = re.compile(r"\b(?:submitted|sent|presented|put\s+forward)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$")
-_TO_FUND = re.compile(r"^[^;:]{0,120}?\s(?:to|with)\s+(?:the\s+)?$")
+_SENT_BEFORE = re.compile(
+    r"\b(?:submitted|sent|presented|put(?:\s+forward)?)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$"
+)
+_TO_FUND = re.compile(r"^[^;:]{0,120}?\s(?:to|with|before)\s+(?:the\s+)?$")
 # A programme that is the subject of a passive predicate naming the fund, however long its description: "A
 # regional programme for … , led by UNODC and IOM, has been admitted to the", "… is in the pipeline of the".
 _PASSIVE_LINK = re.compile(
@@ -84,25 +98,38 @@ _PIPELINE_AFTER = re.compile(r"(?:['’]s)?\s+pipeline\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|\bwhich\b|\bwho\b|\bwhile\b|\bwhereas\b")
 #: In the pipeline: admitted to it, or shortlisted and waiting for money.
 _PIPELINE = re.compile(r"\b(?:pipeline|shortlisted|short-listed)\b", re.IGNORECASE)
-_PROPOSAL = re.compile(r"\b(?:proposals?|proposed|submitted)\b", re.IGNORECASE)
+_PROPOSAL = re.compile(r"\b(?:proposals?|proposed|submitted|concept\s+notes?)\b", re.IGNORECASE)
 _AFTER_NOUN = re.compile(r"\s+(?:proposals?|submissions?)\b", re.IGNORECASE)
 _BEFORE_STATUS = re.compile(
     r"\b(?P<word>proposals?|proposed|submitted|sent|put\s+forward|pipeline)\s+(?:(?:for|of)\s+)?(?:(?:an?|the|its|one|two|three|new)\s+)?$",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|for|across|covering)\s+(?:the\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+#: The body that runs the programme: "run by Peru's labour ministry", "with the border police of Bosnia".
+_BY = re.compile(
+    r"\b(?:by|with)\s+(?:the\s+)?"
+    r"(?:(?!(?:support|help|assistance|backing|funding|contribution|participation|cooperation)\b)[\w-]+\s+){0,3}?"
+    r"(?:of\s+(?:the\s+)?)?$"
+)
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|[–—-])$")  # "the Armenia–Georgia programme"
-_PLACE = re.compile(r"\b(?:in|across|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})")
+_PLACE = re.compile(
+    r"\b(?:in|across|for)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)(?P<place>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})"
+)
 _BEFORE_NOUN = re.compile(r"^\s*,\s*(?:(?:a|an|the|another|one|two|three|its|new|first|second)\s+)*[\w\s'’-]{0,40}$")
 # Between States that qualify a programme noun and the noun: at most two lower-case words ("cross-border").
 _QUALIFIER = re.compile(r"[\s–—-]+(?:[a-z][\w-]*\s+){0,2}")
 # Between the States that are a clause's subject and the programme: a verb and the noun phrase's opening.
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:has|have|had|also|recently|jointly)\s+)*(?:[a-z]+(?:ed|s)|put\s+forward|drawn\s+up|set\s+up)\s+"
+    r"\s+(?:(?:has|have|had|also|recently|jointly)\s+)*(?:[a-z]+(?:ed|s)|put(?:\s+forward)?|drawn\s+up|set\s+up)\s+"
     r"(?:(?:a|an|the|its|their|one|two|three|new|first|second)\s+)+(?:[\w'’-]+\s+){0,3}"
 )
 _MAX_GAP = 160
+#: A fund that pays for work without a programme noun: "AMIF pays for … of the reception work in Moldova".
+_PAYS_FOR = re.compile(
+    r"\s+(?:(?:now|also|still|currently|already|has|have)\s+)*"
+    r"(?:pays|paid|finances|financed|co-finances|co-financed|funds|funded|co-funds|co-funded)\s+(?:for\s+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -135,29 +162,66 @@ def initiatives(
     facts: list[InitiativeFact] = []
     for offset, sentence in sentences(text):
         end = offset + len(sentence)
+        linked: set[_Fund] = set()
         for noun in _NOUN.finditer(text, offset, end):
             fund = _linked_fund(text, noun, [f for f in funds if offset <= f.start < end])
             if fund is None:
                 continue
+            linked.add(fund)
             first, last = min(noun.start(), fund.start), max(noun.end(), fund.end)
             plural = noun.group(0).endswith("s")
+            status = _status(text, first, last)
             for location in _locations(text, first, noun, offset, end, states, plural):
-                start, stop = min(first, location.start), max(last, location.end)
-                facts.append(
-                    InitiativeFact(
-                        fund=fund.entity,
-                        word=_word(noun),
-                        status=_status(text, first, last),
-                        states=tuple(m.entity for m in location.states),
-                        place=location.place,
-                        objectives=objectives,
-                        passage=passage,
-                        start=passage.start + start,
-                        end=passage.start + stop,
-                        surface=text[start:stop],
-                    )
-                )
+                facts.append(_fact(passage, fund, _word(noun), status, location, (first, last), objectives))
+        unlinked = [f for f in funds if offset <= f.start < end and f not in linked]
+        facts += _paid_work(passage, unlinked, offset, end, states, objectives)
     return _unique(facts)
+
+
+def _paid_work(
+    passage: Passage,
+    funds: list[_Fund],
+    clause_start: int,
+    clause_end: int,
+    states: list[Match],
+    objectives: tuple[int, ...],
+) -> list[InitiativeFact]:
+    """Work a fund pays for in a State, without a programme noun: "The AMIF pays for most of the reception work in
+    Greece" (one initiative where the work is; none when no State or place is named)."""
+    text = passage.text
+    facts = []
+    for fund in funds:
+        pays = _PAYS_FOR.match(text, fund.end)
+        if pays is None or _NOUN.search(text, pays.end(), _clause_stop(text, pays.end(), clause_end)):
+            continue
+        for location in _locations(text, fund.start, pays, clause_start, clause_end, states, False):
+            facts.append(_fact(passage, fund, "initiative", "funded", location, (fund.start, pays.end()), objectives))
+    return facts
+
+
+def _fact(
+    passage: Passage,
+    fund: _Fund,
+    word: str,
+    status: str,
+    location: _Location,
+    described: tuple[int, int],
+    objectives: tuple[int, ...],
+) -> InitiativeFact:
+    """The initiative of ``fund`` at ``location``; its span runs over the words that describe it and the location."""
+    start, stop = min(described[0], location.start), max(described[1], location.end)
+    return InitiativeFact(
+        fund=fund.entity,
+        word=word,
+        status=status,
+        states=tuple(m.entity for m in location.states),
+        place=location.place,
+        objectives=objectives,
+        passage=passage,
+        start=passage.start + start,
+        end=passage.start + stop,
+        surface=passage.text[start:stop],
+    )
 
 
 def _funds(text: str, found: list[Match], antecedent: Entity | None = None) -> list[_Fund]:
@@ -256,7 +320,7 @@ def _locations(
 
 def _run_by(text: str, location: _Location) -> bool:
     """Whether the States run the programme: "implemented by Chile", "run by Peru's labour ministry"."""
-    return bool(_BY.search(text[max(0, location.start - 20) : location.start]))
+    return bool(_BY.search(text[max(0, location.start - 50) : location.start]))
 
 
 def _is_subject(text: str, location: _Location, clause_start: int, first: int) -> bool:

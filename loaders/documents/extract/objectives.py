@@ -3,8 +3,10 @@
 twenty-three", "(obj. 4)", "Objs. 9 and 10", "objectives 2, 14 & 15", "objectives 9/10", "GCM objective (7)",
 "objective #14", "objectives nos. 1 to 4", "(GCM 15)", "O5, O6 and O18–O20", an objective's title in quotes
 ("… together with “Eliminate all forms of discrimination and …”", any case), and ordinals: "the sixth
-objective", "the first, third and seventh objectives", "objectives 2 and 5 as well as the twelfth". An ordinal
-for emphasis ("the very first objective") numbers nothing."""
+objective", "the first, third and seventh objectives", "the 1st, 2nd and 17th objectives", "the Compact's seventh to
+twelfth objectives", "objectives 2 and 5 as well as the twelfth"; a hyphenated "(GCM-7)"; a labelled line
+"Objectives covered: 5 / 6 / 16", "Relevant objective: 6." An ordinal for emphasis ("the very first objective")
+numbers nothing."""
 
 from __future__ import annotations
 
@@ -23,21 +25,28 @@ _NUMBER = rf"(?:#?\d{{1,2}}|(?:{CARDINAL_WORD})\b)"
 _NUMBER_LIST = rf"{_NUMBER}(?:(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*/\s*|{_RANGE}){_NUMBER})*"
 #: "O5, O6 and O18–O20": objectives by a capital O and their number.
 _O_LIST = r"(?<![\w-])O\d{1,2}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[–-]\s*)O\d{1,2})*\b"
-_ORDINAL_LIST = rf"(?:{ORDINAL_WORD})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?(?:{ORDINAL_WORD}))*"
+#: An ordinal in words or in digits ("seventh", "7th").
+_ORDINAL = rf"(?:{ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))"
+_ORDINAL_LIST = (
+    rf"{_ORDINAL}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s+through\s+|\s*–\s*)(?:the\s+)?{_ORDINAL})*"
+)
+#: A label before the numbers: "Objectives covered: 5 / 6", "Relevant objective: 6", "objectives in focus: 14".
+_LABEL = r"(?:\s+(?:[a-z]+ed|in\s+focus|at\s+stake))?\s*:"
 #: An ordinal list after a numbered one, ending the phrase: "objectives 2 and 5 as well as the twelfth,".
 _CONTINUED = rf"(?:\s*,?\s+(?:and|as\s+well\s+as|together\s+with|plus)\s+(?:the\s+)?({_ORDINAL_LIST})(?=\s*[,.;:)]))?"
 OBJECTIVE_REFERENCE = re.compile(
-    rf"\b(?:GCM\s+)?(?:[Oo]bjectives?|[Oo]bjs?\.)\s+(?:[Nn]os?\.\s*)?\(?({_NUMBER_LIST})\b(?![.,/]\d){_CONTINUED}"
-    rf"|\(\s*GCM\s+({_NUMBER_LIST})\s*\)"
+    rf"\b(?:GCM\s+)?(?:[Oo]bjectives?|[Oo]bjs?\.)(?:{_LABEL})?\s+(?:[Nn]os?\.\s*)?\(?({_NUMBER_LIST})\b(?![.,/]\d)"
+    rf"{_CONTINUED}"
+    rf"|\(\s*GCM(?:\s+|\s*-\s*)({_NUMBER_LIST})\s*\)"
     rf"|({_O_LIST})"
     rf"|(?<!\bvery\s)\b((?i:{_ORDINAL_LIST}))\s+(?:GCM\s+)?objectives?\b"
 )
-_ITEM = re.compile(rf"(?<=\bO)\d{{1,2}}|#?\d{{1,2}}|(?i:{CARDINAL_WORD}|{ORDINAL_WORD})\b")
+_ITEM = re.compile(rf"(?<=\bO)\d{{1,2}}|#?\d{{1,2}}(?:st|nd|rd|th)?|(?i:{CARDINAL_WORD}|{ORDINAL_WORD})\b")
 _RANGE_PAIR = re.compile(rf"({_ITEM.pattern}){_RANGE}O?({_ITEM.pattern})")
 
 
 def _value(item: str) -> int:
-    item = item.lstrip("#")
+    item = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", item.lstrip("#"))
     return int(item) if item.isdigit() else WORD_NUMBER[item.lower()]
 
 

@@ -47,7 +47,7 @@ _ORGANISATION_HEADS = frozenset(
 )
 _PUBLICATION_HEADS = frozenset(
     "report reports study studies brief paper papers toolkit handbook guidelines guide survey publication "
-    "mapping atlas protocol checklist".split()
+    "mapping atlas protocol checklist database databases dataset datasets index dashboard".split()
 )
 _NOT_OWNER = r"(?!(?:and|or|but|nor|with|while|whereas|of|in|on|for|to|by|from|at|as|that|which|who)\b)"
 _DESCRIPTION = re.compile(

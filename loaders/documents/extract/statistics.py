@@ -13,11 +13,11 @@ whether it is an observed figure, a target, a threshold or a limit.
   ("the 2030 Agenda", "the 1954 Convention") is no time. A sentence without one carries on the time of the
   previous sentence's figures ("… since 2014 worldwide. Europe has been the deadliest destination; 29,126
   deaths …"). A figure told in the present ("now runs 12 offices") takes only a time written between "now"
-  and the figure.
-- *Kind*: a ``limit`` (a figure something is "capped at" or "limited to", a "60-day deadline", a duration
-  with "up to", "no more than", "maximum", "within"), a ``target`` ("funding target", "aims to", "reduce remittance
-  costs to 3%", a plan's "up to 100"), a ``threshold`` (a duration with "more than", "at least", "over", or a
-  "90-day visa"), else ``observed``.
+  and the figure. A figure of a time left unnamed ("a cap of 50,000 in earlier years") has none.
+- *Kind*: a ``limit`` (a figure something is "capped at" or "limited to", "a cap of", "a ceiling of", a "60-day
+  deadline", a duration with "up to", "no more than", "no later than", "maximum", "within"), a ``target``
+  ("funding target", "aims to", "reduce remittance costs to 3%", a plan's "up to 100"), a ``threshold`` (a
+  duration with "more than", "at least", "over", or a "90-day visa"), else ``observed``.
 - *About*: the State, organisation or region named nearest to the figure in its clause, the one before it
   first ("Kazakhstan regularised some 170,000 migrants").
 """
@@ -63,7 +63,7 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _TOWARDS = re.compile(r"\b(?:reduc|lower|cut|increas|rais|bring|halv|limit)\w*\b[^;.]{0,80}?\bto\s+$", re.IGNORECASE)
-_LIMIT_WORDS = frozenset({"up to", "no more than", "at most", "not exceeding"})
+_LIMIT_WORDS = frozenset({"up to", "no more than", "at most", "not exceeding", "no later than", "not later than"})
 _THRESHOLD_WORDS = frozenset(
     {"more than", "over", "at least", "exceeding", "above", "below", "under", "less than", "fewer than"}
 )
@@ -78,6 +78,12 @@ _LIMIT_NOUN = re.compile(r"[\s-]*(?:time[\s-]+)?(?:deadline|limit|cap|ceiling)\b
 _NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently)\b", re.IGNORECASE)
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _MAXIMUM = re.compile(r"\b(?:maximum|max\.)\s+(?:of\s+)?$", re.IGNORECASE)
+#: "a cap of 50,000", "the ceiling of 8,000", "a quota of 300": a limit named before the figure.
+_LIMIT_OF = re.compile(r"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:cap|ceiling|limit|quota)\s+of\s+$", re.IGNORECASE)
+#: "… in earlier years": a time the text leaves unnamed, which the sentence's year is not.
+_UNNAMED_TIME = re.compile(
+    r"[^,;.\d]{0,40}?\b(?:in|over|during|for)\s+(?:earlier|previous|past|prior|former|other)\s+years\b", re.IGNORECASE
+)
 #: A duration something must happen within: "recognised within 90 days".
 _WITHIN = re.compile(r"\b(?:within|in\s+no\s+more\s+than|in\s+under)\s+$", re.IGNORECASE)
 _STOP = FUNCTION_WORDS | frozenset(
@@ -135,7 +141,10 @@ def statistics(passage: Passage, found: list[Match]) -> list[Statistic]:
             joined = [m.end() for m in _JOINED_CLAUSE.finditer(sentence, clause.start, figure.start)]
             now = _NOW.search(sentence, max([clause.start, *joined]), figure.start)
             period = _period(sentence, figure, _Clause(now.start(), figure.end) if now else clause, whole=not now)
-            if period == (None, None) and not now:
+            unnamed = bool(_UNNAMED_TIME.match(sentence, figure.end))
+            if unnamed:
+                period = (None, None)
+            elif period == (None, None) and not now:
                 period = framing  # the time the previous sentence gave its figures carries on
             elif not COMPARED_WITH.search(sentence, 0, figure.start):
                 sentence_framing = period
@@ -218,7 +227,12 @@ def _time_expressions(sentence: str, low: int, high: int, figure: Figure) -> lis
 
 def _kind(sentence: str, figure: Figure, clause: _Clause) -> str:
     before = sentence[clause.start : figure.start]
-    if _CAPPED.search(before) or _NOT_EXCEED.search(before) or _LIMIT_NOUN.match(sentence, figure.end):
+    if (
+        _CAPPED.search(before)
+        or _NOT_EXCEED.search(before)
+        or _LIMIT_OF.search(before)
+        or _LIMIT_NOUN.match(sentence, figure.end)
+    ):
         return "limit"
     if figure.is_duration or _MAXIMUM.search(before):
         if figure.quantified in _LIMIT_WORDS or _MAXIMUM.search(before) or _WITHIN.search(before):
@@ -242,6 +256,9 @@ def _measures(sentence: str, figure: Figure, previous: str, since: int = 0) -> s
         return previous
     if previous and _PART_OF.search(sentence[: _surface_start(sentence, figure)]):
         return previous  # "12,400 minors …, of whom 71 per cent travelled alone"
+    label = re.match(r"\s*(?P<label>[A-Z][^:()]*?)\s*\($", sentence[: figure.start])
+    if label and re.match(r"\)\s*:", after):
+        return label.group("label")  # "Delegations present (40): …"
     phrase = "" if re.match(r"^\s*[,;:.)]", after) else _phrase_after(after)
     if phrase:
         return phrase

@@ -1,0 +1,74 @@
+"""Attendance (loaders/documents/extract/attendance.py) in list forms: a labelled list ("Countries represented (3):
+A · B · C", "Connected remotely: …", "Also present: …"), bodies inside a delegation's parenthesis, groups placed
+within a list ("from the UN family, A and B"), and a subject that followed part of the meeting as an observer.
+The sentences are written for these tests; expected values worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmkg.graph.core import ids
+from gcmkg.loaders.documents.extract.attendance import attendance
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.reference import load_reference
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher.from_graphs(source.graph for source in load_reference())
+
+
+def _attendees(text: str, matcher: Matcher) -> set[str]:
+    return {ids.local_path(a.agent.iri) for a in attendance(Passage(1, text, 0, len(text), None), 2031, matcher)}
+
+
+def test_a_labelled_list_with_a_count_and_middle_dots(matcher: Matcher) -> None:
+    assert _attendees("Countries represented (3): Chile · Peru · Kingdom of Norway.", matcher) == {
+        "state/CHL",
+        "state/PER",
+        "state/NOR",
+    }
+
+
+def test_a_label_that_says_how_they_joined(matcher: Matcher) -> None:
+    assert _attendees("Connected remotely: Japan / Mexico / Slovenia", matcher) == {
+        "state/JPN",
+        "state/MEX",
+        "state/SVN",
+    }
+    assert _attendees("Taking part online: the African Union, UNFPA.", matcher) == {
+        "organisation/african-union",
+        "organisation/unfpa",
+    }
+
+
+def test_a_list_with_a_delegation_in_brackets_and_groups_placed_inside_it(matcher: Matcher) -> None:
+    text = (
+        "Also present: the European Union (its delegation comprised the European Commission and Frontex); "
+        "OECD; from the UN family, UNFPA, WHO and UNICEF; and, for workers and employers, ITUC and the IOE."
+    )
+    assert _attendees(text, matcher) == {
+        "organisation/european-union",
+        "organisation/european-commission",
+        "organisation/frontex",
+        "organisation/oecd",
+        "organisation/unfpa",
+        "organisation/who",
+        "organisation/unicef",
+        "organisation/ituc",
+        "organisation/ioe",
+    }
+
+
+def test_labels_that_say_nothing_of_attending_give_no_attendees(matcher: Matcher) -> None:
+    assert _attendees("Moderation: Ms. Ana Ruiz (Chile).", matcher) == set()
+    assert _attendees("Lead agencies: UNFPA and WHO.", matcher) == set()
+    assert _attendees("Apologies were received from: Chile · Peru.", matcher) == set()
+    assert _attendees("Speakers present: Ms. Ana Ruiz (Chile) · Mr. Tom Berg (Norway)", matcher) == set()
+
+
+def test_a_subject_that_followed_part_of_the_meeting(matcher: Matcher) -> None:
+    assert _attendees("Mexico followed the second day as an observer.", matcher) == {"state/MEX"}
+    assert _attendees("Peru followed the whole morning remotely.", matcher) == {"state/PER"}
+    assert _attendees("Japan and Peru sent written apologies.", matcher) == set()
