@@ -33,6 +33,7 @@ from gcmkg.loaders.documents.facts import Agent, Participation, SegmentRef, Sess
 from gcmkg.loaders.documents.matcher import Kind, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVocabulary
 
 _LEAD = re.compile(
     r"\b(?:Lead\s+Organi[sz]ers?|(?:Co-?)?Organi[sz]ed\s+by|Lead\s+agenc(?:y|ies)|(?:Co-?)?Organi[sz]ers"
@@ -283,11 +284,12 @@ def participations(
     matcher: Matcher,
     reports_presentations: bool = True,
     label: str = "",
+    vocabulary: SessionVocabulary = DEFAULT_VOCABULARY,
 ) -> list[Participation]:
     """Every participation that ``passage`` states. ``reports_presentations``: the document tells what was
     presented (a report or a summary), so those its prose says spoke in the session presented; a background
     note or an agenda, written before the session, does not. ``label``: the label of the list the passage is an
-    item of ("Speakers:")."""
+    item of ("Speakers:"); ``vocabulary``: the nouns of the document's sessions."""
     text = passage.text
     found: list[Participation] = _co_chairs(passage, review_sessions, matcher)
     if session is None:
@@ -329,7 +331,7 @@ def participations(
     found += _participations(session, "right-of-reply", replying(passage, matcher), passage)
     presenters = _PRESENTERS.search(text)
     if not (lead or moderator or speaker or presenters):
-        return found + narrated_participations(passage, session, matcher, reports_presentations)
+        return found + narrated_participations(passage, session, matcher, reports_presentations, vocabulary)
     if presenters:
         listed = presenters.group(1)
         for reply in replies:

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rdflib import URIRef
 
@@ -33,20 +34,25 @@ from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY
 
-_PASSIVE_PRESENTED = re.compile(
-    r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
-    r"(?:\w+\s+){0,3}?(?:(?:was|were)\s+(?:\w+\s+)?)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
-    r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
-    r"|(?:interventions?|statements?|contributions?|questions?)\s+from\s+the\s+floor\s+(?:(?:came|followed)\s+from"
-    r"|(?:was|were)\s+made\s+by|by)"
-    r"|panell?ists\s+(?:included|were)|keynote\s+(?:address\s+|speech\s+|presentation\s+)?by"
-    rf"|\b(?:{SESSION_NOUN}|track|it)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:first\s+|then\s+)?heard"
-    rf"|\b(?:{SESSION_NOUN}|track)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:began|started|opened)\s+with"
-    r"|(?:presented|introduced|outlined|described|set\s+out)\s+by)\s+",
-    re.IGNORECASE,
-)
+
+@cache
+def _passive_presented(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
+        r"(?:\w+\s+){0,3}?(?:(?:was|were)\s+(?:\w+\s+)?)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
+        r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
+        r"|(?:interventions?|statements?|contributions?|questions?)\s+from\s+the\s+floor\s+(?:(?:came|followed)\s+from"
+        r"|(?:was|were)\s+made\s+by|by)"
+        r"|panell?ists\s+(?:included|were)|keynote\s+(?:address\s+|speech\s+|presentation\s+)?by"
+        rf"|\b(?:{noun}|track|it)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:first\s+|then\s+)?heard"
+        rf"|\b(?:{noun}|track)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:began|started|opened)\s+with"
+        r"|(?:presented|introduced|outlined|described|set\s+out)\s+by)\s+",
+        re.IGNORECASE,
+    )
+
+
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(
     r"\b(?:exercised|exercising|made\s+use|used|invoked|availed|asked\s+for\s+the\s+floor|requested\s+the\s+floor|"
@@ -160,12 +166,15 @@ def _speaking_person(sentence: Sentence, verb_start: int, matcher: Matcher) -> l
     return []
 
 
-def presentations(sentence: Sentence, session: SessionRef, passage: Passage, matcher: Matcher) -> list[Participation]:
-    """The presenters of ``sentence`` in ``session``, and those they spoke for (module docstring)."""
+def presentations(
+    sentence: Sentence, session: SessionRef, passage: Passage, matcher: Matcher, noun: str = DEFAULT_VOCABULARY.noun
+) -> list[Participation]:
+    """The presenters of ``sentence`` in ``session``, and those they spoke for (module docstring); ``noun``: the
+    nouns of the document's sessions (``SessionVocabulary.noun``)."""
     text = sentence.text
     end = len(text.rstrip(". "))
     found: list[tuple[Agent, tuple[Agent, ...]]] = []
-    passive = _PASSIVE_PRESENTED.search(text)
+    passive = _passive_presented(noun).search(text)
     if _RIGHT_OF_REPLY.search(text):
         return []  # read by participation.py
     if passive:
