@@ -43,7 +43,7 @@ from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVoca
 @cache
 def _moderated(noun: str) -> re.Pattern[str]:
     return re.compile(
-        r"\bmoderat(?:ed|es|ing|ion|or)\b|\b(?:guid|facilitat|steer|chair)(?:ed|ing|es|e)?\s+the\s+"
+        r"\bmoderat(?:e|ed|es|ing|ion|or)\b|\b(?:guid|facilitat|steer|chair)(?:ed|ing|es|e)?\s+the\s+"
         r"(?:debate|discussion|exchange|dialogue|conversation)\b"
         rf"|(?<!co-)\bfacilitated\s+by\b|\bfacilitat(?:es?|ed|ing)\s+(?:it|the\s+(?:thematic\s+)?{noun})\b"
         r"|\b(?:the|as|its)\s+facilitator\b|\b(?:discussion|debate|exchange)\s+was\s+chaired\s+by\b",
@@ -55,12 +55,16 @@ def _moderated(noun: str) -> re.Pattern[str]:
 _APPOSED = re.compile(rf"^\s*,\s*{HONORIFIC}")
 _BY = re.compile(r"^\s+by\b")
 _STATE_SPEAKER = re.compile(
-    r"\bmember\s+States?\s+speaker\b(?!\s*:)"
+    r"\bmember[\s-]+States?\s+(?:speaker|discussant)\b(?!\s*:)"
+    r"|\b(?:opening|first|lead)\s+member[\s-]+States?\s+(?:voice|speaker|statement|intervention)\b"
+    r"|\bopened\s+for\s+the\s+member[\s-]+States\b"
     r"|\b(?:speaking|spoke)\s+(?:first\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?member\s+States\b"
     r"|\blead(?:-off)?\s+(?:speaker|intervention|statement)\s+for\s+the\s+member[\s-]+States\b"
     r"|\bmember[\s-]+States?\s+(?:perspective|view|intervention)\s+was\s+(?:opened|given|presented)\b",
     re.IGNORECASE,
 )
+#: A new clause with a subject of its own: ", and Greece …", "; Chile …".
+_NEW_CLAUSE = re.compile(r"(?:,\s+(?:and|while|whereas|but)|;)\s+(?:the\s+)?[A-Z]")
 #: Words telling who opened a session's exchange: the member State speaker when a State took the floor
 #: ("Kicking off, Mr. X of Portugal, …", "On the part of Chile, Ms. Y opened the debate").
 _OPENED_EXCHANGE = re.compile(
@@ -74,7 +78,7 @@ def _led_by(noun: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{noun}|preparation|discussion|it)s?\b[^.;]*?\b(?:was|were|had\s+been|has\s+been)\s+"
         r"(?:jointly\s+)?"
-        r"(?:co-?)?(?:led|organi[sz]ed|prepared|convened|coordinated|entrusted)\s+(?:jointly\s+)?(?:by|to)\s+",
+        r"(?:co-?)?(?:led|organi[sz]ed|prepared|convened|coordinated|entrusted|curated)\s+(?:jointly\s+)?(?:by|to)\s+",
         re.IGNORECASE,
     )
 
@@ -82,7 +86,7 @@ def _led_by(noun: str) -> re.Pattern[str]:
 _UNDER_LEAD = re.compile(
     r"\bunder\s+the\s+(?:joint\s+)?lead(?:ership)?\s+of\s+|\blead\s+organi[sz]ers\s+(?:were|was|included)\s+"
     r"|\b(?:preparatory\s+work|preparations?)\s+(?:was|were|lay)\s+in\s+the\s+hands\s+of\s+"
-    r"|^(?:co-?organi[sz]ed|organi[sz]ed|prepared|convened|co-?convened|co-facilitated)\s+by\s+",
+    r"|^(?:co-?organi[sz]ed|organi[sz]ed|prepared|convened|co-?convened|co-facilitated|curated)\s+by\s+",
     re.IGNORECASE,
 )
 
@@ -91,7 +95,9 @@ _UNDER_LEAD = re.compile(
 def _led_after(noun: str) -> re.Pattern[str]:
     return re.compile(
         r"\s+(?:(?:acted|served)\s+as\s+(?:the\s+)?(?:co-?leads?|lead\s+organi[sz]ers?|leads?|organi[sz]ers)\b"
-        r"|co-?led\b|(?:were|was)\s+(?:the|its)\s+(?:lead\s+|co-?)?organi[sz]ers?\b"
+        r"|co-?led\b|(?:were|was)\s+(?:the|its)\s+(?:lead\s+|co-?)?organi[sz]ers?\b|(?:were|was|are|is)\s+in\s+the\s+lead\b"
+        rf"|(?:are|is|were|was)\s+(?:co-?)?(?:organi[sz]ing|preparing|convening|curating)\s+"
+        rf"(?:it|the\s+(?:thematic\s+)?{noun}|(?i:{noun})\s+\w+)\b"
         rf"|(?:(?:had|have|has)\s+)?(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{noun})\b)"
         rf"|,?\s+(?:which|who|that)\s+(?:are\s+|is\s+)?(?:co-?)?(?:organi[sz]|prepar|conven)(?:es?|ing)\s+"
         rf"(?:it|the\s+(?:thematic\s+)?{noun}|(?i:{noun})\s+\w+)\b"
@@ -174,6 +180,9 @@ def _state_speakers(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str,
     named last before the words in their clause ("Chile opened the debate as member State speaker")."""
     cue = _STATE_SPEAKER.search(sentence.text)
     holder = _holder(sentence, cue) if cue else None
+    clause = _NEW_CLAUSE.search(sentence.text, holder[1], cue.start()) if cue and holder is not None else None
+    if clause:  # "Ms. X will moderate, and Greece has agreed to open as member-State discussant": Greece
+        holder = None
     opened = _OPENED_EXCHANGE.search(sentence.text) if cue is None else None
     opener = _holder(sentence, opened) if opened else None
     if opened and opener is not None:
@@ -188,11 +197,9 @@ def _state_speakers(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str,
         yield from (("speaker", state) for state in speaker.affiliations)
     elif cue:
         opening = max(sentence.text.rfind(mark, 0, cue.start()) for mark in ";:")
-        states = [
-            m
-            for m in sentence.agents_outside_titles()
-            if opening < m.start and m.end <= cue.start() and m.entity.kind is Kind.STATE
-        ]
+        opening = clause.start() if clause else opening
+        named = sentence.names if clause else sentence.agents_outside_titles()  # the clause is no one's title
+        states = [m for m in named if opening < m.start and m.end <= cue.start() and m.entity.kind is Kind.STATE]
         yield from (("speaker", agent_from_match(states[-1], sentence.base)),) if states else ()
 
 

@@ -6,9 +6,9 @@ import re
 from functools import lru_cache
 
 # Abbreviations whose full stop does not end a sentence (the lookahead first: it fails fast where no
-# punctuation is).
+# punctuation is); an acronym of two capitals or more does ("… of OSCE. Kazakhstan …"), a single initial does not.
 _NOT_AN_END = (
-    r"(?=[.?!;])(?<=[a-z0-9)\]”\"])(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)"
+    r"(?=[.?!;])(?:(?<=[a-z0-9)\]”\"])|(?<=[A-Z]{2}))(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)"
     r"(?<!\bno)(?<!\bNos)(?<!\bnos)(?<!\bObj)(?<!\bobj)(?<!\bObjs)(?<!\bobjs)"  # "objectives nos. 1 to 4", "Obj. 9"
 )
 _SENTENCE_END = re.compile(_NOT_AN_END + r"[.?!;]\s+(?=[A-Z])")
