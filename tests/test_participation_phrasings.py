@@ -10,8 +10,9 @@ import pytest
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.agents import resolve_list
 from gcmkg.loaders.documents.extract.participation import participations
+from gcmkg.loaders.documents.extract.segments import segment_participations
 from gcmkg.loaders.documents.extract.sentences import sentences
-from gcmkg.loaders.documents.facts import Participation, SessionRef
+from gcmkg.loaders.documents.facts import Participation, SegmentRef, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
 from gcmkg.loaders.reference import load_reference
@@ -183,3 +184,10 @@ def test_an_acronym_ends_a_sentence_an_initial_does_not() -> None:
 def test_a_unit_of_a_known_body_is_the_body(matcher: Matcher) -> None:
     listed = resolve_list("UNHCR's regional bureau, the ILO", 0, matcher)
     assert [ids.local_path(agent.iri) for agent in listed] == ["organisation/unhcr", "organisation/ilo"]
+
+
+def test_a_person_who_spoke_for_an_organisation_in_a_segment_is_affiliated_to_it(matcher: Matcher) -> None:
+    text = "Ms. Ines Duarte spoke for the OECD and welcomed the delegations."
+    found = segment_participations(Passage(1, text, 0, len(text), None), SegmentRef(2033, "opening"), matcher)
+    assert [(p.role, ids.local_path(p.agent.iri)) for p in found] == [("opening-remarks", "person/ines-duarte")]
+    assert [ids.local_path(a.iri) for a in found[0].agent.affiliations] == ["organisation/oecd"]

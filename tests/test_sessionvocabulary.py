@@ -136,3 +136,31 @@ def test_a_document_is_read_with_the_nouns_it_announces(matcher: Matcher) -> Non
     assert {(s.session.number, s.objectives) for s in facts.sessions} == {(1, (2, 3)), (2, (9, 10))}
     moderators = {(p.event.number, ids.local_path(p.agent.iri)) for p in facts.participations if p.role == "moderator"}
     assert moderators == {(1, "person/tomas-lindqvist")}
+
+
+def _sessions_by_text(text: str) -> dict[str, int]:
+    vocabulary = session_vocabulary(text)
+    segmented = segment(clean(text, vocabulary))
+    by_passage = passage_sessions(segmented, 2031, "", vocabulary)
+    return {p.text: by_passage[p.number].number for p in segmented.passages if p.number in by_passage}
+
+
+def test_a_heading_beside_flat_session_sections_ends_the_last_session() -> None:
+    text = (
+        "The Forum met in two workshops.\n\nWorkshop One\n\nWorkshop One covered objectives 2 and 3.\n\n"
+        "Workshop Two\n\nIt was lively.\n\nBudget\n\nThe budget grew."
+    )
+    assert _sessions_by_text(text) == {"Workshop One covered objectives 2 and 3.": 1, "It was lively.": 2}
+
+
+def test_a_heading_after_the_last_session_stays_in_it_where_sessions_have_sub_headings() -> None:
+    text = (
+        "The Forum met in two workshops.\n\nWorkshop One\n\nWorkshop One covered objectives 2 and 3.\n\n"
+        "Main points\n\nWages rose.\n\nWorkshop Two\n\nIt was lively.\n\nMain points\n\nThe budget grew."
+    )
+    assert _sessions_by_text(text) == {
+        "Workshop One covered objectives 2 and 3.": 1,
+        "Wages rose.": 1,
+        "It was lively.": 2,
+        "The budget grew.": 2,
+    }

@@ -171,6 +171,17 @@ def document_session(
     return SessionRef(year, numbers.pop()) if year is not None and len(numbers) == 1 else None
 
 
+def _beside_sessions(segmented: Segmented) -> set[int]:
+    """The title headings that stand beside the sessions, not under the last one: those after the last of two or
+    more session headings, in a document whose session sections hold no title heading ("Lab Three", "Lab Four",
+    "Funding": the funding section is no lab's)."""
+    kinds = [(section.number, section.heading.kind) for section in segmented.sections]
+    at = [index for index, (_, kind) in enumerate(kinds) if kind is HeadingKind.SESSION]
+    if len(at) < 2 or any(kind is HeadingKind.TITLE for _, kind in kinds[at[0] : at[-1]]):
+        return set()
+    return {number for number, kind in kinds[at[-1] + 1 :] if kind is HeadingKind.TITLE}
+
+
 def passage_sessions(
     segmented: Segmented, year: int | None, title: str = "", vocabulary: SessionVocabulary | None = None
 ) -> dict[int, SessionRef]:
@@ -181,6 +192,7 @@ def passage_sessions(
     default = document_session(segmented, year, title, vocabulary)
     opened = _opened_sessions(segmented, vocabulary)
     headings = iter(segmented.sections)
+    beside = _beside_sessions(segmented)
     sessions: dict[int, SessionRef] = {}
     current: SessionRef | None = None
     reached: Section | None = None
@@ -191,10 +203,10 @@ def passage_sessions(
             kind = section.heading.kind
             if kind is HeadingKind.SESSION and section.heading.number is not None:
                 current = SessionRef(year, section.heading.number)
-            elif kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
+            elif kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT) or section.number in beside:
                 told = told or (current is not None and current in sessions.values())
                 current = None
-            if kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
+            if kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL, HeadingKind.SEGMENT) or section.number in beside:
                 in_segment = kind is HeadingKind.SEGMENT
             if section is passage.section:
                 break
