@@ -176,13 +176,14 @@ def _singulars(plural: str) -> list[str]:
 
 
 @cache
-def _sequenced(noun: str) -> re.Pattern[str]:
+def _sequenced(noun: str, plural: str) -> re.Pattern[str]:
     """``noun`` named by a sequence number: "Lab Two", "Clinic 3", "Workshop II", "Cluster C", "the third
-    clinic", "the second of the four peer-learning clinics"."""
+    (thematic) clinic", "the second of the four peer-learning clinics" (``plural``: the noun's plural)."""
+    ordinal = rf"(?i:the\s+(?:{ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th)))\s+"
     return re.compile(
         rf"\b{noun[0].upper()}{noun[1:]}\s+(?:(?i:{SESSION_NUMBER})|{_ROMAN_NUMERAL}|[{_LETTERS}])\b(?![.,'’-]?\w)"
-        rf"|\b(?i:the\s+(?:{ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?:of\s+the\s+)?(?:[\w'’-]+\s+){{0,3}})?"
-        rf"{noun}s?)\b"
+        rf"|\b{ordinal}(?:[a-z-]+\s+)?{noun}\b"
+        rf"|\b{ordinal}of\s+the\s+(?:[\w'’-]+\s+){{0,3}}{plural}\b"
     )
 
 
@@ -194,10 +195,12 @@ def announced_nouns(text: str) -> tuple[str, ...]:
         if not _MEETING.search(sentence):
             continue
         for counted in _COUNTED.finditer(sentence):
-            for noun in _singulars(counted.group(2)):
-                if noun in found or noun in _NEVER_SESSIONS or re.fullmatch(known, noun, re.IGNORECASE):
-                    continue
-                if _sequenced(noun).search(text):
+            plural = counted.group(2)
+            nouns = _singulars(plural)
+            if any(noun in _NEVER_SESSIONS or re.fullmatch(known, noun, re.IGNORECASE) for noun in nouns):
+                continue  # "three tables", "four round tables": no noun of its own
+            for noun in nouns:
+                if noun not in found and _sequenced(noun, plural).search(text):
                     found.append(noun)
                     break
     return tuple(found)
