@@ -119,6 +119,14 @@ def test_prose_roles_read_the_announced_noun(matcher: Matcher) -> None:
     assert ("lead-organiser", "organisation/unicef") in roles
     assert ("lead-organiser", "organisation/ilo") in roles
     assert ("moderator", "person/hanne-vestergaard") in roles
+    heard = "Clinic Two first heard Portugal and Chile."
+    found = narrated_participations(
+        Passage(1, heard, 0, len(heard), None), SessionRef(2031, 2), matcher, True, vocabulary
+    )
+    assert {(p.role, ids.local_path(p.agent.iri)) for p in found} == {
+        ("presenter", "state/PRT"),
+        ("presenter", "state/CHL"),
+    }
 
 
 def test_a_summary_of_a_session_by_the_announced_noun_is_a_session_summary() -> None:

@@ -42,7 +42,7 @@ from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SESSION_NUMBER
 
 
 @cache
@@ -54,8 +54,8 @@ def _passive_presented(noun: str) -> re.Pattern[str]:
         r"|(?:interventions?|statements?|contributions?|questions?)\s+from\s+the\s+floor\s+(?:(?:came|followed)\s+from"
         r"|(?:was|were)\s+made\s+by|by)"
         r"|panell?ists\s+(?:included|were)|keynote\s+(?:address\s+|speech\s+|presentation\s+)?by"
-        rf"|\b(?:{noun}|track|it)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:first\s+|then\s+)?heard"
-        rf"|\b(?:{noun}|track)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:began|started|opened)\s+with"
+        rf"|\b(?:{noun}|track|it)(?:\s+(?:[IVX]{{1,4}}|{SESSION_NUMBER}))?\s+(?:first\s+|then\s+)?heard"
+        rf"|\b(?:{noun}|track)(?:\s+(?:[IVX]{{1,4}}|{SESSION_NUMBER}))?\s+(?:began|started|opened)\s+with"
         r"|(?:presented|introduced|outlined|described|set\s+out)\s+by)\s+",
         re.IGNORECASE,
     )
