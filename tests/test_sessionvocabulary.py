@@ -98,6 +98,8 @@ def test_headings_and_anaphora_use_the_announced_noun() -> None:
     heading = classify("Track Two", vocabulary=vocabulary)
     assert heading is not None and (heading.kind, heading.number) == (HeadingKind.SESSION, 2)
     assert classify("Track Two") is not None and classify("Track Two").kind is HeadingKind.TITLE  # type: ignore[union-attr]
+    roman = classify("Track III", vocabulary=vocabulary)
+    assert roman is not None and (roman.kind, roman.number) == (HeadingKind.SESSION, 3)
     text = (
         "Overview\n\nThe event ran in two tracks.\n\nTrack One\n\nThis track reviewed objectives 6 and 7.\n\n"
         "Track Two\n\nIt was a lively exchange."

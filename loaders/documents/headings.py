@@ -15,6 +15,8 @@ from functools import cache
 
 from gcmkg.loaders.documents.sessionnames import (
     DEFAULT_VOCABULARY,
+    ROMAN,
+    ROMAN_NUMERAL,
     SESSION_NUMBER,
     WORD_NUMBER,
     SessionVocabulary,
@@ -40,10 +42,11 @@ class Heading:
 
 @cache
 def _session(noun: str) -> re.Pattern[str]:
-    """A session heading for the session nouns ``noun``: "Session 2", "B. Roundtable 4 – …", "Clinic Two"."""
+    """A session heading for the session nouns ``noun``: "Session 2", "B. Roundtable 4 – …", "Clinic Two",
+    "Workshop III"."""
     return re.compile(
         rf"^(?:[A-H]\.\s+)?(?:#+\s*)?(?:Thematic\s+|Plenary\s+)?(?=[A-Z])((?i:{noun}))\s+"
-        rf"((?i:{SESSION_NUMBER}))(?![\d.])\b"
+        rf"((?i:{SESSION_NUMBER})|{ROMAN_NUMERAL})(?![\d.])\b"
     )
 
 
@@ -81,7 +84,8 @@ def classify(text: str, markdown: bool = False, vocabulary: SessionVocabulary = 
     session = _session(vocabulary.noun).match(text)
     if session and len(text.split()) <= MAX_HEADING_WORDS and not text.endswith("."):
         number = session.group(2)
-        return Heading(HeadingKind.SESSION, text, WORD_NUMBER.get(number.lower()) or int(number))
+        number_of = WORD_NUMBER.get(number.lower()) or ROMAN.get(number) or int(number)
+        return Heading(HeadingKind.SESSION, text, number_of)
     segment = _SEGMENT.match(text)
     if segment and _short(text, MAX_HEADING_WORDS):
         return Heading(HeadingKind.SEGMENT, text, segment=(segment.group(1) or segment.group(2)).lower())

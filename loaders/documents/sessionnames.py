@@ -44,8 +44,9 @@ _NOUNS = (
 _FEW_SESSIONS = "|".join(_CARDINALS[:12])
 #: A session's number in a name: digits or a number word ("Session 3", "Clinic Two").
 SESSION_NUMBER = rf"\d{{1,2}}|{_FEW_SESSIONS}"
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11}
-_ROMAN_NUMERAL = "|".join(sorted(_ROMAN, key=len, reverse=True))
+#: Roman numerals of sessions ("Dialogue II") → their number.
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11}
+ROMAN_NUMERAL = "|".join(sorted(ROMAN, key=len, reverse=True))
 _LETTERS = "ABCDEFGHIJKL"
 
 
@@ -78,7 +79,7 @@ def session_patterns(nouns: tuple[str, ...]) -> SessionPatterns:
         r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|more|other)\b)"
         rf"|({ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:{unit}\b|of\s+the\s+(?:[\w'’-]+\s+){{0,3}}{unit}s\b)"
         rf"|\bthe\s+(last|final)\s+(?:{unit}\b|of\s+the\s+(?:[\w'’-]+\s+){{0,3}}{unit}s\b)"
-        rf"|{proper}\s+(?-i:({_ROMAN_NUMERAL}|[{_LETTERS}]))\b(?![.'’-]\w))",
+        rf"|{proper}\s+(?-i:({ROMAN_NUMERAL}|[{_LETTERS}]))\b(?![.'’-]\w))",
         re.IGNORECASE,
     )
     count = re.compile(rf"\b(\d|{_FEW_SESSIONS})\s+(?:[\w-]+-[\w-]+\s+)?{unit}s\b", re.IGNORECASE)
@@ -123,7 +124,7 @@ class SessionVocabulary:
         if label is not None:
             if self.lettered and len(label) == 1:
                 return _LETTERS.index(label) + 1
-            return _ROMAN.get(label)
+            return ROMAN.get(label)
         word = (named.group(1) or named.group(2)).lower()
         return WORD_NUMBER.get(word) or int(re.sub(r"\D", "", word))
 
@@ -181,7 +182,7 @@ def _sequenced(noun: str, plural: str) -> re.Pattern[str]:
     (thematic) clinic", "the second of the four peer-learning clinics" (``plural``: the noun's plural)."""
     ordinal = rf"(?i:the\s+(?:{ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th)))\s+"
     return re.compile(
-        rf"\b{noun[0].upper()}{noun[1:]}\s+(?:(?i:{SESSION_NUMBER})|{_ROMAN_NUMERAL}|[{_LETTERS}])\b(?![.,'’-]?\w)"
+        rf"\b{noun[0].upper()}{noun[1:]}\s+(?:(?i:{SESSION_NUMBER})|{ROMAN_NUMERAL}|[{_LETTERS}])\b(?![.,'’-]?\w)"
         rf"|\b{ordinal}(?:[a-z-]+\s+)?{noun}\b"
         rf"|\b{ordinal}of\s+the\s+(?:[\w'’-]+\s+){{0,3}}{plural}\b"
     )
