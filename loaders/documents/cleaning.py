@@ -16,6 +16,7 @@ from gcmkg.loaders.documents.headings import Heading, classify, is_list_item
 from gcmkg.loaders.documents.lostmarks import place_lost_marks
 from gcmkg.loaders.documents.markup import MARK, MARK_OPEN, clean_line, heading_level, mark
 from gcmkg.loaders.documents.reading import PAGE_BREAK
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVocabulary
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[Pp]age\s+)?-?\s*\d{1,3}\s*-?(?:\s*(?:/|of)\s*\d{1,3})?\s*$")
 _URL_ONLY = re.compile(r"^(?:https?://\S+[;,.]?\s*)+$")
@@ -74,8 +75,9 @@ def _starts_block(line: str, previous: str) -> bool:
     return "\t" in line or is_list_item(line) or line.lstrip().startswith(MARK_OPEN) or labelled_row
 
 
-def _group(lines: list[str]) -> list[Block]:
-    """Lines → blocks: a blank line, a list item, a table row or a heading starts a new block."""
+def _group(lines: list[str], vocabulary: SessionVocabulary) -> list[Block]:
+    """Lines → blocks: a blank line, a list item, a table row or a heading starts a new block (``vocabulary``:
+    the nouns of the document's sessions, for its session headings)."""
     blocks: list[Block] = []
     current: list[str] = []
     previous_raw = previous_line = ""
@@ -94,11 +96,13 @@ def _group(lines: list[str]) -> list[Block]:
             close()
         elif markdown:
             close()
-            blocks.append(Block(line.strip(), heading=classify(line.strip(), markdown=True)))
+            blocks.append(Block(line.strip(), heading=classify(line.strip(), True, vocabulary)))
         elif current and raw.startswith(" ") and not raw.startswith("  ") and "\t" not in previous_raw:
             current.append(line)
         elif current and (
-            _starts_block(line, previous_line) or "\t" in previous_raw or _ends_title(previous_raw, previous_line)
+            _starts_block(line, previous_line)
+            or "\t" in previous_raw
+            or _ends_title(previous_raw, previous_line, vocabulary)
         ):
             close()
             current.append(line)
@@ -111,13 +115,13 @@ def _group(lines: list[str]) -> list[Block]:
             block.table_row = True
             block.text = re.sub(r"\s*\t\s*", "\t", block.text).strip()
         elif block.heading is None and not block.text.startswith(MARK_OPEN):
-            block.heading = classify(MARK.sub("", block.text))
+            block.heading = classify(MARK.sub("", block.text), vocabulary=vocabulary)
     return blocks
 
 
-def _ends_title(raw: str, line: str) -> bool:
+def _ends_title(raw: str, line: str, vocabulary: SessionVocabulary) -> bool:
     """A line (as read, and cleaned) that reads as a heading on its own, so the next line starts a new block."""
-    return bool(line.strip()) and not raw.startswith(" ") and classify(line.strip()) is not None
+    return bool(line.strip()) and not raw.startswith(" ") and classify(line.strip(), vocabulary=vocabulary) is not None
 
 
 def _split_footnotes(blocks: list[Block]) -> tuple[list[Block | int], dict[int, str]]:
@@ -208,9 +212,9 @@ def _after_previous_mark(block: Block, blocks: list[Block], number: int) -> bool
     return True
 
 
-def clean(raw: str) -> CleanedText:
-    """The body blocks and footnotes of ``raw`` document text."""
-    blocks = _group(_content_lines(raw))
+def clean(raw: str, vocabulary: SessionVocabulary = DEFAULT_VOCABULARY) -> CleanedText:
+    """The body blocks and footnotes of ``raw`` document text; ``vocabulary``: the nouns of its sessions."""
+    blocks = _group(_content_lines(raw), vocabulary)
     body, footnotes = _split_footnotes(blocks)
     joined = _rejoin(body)
     _recover_plain_marks(joined, footnotes)

@@ -37,6 +37,7 @@ from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.metadata import ONE_SESSION_KINDS, DocumentMeta, describe, masthead, settled_kind
 from gcmkg.loaders.documents.reading import UnreadableDocument
 from gcmkg.loaders.documents.segmenting import Passage, Segmented, segment
+from gcmkg.loaders.documents.sessionnames import session_vocabulary
 from gcmkg.loaders.table import Row
 
 #: Documents written before a session: they say who will take part, not what was presented.
@@ -77,19 +78,21 @@ def _check_structure(segmented: Segmented, meta: DocumentMeta) -> None:
 
 def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> DocumentFacts:
     """Clean, segment and extract one document; UnreadableDocument if it has no recognisable structure."""
-    segmented = segment(clean(raw))
-    meta = describe(identifier, segmented, row)
+    vocabulary = session_vocabulary(raw)  # the nouns of its sessions, for its headings too
+    segmented = segment(clean(raw, vocabulary))
+    vocabulary = vocabulary.numbered(segmented.text)
+    meta = describe(identifier, segmented, row, vocabulary)
     _check_structure(segmented, meta)
     title = meta.title if meta.kind in ONE_SESSION_KINDS else ""  # a title naming the one session it is about
-    session = document_session(segmented, meta.year, title)
+    session = document_session(segmented, meta.year, title, vocabulary)
     meta = settled_kind(meta, session is not None)
     facts = DocumentFacts(meta, segmented, session=session)
     year = meta.year
-    by_passage = facts.passage_sessions = passage_sessions(segmented, year, title)
+    by_passage = facts.passage_sessions = passage_sessions(segmented, year, title, vocabulary)
     # a passage that tells a session ("Panel 2 followed, …") has left the opening segment
     by_segment = {n: s for n, s in passage_segments(segmented, year).items() if n not in by_passage}
-    facts.sessions = session_objectives(segmented, year, by_passage)
-    review_sessions = [SessionRef(year, n) for n in session_numbers(segmented)] if year is not None else []
+    facts.sessions = session_objectives(segmented, year, by_passage, vocabulary)
+    review_sessions = [SessionRef(year, n) for n in session_numbers(segmented, vocabulary)] if year is not None else []
     title_lines = masthead(segmented)
     labels = list_labels(segmented.passages)
     last_fund: Entity | None = None  # "the Fund" of a passage that names none: the fund named last before it
@@ -105,6 +108,7 @@ def extract(identifier: str, raw: str, row: Row | None, matcher: Matcher) -> Doc
             matcher,
             meta.kind not in PREPARATORY_KINDS,
             labels.get(passage.number, ""),
+            vocabulary,
         )
         if year is not None and session is None and passage.number not in by_segment:
             facts.contributions += contributions(passage, year, local)

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 
-from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
+from gcmkg.loaders.documents.sessionnames import (
+    DEFAULT_VOCABULARY,
+    ROMAN,
+    ROMAN_NUMERAL,
+    SESSION_NUMBER,
+    WORD_NUMBER,
+    SessionVocabulary,
+)
 
 
 class HeadingKind(Enum):
@@ -32,9 +40,16 @@ class Heading:
     """For a segment heading: "opening" or "closing"."""
 
 
-_SESSION = re.compile(
-    rf"^(?:[A-H]\.\s+)?(?:#+\s*)?(?:Thematic\s+|Plenary\s+)?(?=[A-Z])((?i:{SESSION_NOUN}))\s+(\d{{1,2}})(?![\d.])\b"
-)
+@cache
+def _session(noun: str) -> re.Pattern[str]:
+    """A session heading for the session nouns ``noun``: "Session 2", "B. Roundtable 4 – …", "Clinic Two",
+    "Workshop III"."""
+    return re.compile(
+        rf"^(?:[A-H]\.\s+)?(?:#+\s*)?(?:Thematic\s+|Plenary\s+)?(?=[A-Z])((?i:{noun}))\s+"
+        rf"((?i:{SESSION_NUMBER})|{ROMAN_NUMERAL})(?![\d.])\b"
+    )
+
+
 _SEGMENT = re.compile(
     r"^(?:#+\s*)?(?:(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+)?(?:(Opening|Closing)"
     r"(?:\s*$|\s*[:–-]|\s+(?:of|segment|session|remarks|statements?|ceremony|plenary|and)\b)"
@@ -61,13 +76,16 @@ def _short(text: str, words: int) -> bool:
     return len(text.split()) <= words and not text.endswith(_TERMINAL)
 
 
-def classify(text: str, markdown: bool = False) -> Heading | None:
-    """The heading ``text`` is, or None for body text. ``markdown``: the line was a ``#`` heading."""
+def classify(text: str, markdown: bool = False, vocabulary: SessionVocabulary = DEFAULT_VOCABULARY) -> Heading | None:
+    """The heading ``text`` is, or None for body text. ``markdown``: the line was a ``#`` heading;
+    ``vocabulary``: the nouns the document's sessions go by."""
     if "\t" in text or "\n" in text:
         return None
-    session = _SESSION.match(text)
+    session = _session(vocabulary.noun).match(text)
     if session and len(text.split()) <= MAX_HEADING_WORDS and not text.endswith("."):
-        return Heading(HeadingKind.SESSION, text, int(session.group(2)))
+        number = session.group(2)
+        number_of = WORD_NUMBER.get(number.lower()) or ROMAN.get(number) or int(number)
+        return Heading(HeadingKind.SESSION, text, number_of)
     segment = _SEGMENT.match(text)
     if segment and _short(text, MAX_HEADING_WORDS):
         return Heading(HeadingKind.SEGMENT, text, segment=(segment.group(1) or segment.group(2)).lower())

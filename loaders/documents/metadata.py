@@ -4,53 +4,68 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from gcmkg.loaders.documents.headings import HeadingKind
 from gcmkg.loaders.documents.segmenting import Segmented
-from gcmkg.loaders.documents.sessionnames import SESSION_NAMED
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVocabulary
 from gcmkg.loaders.table import Row
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_YEAR = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|–|and)\s*\d{{1,2}})?\s+(?:{_MONTHS})\s+((?:19|20)\d\d)\b")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-#: What a title line says the document is, tried in this order on each line of the head: the first line
-#: that matches one decides. A summary is of one session when its title names one ("Summary of Session 3").
-_KIND_CUES = (
-    (
-        re.compile(
-            r"^(?:annotated\s+|provisional\s+|draft\s+)*(?:agenda|programme|program)\b"
-            r"|[:—–]\s*(?:annotated\s+|provisional\s+|draft\s+)*(?:agenda|programme|program)\s*$",
-            re.IGNORECASE,
+#: A word for a summary: "Summary of …", "Key takeaways: …", "Key messages from …".
+_SUMMARY = r"\b(?:summary|takeaways|key\s+messages)\b"
+
+
+@cache
+def _kind_cues(named: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """What a title line says the document is, tried in this order on each line of the head: the first line that
+    matches one decides. A summary is of one session when its title names one (``named``, the pattern of a
+    session name: "Summary of Session 3")."""
+    return (
+        (
+            re.compile(
+                r"^(?:annotated\s+|provisional\s+|draft\s+)*(?:agenda|programme|program)\b"
+                r"|[:—–]\s*(?:annotated\s+|provisional\s+|draft\s+)*(?:agenda|programme|program)\s*$",
+                re.IGNORECASE,
+            ),
+            "agenda",
         ),
-        "agenda",
-    ),
-    (
-        re.compile(
-            r"\b(?:background|concept|discussion|issues?|information|scoping|policy)\s+(?:note|paper|brief)\b", re.I
+        (
+            re.compile(
+                r"\b(?:background|concept|discussion|issues?|information|scoping|policy|framing)\s+"
+                r"(?:note|paper|brief)\b",
+                re.IGNORECASE,
+            ),
+            "background-note",
         ),
-        "background-note",
-    ),
-    (
-        re.compile(
-            r"^(?!(?:the|this|that|a|an|its|our|their|each)\b)(?:[\w'’-]+\s+){0,2}report\b"
-            r"|[:—–]\s*(?:[\w'’-]+\s+){0,2}report\s*$"
-            r"|\b(?:summary|final|outcome)\s+report\b|^executive\s+summary\b",
-            re.IGNORECASE,
+        (
+            re.compile(
+                r"^(?!(?:the|this|that|a|an|its|our|their|each)\b)(?:[\w'’-]+\s+){0,2}report\b"
+                r"|[:—–]\s*(?:[\w'’-]+\s+){0,2}report\s*$"
+                r"|\b(?:summary|final|outcome)\s+report\b|^executive\s+summary\b",
+                re.IGNORECASE,
+            ),
+            "report",
         ),
-        "report",
-    ),
-    (
-        re.compile(
-            rf"\bsummary\b.*(?:{SESSION_NAMED.pattern}|\b(?:a|one)\s+(?:thematic\s+)?session\b)"
-            rf"|{SESSION_NAMED.pattern}.*\bsummary\b",
-            re.IGNORECASE,
+        (
+            re.compile(
+                rf"{_SUMMARY}.*(?:{named}|\b(?:a|one)\s+(?:thematic\s+)?session\b)|{named}.*{_SUMMARY}",
+                re.IGNORECASE,
+            ),
+            "session-summary",
         ),
-        "session-summary",
-    ),
-    (re.compile(r"\bsummary\b", re.IGNORECASE), "summary"),
-)
+        (re.compile(_SUMMARY, re.IGNORECASE), "summary"),
+    )
+
+
 #: The kinds a manifest may give a document: those a title can name, and "document" (no kind known).
-DOCUMENT_KINDS = (*dict.fromkeys(kind for _, kind in _KIND_CUES), "executive-summary", "document")
+DOCUMENT_KINDS = (
+    *dict.fromkeys(kind for _, kind in _kind_cues(DEFAULT_VOCABULARY.named.pattern)),
+    "executive-summary",
+    "document",
+)
 #: Kinds of documents written for or about one session: a session their title names is theirs.
 ONE_SESSION_KINDS = ("background-note", "session-summary")
 #: A summary that names no session in its title: of one session if its text is about one, else of the review.
@@ -110,25 +125,28 @@ def _inferred_year(head: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def title_and_kind(head: str) -> tuple[str | None, str]:
-    """The first title line with a cue, and the kind it names ("Provisional agenda", "Summary of Session 3", …)."""
+def title_and_kind(head: str, vocabulary: SessionVocabulary = DEFAULT_VOCABULARY) -> tuple[str | None, str]:
+    """The first title line with a cue, and the kind it names ("Provisional agenda", "Summary of Session 3", …);
+    ``vocabulary``: the nouns of the document's sessions."""
     for line in head.split("\n"):
         words = line.split()
         if not words or len(words) > _TITLE_WORDS:
             continue
-        for cue, kind in _KIND_CUES:
+        for cue, kind in _kind_cues(vocabulary.named.pattern):
             if cue.search(line.strip()):
                 return " ".join(words), kind
     return None, "document"
 
 
-def describe(identifier: str, segmented: Segmented, row: Row | None) -> DocumentMeta:
+def describe(
+    identifier: str, segmented: Segmented, row: Row | None, vocabulary: SessionVocabulary = DEFAULT_VOCABULARY
+) -> DocumentMeta:
     """The manifest's description of the document where there is a row, else what its text says: its title is
     the title line that says what it is ("Report of the Regional Review … on its fifth session"), else its
-    first heading or line."""
+    first heading or line (``vocabulary``: the nouns of the document's sessions)."""
     head = segmented.text[:HEAD_CHARACTERS]
     if row is None:
-        title, kind = title_and_kind(head)
+        title, kind = title_and_kind(head, vocabulary)
         return DocumentMeta(identifier, title or _first_title(segmented), kind, _inferred_year(head))
     date = row.text("date")
     if not _ISO_DATE.match(date):

@@ -28,7 +28,7 @@ SPEECH_VERB = re.compile(
     r"presented|delivered|addressed|pointed|reminded|invited|announced|praised|acknowledged|declared|"
     r"affirmed|reaffirmed|spoke|gave|made|provided|asked|argued|outlined|summari[sz]ed|reported|described|"
     r"appealed|observed|warned|insisted|suggested|proposed|recommended|informed|briefed|drew|introduced|"
-    r"remarked|added|cautioned|echoed|requested|reflected|given|read|conveyed|discussed|indicated|contributed|"
+    r"remarked|added|talked|cautioned|echoed|requested|reflected|given|read|conveyed|discussed|indicated|contributed|"
     r"showcased|illustrated|detailed|offered|set\s+out|took\s+the\s+floor|brought\s+(?:the\s+\w+\s+)?to\s+a\s+close|"
     r"followed\s+with\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:message|statement|address|remarks))\b"
 )
@@ -80,11 +80,29 @@ def resolve_list(text: str, base: int, matcher: Matcher, separators: re.Pattern[
         if matches and _CONNECTORS.fullmatch(leftover):
             agents += [agent_from_match(match, base + item_start) for match in matches]
             continue
+        owner = _owner(item, matches)
+        if owner is not None:
+            agents.append(agent_from_match(owner, base + item_start))
+            continue
         lead = len(item) - len(item.lstrip())
         agent = new_organisation(item.strip(), base + item_start + lead, matcher)
         if agent is not None:
             agents.append(agent)
     return unique_agents(agents)
+
+
+#: A possessive after the name that opens a list item: "IOM's migration data team" is IOM's.
+_POSSESSIVE = re.compile(r"[’']s\s+[\w\s-]+$")
+_OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _owner(item: str, matches: list[Match]) -> Match | None:
+    """The known name a list item opens with, when the rest of the item is a unit of it ("UNHCR's regional
+    bureau", "IOM's Displacement Tracking Matrix team"), else None."""
+    first = min(matches, key=lambda m: m.start, default=None)
+    if first is None or not _OPENING.fullmatch(item[: first.start]):
+        return None
+    return first if _POSSESSIVE.fullmatch(item.rstrip(" ."), first.end) else None
 
 
 def _items(text: str, matcher: Matcher, separators: re.Pattern[str]) -> list[tuple[int, str, list[Match]]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from gcmkg.loaders.documents.extract.agents import (
     HONORIFIC,
@@ -36,52 +37,75 @@ from gcmkg.loaders.documents.extract.speaking import presentations
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Kind, Matcher
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVocabulary
 
-_MODERATED = re.compile(
-    r"\bmoderat(?:ed|es|ing|ion|or)\b|\b(?:guid|facilitat|steer|chair)(?:ed|ing|es|e)?\s+the\s+"
-    r"(?:debate|discussion|exchange|dialogue|conversation)\b"
-    rf"|(?<!co-)\bfacilitated\s+by\b|\bfacilitat(?:es?|ed|ing)\s+(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN})\b"
-    r"|\b(?:the|as|its)\s+facilitator\b|\b(?:discussion|debate|exchange)\s+was\s+chaired\s+by\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _moderated(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\bmoderat(?:e|ed|es|ing|ion|or)\b|\b(?:guid|facilitat|steer|chair)(?:ed|ing|es|e)?\s+the\s+"
+        r"(?:debate|discussion|exchange|dialogue|conversation)\b"
+        rf"|(?<!co-)\bfacilitated\s+by\b|\bfacilitat(?:es?|ed|ing)\s+(?:it|the\s+(?:thematic\s+)?{noun})\b"
+        r"|\b(?:the|as|its)\s+facilitator\b|\b(?:discussion|debate|exchange)\s+was\s+chaired\s+by\b",
+        re.IGNORECASE,
+    )
+
+
 #: A role noun followed by the person in apposition: "opened by the member State speaker, Mr. X, …".
 _APPOSED = re.compile(rf"^\s*,\s*{HONORIFIC}")
 _BY = re.compile(r"^\s+by\b")
 _STATE_SPEAKER = re.compile(
-    r"\bmember\s+States?\s+speaker\b(?!\s*:)"
+    r"\bmember[\s-]+States?\s+(?:speaker|discussant)\b(?!\s*:)"
+    r"|\b(?:opening|first|lead)\s+member[\s-]+States?\s+(?:voice|speaker|statement|intervention)\b"
+    r"|\bopened\s+for\s+the\s+member[\s-]+States\b"
     r"|\b(?:speaking|spoke)\s+(?:first\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?member\s+States\b"
     r"|\blead(?:-off)?\s+(?:speaker|intervention|statement)\s+for\s+the\s+member[\s-]+States\b"
     r"|\bmember[\s-]+States?\s+(?:perspective|view|intervention)\s+was\s+(?:opened|given|presented)\b",
     re.IGNORECASE,
 )
+#: A new clause with a subject of its own: ", and Greece …", "; Chile …".
+_NEW_CLAUSE = re.compile(r"(?:,\s+(?:and|while|whereas|but)|;)\s+(?:the\s+)?[A-Z]")
 #: Words telling who opened a session's exchange: the member State speaker when a State took the floor
 #: ("Kicking off, Mr. X of Portugal, …", "On the part of Chile, Ms. Y opened the debate").
 _OPENED_EXCHANGE = re.compile(
     r"\bopened\s+(?:the\s+(?:exchange|discussion|debate)|with\s+(?:a|the)\s+statement)\b|^Kicking\s+off\b",
     re.IGNORECASE,
 )
-_LED_BY = re.compile(
-    rf"\b(?:{SESSION_NOUN}|preparation|discussion|it)s?\b[^.;]*?\b(?:was|were|had\s+been|has\s+been)\s+"
-    r"(?:jointly\s+)?"
-    r"(?:co-?)?(?:led|organi[sz]ed|prepared|convened|coordinated|entrusted)\s+(?:jointly\s+)?(?:by|to)\s+",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _led_by(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:{noun}|preparation|discussion|it)s?\b[^.;]*?\b(?:was|were|had\s+been|has\s+been)\s+"
+        r"(?:jointly\s+)?"
+        r"(?:co-?)?(?:led|organi[sz]ed|prepared|convened|coordinated|entrusted|curated)\s+(?:jointly\s+)?(?:by|to)\s+",
+        re.IGNORECASE,
+    )
+
+
 _UNDER_LEAD = re.compile(
     r"\bunder\s+the\s+(?:joint\s+)?lead(?:ership)?\s+of\s+|\blead\s+organi[sz]ers\s+(?:were|was|included)\s+"
     r"|\b(?:preparatory\s+work|preparations?)\s+(?:was|were|lay)\s+in\s+the\s+hands\s+of\s+"
-    r"|^(?:co-?organi[sz]ed|organi[sz]ed|prepared|convened|co-?convened|co-facilitated)\s+by\s+",
+    r"|^(?:co-?organi[sz]ed|organi[sz]ed|prepared|convened|co-?convened|co-facilitated|curated)\s+by\s+",
     re.IGNORECASE,
 )
-_LED_AFTER = re.compile(
-    r"\s+(?:(?:acted|served)\s+as\s+(?:the\s+)?(?:co-?leads?|lead\s+organi[sz]ers?|leads?|organi[sz]ers)\b"
-    r"|co-?led\b|(?:were|was)\s+(?:the|its)\s+(?:lead\s+|co-?)?organi[sz]ers?\b"
-    rf"|(?:(?:had|have|has)\s+)?(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN})\b)"
-    rf"|,?\s+(?:which|who|that)\s+(?:are\s+|is\s+)?(?:co-?)?(?:organi[sz]|prepar|conven)(?:es?|ing)\s+"
-    rf"(?:it|the\s+(?:thematic\s+)?{SESSION_NOUN}|(?i:{SESSION_NOUN})\s+\w+)\b"
-    r"|,?\s+(?:which|who|that)?\s*(?:lead|leads|led|leading)\s+(?:its|the)\s+preparation\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _led_after(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\s+(?:(?:acted|served)\s+as\s+(?:the\s+)?(?:co-?leads?|lead\s+organi[sz]ers?|leads?|organi[sz]ers)\b"
+        r"|co-?led\b|(?:were|was)\s+(?:the|its)\s+(?:lead\s+|co-?)?organi[sz]ers?\b|(?:were|was|are|is)\s+in\s+the\s+lead\b"
+        rf"|(?:are|is|were|was)\s+(?:co-?)?(?:organi[sz]ing|preparing|convening|curating)\s+"
+        rf"(?:it|the\s+(?:thematic\s+)?{noun}|(?i:{noun})\s+\w+)\b"
+        rf"|(?:(?:had|have|has)\s+)?(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{noun})\b)"
+        rf"|,?\s+(?:which|who|that)\s+(?:are\s+|is\s+)?(?:co-?)?(?:organi[sz]|prepar|conven)(?:es?|ing)\s+"
+        rf"(?:it|the\s+(?:thematic\s+)?{noun}|(?i:{noun})\s+\w+)\b"
+        r"|,?\s+(?:which|who|that)?\s*(?:lead|leads|led|leading)\s+(?:its|the)\s+preparation\b",
+        re.IGNORECASE,
+    )
+
+
 _BY_WORD = re.compile(r"\bby\s+")
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\b")
 #: Words that join the organisations of a list of lead organisers: they become separators.
@@ -93,18 +117,28 @@ _LEAD_JOINERS = re.compile(
 
 
 def narrated_participations(
-    passage: Passage, session: SessionRef, matcher: Matcher, presenters: bool = True
+    passage: Passage,
+    session: SessionRef,
+    matcher: Matcher,
+    presenters: bool = True,
+    vocabulary: SessionVocabulary = DEFAULT_VOCABULARY,
 ) -> list[Participation]:
     """Every participation in ``session`` that ``passage`` tells in prose (module docstring); ``presenters``:
-    read presenters too (not in a document written before the session)."""
+    read presenters too (not in a document written before the session); ``vocabulary``: the nouns of the
+    document's sessions."""
     found: list[Participation] = []
+    noun = vocabulary.noun
     for offset, text in sentences(passage.text):
         sentence = read_sentence(text, passage.start + offset, matcher)
-        claimed = [*_moderators(sentence, matcher), *_state_speakers(sentence, matcher), *_leads(sentence, matcher)]
+        claimed = [
+            *_moderators(sentence, matcher, noun),
+            *_state_speakers(sentence, matcher),
+            *_leads(sentence, matcher, noun),
+        ]
         found += [Participation(session, role, agent, passage) for role, agent in claimed]
         taken = {agent.iri for _, agent in claimed} | {a.iri for _, agent in claimed for a in agent.affiliations}
         if presenters:
-            found += [p for p in presentations(sentence, session, passage, matcher) if p.agent.iri not in taken]
+            found += [p for p in presentations(sentence, session, passage, matcher, noun) if p.agent.iri not in taken]
     return found
 
 
@@ -134,8 +168,8 @@ def _titled(
     return person(name, sentence.base + start, linked)
 
 
-def _moderators(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str, Agent]]:
-    cue = _MODERATED.search(sentence.text)
+def _moderators(sentence: Sentence, matcher: Matcher, noun: str) -> Iterator[tuple[str, Agent]]:
+    cue = _moderated(noun).search(sentence.text)
     holder = _holder(sentence, cue) if cue else None
     if cue and holder is not None:
         yield "moderator", _titled(sentence, holder, cue, False, matcher)
@@ -146,6 +180,9 @@ def _state_speakers(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str,
     named last before the words in their clause ("Chile opened the debate as member State speaker")."""
     cue = _STATE_SPEAKER.search(sentence.text)
     holder = _holder(sentence, cue) if cue else None
+    clause = _NEW_CLAUSE.search(sentence.text, holder[1], cue.start()) if cue and holder is not None else None
+    if clause:  # "Ms. X will moderate, and Greece has agreed to open as member-State discussant": Greece
+        holder = None
     opened = _OPENED_EXCHANGE.search(sentence.text) if cue is None else None
     opener = _holder(sentence, opened) if opened else None
     if opened and opener is not None:
@@ -160,24 +197,22 @@ def _state_speakers(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str,
         yield from (("speaker", state) for state in speaker.affiliations)
     elif cue:
         opening = max(sentence.text.rfind(mark, 0, cue.start()) for mark in ";:")
-        states = [
-            m
-            for m in sentence.agents_outside_titles()
-            if opening < m.start and m.end <= cue.start() and m.entity.kind is Kind.STATE
-        ]
+        opening = clause.start() if clause else opening
+        named = sentence.names if clause else sentence.agents_outside_titles()  # the clause is no one's title
+        states = [m for m in named if opening < m.start and m.end <= cue.start() and m.entity.kind is Kind.STATE]
         yield from (("speaker", agent_from_match(states[-1], sentence.base)),) if states else ()
 
 
-def _leads(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str, Agent]]:
+def _leads(sentence: Sentence, matcher: Matcher, noun: str) -> Iterator[tuple[str, Agent]]:
     text = sentence.text
-    for cue in [*_LED_BY.finditer(text), *_UNDER_LEAD.finditer(text)]:
+    for cue in [*_led_by(noun).finditer(text), *_UNDER_LEAD.finditer(text)]:
         end = clause_end(text, cue.end())
         listed = _LEAD_JOINERS.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text[cue.end() : end])
         for agent in resolve_list(listed, sentence.base + cue.end(), matcher):
             # an opening participle ("Co-facilitated by A and B, Panel 2 …") ends at no clear word: known names only
             if cue.start() > 0 or agent.label is None:
                 yield "lead-organiser", agent
-    for cue in _LED_AFTER.finditer(text):
+    for cue in _led_after(noun).finditer(text):
         leads = subjects(sentence, cue.start())
         by = list(_BY_WORD.finditer(text, 0, cue.start()))
         if _RELATIVE.match(text, cue.start()) and by:  # "drafted by A and B, which convene the panel": A and B

@@ -33,12 +33,17 @@ from gcmkg.loaders.documents.facts import Agent, Participation, SegmentRef, Sess
 from gcmkg.loaders.documents.matcher import Kind, Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVocabulary
 
 _LEAD = re.compile(
     r"\b(?:Lead\s+Organi[sz]ers?|(?:Co-?)?Organi[sz]ed\s+by|Lead\s+agenc(?:y|ies)|(?:Co-?)?Organi[sz]ers"
-    r"|Co-?facilitators|Co-?convene?ors)\s*:\s*(.+?)(?=\s+Moderator\s*:|$)",
+    r"|Co-?facilitators|Co-?convene?ors|(?:[\w-]+\s+)?(?:co-?)?leads)\s*:\s*(.+?)(?=\s+Moderator\s*:|$)",
     re.IGNORECASE,
 )
+#: Words in a list of lead organisers that join one more ("A and B, with C") or say what one of them led
+#: ("C for the youth segment"): they become a separator, or are left out.
+_LEAD_WITH = re.compile(r",?\s+(?:together\s+|jointly\s+)?with\s+", re.IGNORECASE)
+_LEAD_FOR = re.compile(r"\s+for\s+(?:the|its|a|an)\s+[\w\s'’-]+?(?=[,;]|\.?\s*$)", re.IGNORECASE)
 #: A bracketed remark in a labelled row that is no acronym ("UNHCR (issue brief ECE/GCM/2046/3)").
 _REMARK = re.compile(r"\s*\((?![A-Z][A-Za-z.&-]{1,12}\))[^()]*\)")
 _MODERATOR = re.compile(
@@ -46,7 +51,10 @@ _MODERATOR = re.compile(
     rf"{HONORIFIC}?({PERSON_NAME})\s*,\s*(.+?)$"
 )
 _STATE_SPEAKER = re.compile(
-    r"\bMember[\s-]+States?\s+(?:speaker|opening|lead(?:-off)?(?:\s+speaker)?)\s*:\s*(.+?)\.?$", re.IGNORECASE
+    r"\b(?:Member[\s-]+States?\s+(?:speaker|opening|lead(?:-off)?(?:\s+speaker)?)"
+    r"|(?:first\s+word|opening|lead(?:-off)?\s+(?:speaker|statement))\s+for\s+the\s+member[\s-]+States)"
+    r"\s*:\s*(.+?)\.?$",
+    re.IGNORECASE,
 )
 #: The label of a list of those who will present or presented: "Speakers:", "Panellists:".
 PRESENTERS_LABEL = re.compile(r"^(?:Speakers|Panell?ists|Presenters|Discussants|Contributors)\s*:\s*$", re.I)
@@ -67,9 +75,11 @@ _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 #: A sentence about the co-chairs: "co-chaired by", "the Co-Chair of …", "the chair was shared between …".
 _CO_CHAIR = re.compile(
     r"\bco-?chair|\bchair(?:manship|personship)?\s+(?:was|were)\s+(?:shared|held\s+jointly)\b"
-    r"|\bpresided\s+over\s+by\b|\bshared\s+the\s+chair\b",
+    r"|\bpresided\s+over\s+by\b|\bshared\s+the\s+chair\b|\bin\s+the\s+chair\s+through\b",
     re.IGNORECASE,
 )
+#: "A … shared the chair with B": A and B are the co-chairs.
+_SHARED_CHAIR = re.compile(r"\bshared\s+the\s+(?:chair|chairmanship|chairpersonship)\s+with\s+", re.IGNORECASE)
 #: A person who chairs a session's discussion, not the review: "the debate was chaired by Ms. X".
 _CHAIRS_DISCUSSION = re.compile(rf"(?<!co-)(?<!co)\b(?:chaired|moderated|facilitated)\s+by\s+{HONORIFIC}?$", re.I)
 #: A clause that leaves out its verb, continuing the one before: "; on the part of Georgia, by Mr. X".
@@ -81,7 +91,9 @@ _CHAIR_STATES = re.compile(
     r"\bCo-?Chairs\b[^,;.]*,\s*([^;.]+)"
     r"|\bCo-?Chairs?\s+(?:from|of)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)"
 )
-_ON_BEHALF_OF_CHAIR = re.compile(r"[^.;]*?\bon\s+behalf\s+of\s+the\s+co-?chairs?\b", re.IGNORECASE)
+_ON_BEHALF_OF_CHAIR = re.compile(
+    r"[^.;]*?\bon\s+behalf\s+of\s+(?:the|both|all|its|the\s+two)\s+(?:two\s+)?co-?chairs?\b", re.IGNORECASE
+)
 _LEAD_LABEL = re.compile(r"\blead\s+(?:organi[sz]\w*|agenc\w*|entit\w*)|\borgani[sz]ed\s+by\b|\borgani[sz]ers\b", re.I)
 _ROW_NAME = re.compile(rf"^\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.*)$")
 
@@ -154,6 +166,11 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
     for sentence_start, sentence in sentences(passage.text):
         if not _CO_CHAIR.search(sentence):
             continue
+        shared = _SHARED_CHAIR.search(sentence)
+        if shared and not honoured_people(sentence):
+            states = _sharing_states(sentence, passage.start + sentence_start, shared, matcher)
+            found += [Participation(s, "co-chair", state, passage) for s in sessions for state in states]
+            continue
         apposed = _CHAIR_STATES.search(sentence)
         if apposed and not honoured_people(sentence):
             group = 1 if apposed.group(1) else 2
@@ -187,6 +204,16 @@ def _co_chairs(passage: Passage, sessions: list[SessionRef], matcher: Matcher) -
             chairs = [agent] + ([represented] if represented is not None and is_state(represented) else [])
             found += [Participation(session, "co-chair", chair, passage) for session in sessions for chair in chairs]
     return found
+
+
+def _sharing_states(sentence: str, base: int, shared: re.Match[str], matcher: Matcher) -> list[Agent]:
+    """The States that "shared the chair": the last one named before the words, and those named after "with"
+    up to the end of the clause."""
+    before = [m for m in mentions(sentence[: shared.start()], matcher) if m.entity.kind is Kind.STATE]
+    end = re.search(r"[,;]\s|$", sentence[shared.end() :].rstrip(". "))
+    after = resolve_list(sentence[shared.end() : shared.end() + end.start()], base + shared.end(), matcher)  # type: ignore[union-attr]
+    states = ([agent_from_match(before[-1], base)] if before else []) + after
+    return states if len(states) > 1 and all(is_state(state) for state in states) else []
 
 
 def _chairing(sentence: str, start: int, matcher: Matcher) -> bool:
@@ -283,11 +310,12 @@ def participations(
     matcher: Matcher,
     reports_presentations: bool = True,
     label: str = "",
+    vocabulary: SessionVocabulary = DEFAULT_VOCABULARY,
 ) -> list[Participation]:
     """Every participation that ``passage`` states. ``reports_presentations``: the document tells what was
     presented (a report or a summary), so those its prose says spoke in the session presented; a background
     note or an agenda, written before the session, does not. ``label``: the label of the list the passage is an
-    item of ("Speakers:")."""
+    item of ("Speakers:"); ``vocabulary``: the nouns of the document's sessions."""
     text = passage.text
     found: list[Participation] = _co_chairs(passage, review_sessions, matcher)
     if session is None:
@@ -299,6 +327,8 @@ def participations(
     lead = _LEAD.search(text)
     if lead:
         listed = _REMARK.sub(lambda m: " " * len(m.group(0)), lead.group(1))
+        listed = _LEAD_FOR.sub(lambda m: " " * len(m.group(0)), listed)
+        listed = _LEAD_WITH.sub(lambda m: "," + " " * (len(m.group(0)) - 1), listed)
         found += _participations(
             session, "lead-organiser", resolve_list(listed, passage.start + lead.start(1), matcher), passage
         )
@@ -329,7 +359,7 @@ def participations(
     found += _participations(session, "right-of-reply", replying(passage, matcher), passage)
     presenters = _PRESENTERS.search(text)
     if not (lead or moderator or speaker or presenters):
-        return found + narrated_participations(passage, session, matcher, reports_presentations)
+        return found + narrated_participations(passage, session, matcher, reports_presentations, vocabulary)
     if presenters:
         listed = presenters.group(1)
         for reply in replies:

@@ -22,6 +22,7 @@ from gcmkg.loaders.documents.extract.agents import (
     affiliation,
     affiliations,
     honoured_people,
+    is_state,
     person,
 )
 from gcmkg.loaders.documents.extract.sentences import sentences
@@ -130,6 +131,7 @@ def _speakers(
         behalf = _ON_BEHALF.search(sentence, after[0], after[1])
         own = [before, (after[0], behalf.start() if behalf else after[1])]
         speaker = _person(named[index], own, sentence, base, matcher)
+        speaker = _speaking_for(speaker, sentence, window[1], base, matcher) if index + 1 == len(named) else speaker
         role = _role(sentence, "".join(sentence[a:b] for a, b in own), segment)
         represented = None
         if behalf and index + 1 < len(named):
@@ -148,6 +150,28 @@ def _speakers(
             found.append(Participation(segment, "on-behalf-of", represented, passage, via=speaker))
         index += 1
     return found
+
+
+#: "… spoke for the Network and announced …": a person speaking for an organisation speaks for their own.
+_SPOKE_FOR = re.compile(r"spoke\s+for\s+(?:the\s+)?")
+_SPOKE_FOR_END = re.compile(r"[,;.]|\s+and\s+[a-z]+ed\b")
+
+
+def _speaking_for(speaker: Agent, sentence: str, verb_start: int, base: int, matcher: Matcher) -> Agent:
+    """``speaker``, whose title names nothing, affiliated to the organisation they "spoke for" (the words right
+    after the verb): their own."""
+    spoke = _SPOKE_FOR.match(sentence, verb_start)
+    if speaker.affiliations or spoke is None:
+        return speaker
+    end = _SPOKE_FOR_END.search(sentence, spoke.end())
+    body = [
+        agent
+        for agent in affiliations(
+            sentence[spoke.end() : end.start() if end else len(sentence)], base + spoke.end(), matcher, False
+        )
+        if not is_state(agent)
+    ]
+    return replace(speaker, affiliations=tuple(body[:1])) if body else speaker
 
 
 def _spoken_for_after_verb(

@@ -18,32 +18,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from gcmkg.loaders.documents.extract.objectives import OBJECTIVE_REFERENCE, objective_numbers
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import SegmentRef, SessionObjectives, SessionRef
 from gcmkg.loaders.documents.headings import HeadingKind, classify
 from gcmkg.loaders.documents.segmenting import Passage, Section, Segmented
-from gcmkg.loaders.documents.sessionnames import (
-    SESSION_NAMED,
-    SESSION_NOUN,
-    UNNUMBERED,
-    SessionNumbering,
-    session_number,
-    session_numbering,
-)
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVocabulary, session_vocabulary
 
 _OFFERED_SPACE = re.compile(r"\boffer(?:s|ed)?\s+space\s+for\s+discussion\b", re.IGNORECASE)
+
+
 #: A passage's own session, named without a number ("This session reviewed objectives 14, 15 and 16").
-_THIS_SESSION = re.compile(
-    rf"^(?:\d{{1,3}}\.\s+)?(?:This|The|That|Each)\s+(?:thematic\s+)?(?i:{SESSION_NOUN})\b(?!\s+\d)"
-)
+@cache
+def _this_session(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:\d{{1,3}}\.\s+)?(?:This|The|That|Each)\s+(?:thematic\s+)?(?i:{noun})\b(?!\s+\d)")
+
+
 #: A line or list item that names one objective and its title: "GCM objective 7: …", "• Objective 12 – …".
 _OBJECTIVE_LINE = re.compile(r"^(?:[-•*–]\s+)?(?:GCM\s+)?objective\s+\d{1,2}\s*(?::|[–—-]\s)", re.IGNORECASE)
 #: A sentence that introduces the objectives in the list after it: "… considered the following objectives:".
 _OBJECTIVES_FOLLOW = re.compile(r"\bobjectives\s*:\s*$", re.IGNORECASE)
+
+
 #: A sentence whose subject is the session the sentence before named ("It covered objectives 1 and 2").
-_ANAPHORA = re.compile(rf"^(?:It|(?:This|That|The)\s+(?:thematic\s+)?(?i:{SESSION_NOUN}))\b(?!\s+\d)")
+@cache
+def _anaphora(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:It|(?:This|That|The)\s+(?:thematic\s+)?(?i:{noun}))\b(?!\s+\d)")
+
+
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
 #: A programme row that opens with its time slot: "09:30–10:15 Opening segment, Main Hall".
 TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}\s*[–—-]\s*\d{1,2}[:.]\d{2}\s+(?P<item>.+)$")
@@ -68,26 +72,26 @@ _COVERED = re.compile(
 _ATTACHED_WORDS = 3
 
 
-def stated_sessions(text: str, numbering: SessionNumbering = UNNUMBERED) -> Iterator[tuple[int, list[int]]]:
+def stated_sessions(text: str, vocabulary: SessionVocabulary = DEFAULT_VOCABULARY) -> Iterator[tuple[int, list[int]]]:
     """(session, objectives) for each sentence of ``text`` that names a session and the objectives it covered.
 
     The objectives a session covered are those named after it (before the next session the sentence names),
     or anywhere in a sentence naming one session; they count when several are listed ("objectives 4, 5 and
-    6") or when a verb says the session covered them ("the third session focused on objective 9"). ``numbering``:
-    how the document numbers its sessions (the number of "the last session", letters).
+    6") or when a verb says the session covered them ("the third session focused on objective 9"). ``vocabulary``:
+    the nouns of the document's sessions and how it numbers them (the number of "the last session", letters).
     """
     previous: int | None = None  # the one session the sentence before named
     for _, sentence in sentences(text):
-        named = list(SESSION_NAMED.finditer(sentence))
-        anaphora = _ANAPHORA.match(sentence)
+        named = list(vocabulary.named.finditer(sentence))
+        anaphora = _anaphora(vocabulary.noun).match(sentence)
         if not named and previous is not None and anaphora and _covered(sentence, anaphora.end()):
             yield previous, objective_numbers(sentence)
-        numbers = {session_number(session, numbering) for session in named} - {None}
+        numbers = {vocabulary.number(session) for session in named} - {None}
         previous = numbers.pop() if len(numbers) == 1 else None
         for index, session in enumerate(named):
             end = named[index + 1].start() if index + 1 < len(named) else len(sentence)
             scope = sentence if len(named) == 1 else sentence[session.start() : end]
-            number = session_number(session, numbering)
+            number = vocabulary.number(session)
             if number is not None and _covered(scope, session.end() - (session.start() if len(named) > 1 else 0)):
                 yield number, objective_numbers(scope)
 
@@ -103,26 +107,25 @@ def _covered(scope: str, named_end: int) -> bool:
     return listed or attached or bool(_COVERED.search(scope))
 
 
-def _opening_session(text: str, numbering: SessionNumbering) -> int | None:
+def _opening_session(text: str, vocabulary: SessionVocabulary) -> int | None:
     """The session a passage opens with: its first sentence names it, then the objectives it covered."""
     first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", text))), None)
-    stated = list(stated_sessions(first[1], numbering)) if first else []
+    stated = list(stated_sessions(first[1], vocabulary)) if first else []
     if first and not stated and _OBJECTIVES_FOLLOW.search(first[1]) and _COVERED.search(first[1]):
-        named = list(SESSION_NAMED.finditer(first[1]))  # "Panel C took up the following objectives:", a list after
-        return session_number(named[0], numbering) if len(named) == 1 else None
+        named = list(vocabulary.named.finditer(first[1]))  # "Panel C took up the following objectives:", a list after
+        return vocabulary.number(named[0]) if len(named) == 1 else None
     if len(stated) != 1:
         return None
-    named = SESSION_NAMED.search(first[1])  # type: ignore[index]
+    named = vocabulary.named.search(first[1])  # type: ignore[index]
     reference = OBJECTIVE_REFERENCE.search(first[1])  # type: ignore[index]
     return stated[0][0] if named and reference and named.start() < reference.start() else None
 
 
-def _opened_sessions(segmented: Segmented) -> dict[int, int]:
+def _opened_sessions(segmented: Segmented, vocabulary: SessionVocabulary) -> dict[int, int]:
     """Passage number → the one session its prose opens (see the module docstring): a paragraph of one sentence
     between paragraphs that open other sessions is an item of a list of sessions; one that goes on tells its
     session."""
-    numbering = session_numbering(segmented.text)
-    openings = [_opening_session(passage.text, numbering) for passage in segmented.passages]
+    openings = [_opening_session(passage.text, vocabulary) for passage in segmented.passages]
     opened: dict[int, int] = {}
     for index, passage in enumerate(segmented.passages):
         neighbours = {openings[i] for i in (index - 1, index + 1) if 0 <= i < len(openings)} - {None}
@@ -132,41 +135,64 @@ def _opened_sessions(segmented: Segmented) -> dict[int, int]:
     return opened
 
 
-def session_numbers(segmented: Segmented) -> list[int]:
-    """The session numbers of the document's session headings and statements, in order, each once."""
+def _vocabulary(segmented: Segmented, vocabulary: SessionVocabulary | None) -> SessionVocabulary:
+    """``vocabulary``, or else the one the document's text announces."""
+    return vocabulary if vocabulary is not None else session_vocabulary(segmented.text)
+
+
+def session_numbers(segmented: Segmented, vocabulary: SessionVocabulary | None = None) -> list[int]:
+    """The session numbers of the document's session headings and statements, in order, each once
+    (``vocabulary``: the document's session vocabulary, else the one its text announces)."""
+    vocabulary = _vocabulary(segmented, vocabulary)
     numbers: list[int] = []
     for section in segmented.sections:
         number = section.heading.number
         if section.heading.kind is HeadingKind.SESSION and number is not None and number not in numbers:
             numbers.append(number)
-    numbering = session_numbering(segmented.text)
     for passage in segmented.passages:
-        numbers += [number for number, _ in stated_sessions(passage.text, numbering) if number not in numbers]
-    return numbers + sorted(set(_opened_sessions(segmented).values()) - set(numbers))
+        numbers += [number for number, _ in stated_sessions(passage.text, vocabulary) if number not in numbers]
+    return numbers + sorted(set(_opened_sessions(segmented, vocabulary).values()) - set(numbers))
 
 
-def document_session(segmented: Segmented, year: int | None, title: str = "") -> SessionRef | None:
+def document_session(
+    segmented: Segmented, year: int | None, title: str = "", vocabulary: SessionVocabulary | None = None
+) -> SessionRef | None:
     """The one session a document is about, if its session headings, the sessions its paragraphs open with and
     ``title`` (the title of a document written for or about one session: "Concept note for Panel 2") all name
     the same one."""
-    numbering = session_numbering(segmented.text)
-    named = [session_number(found, numbering) for found in SESSION_NAMED.finditer(title)]
+    vocabulary = _vocabulary(segmented, vocabulary)
+    named = [vocabulary.number(found) for found in vocabulary.named.finditer(title)]
     numbers = {
         section.heading.number
         for section in segmented.sections
         if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None
-    } | set(_opened_sessions(segmented).values())
+    } | set(_opened_sessions(segmented, vocabulary).values())
     numbers |= {named[0]} if len(named) == 1 and named[0] is not None else set()
     return SessionRef(year, numbers.pop()) if year is not None and len(numbers) == 1 else None
 
 
-def passage_sessions(segmented: Segmented, year: int | None, title: str = "") -> dict[int, SessionRef]:
-    """Passage number → the session it is about (``title`` as for ``document_session``)."""
+def _beside_sessions(segmented: Segmented) -> set[int]:
+    """The title headings that stand beside the sessions, not under the last one: those after the last of two or
+    more session headings, in a document whose session sections hold no title heading ("Lab Three", "Lab Four",
+    "Funding": the funding section is no lab's)."""
+    kinds = [(section.number, section.heading.kind) for section in segmented.sections]
+    at = [index for index, (_, kind) in enumerate(kinds) if kind is HeadingKind.SESSION]
+    if len(at) < 2 or any(kind is HeadingKind.TITLE for _, kind in kinds[at[0] : at[-1]]):
+        return set()
+    return {number for number, kind in kinds[at[-1] + 1 :] if kind is HeadingKind.TITLE}
+
+
+def passage_sessions(
+    segmented: Segmented, year: int | None, title: str = "", vocabulary: SessionVocabulary | None = None
+) -> dict[int, SessionRef]:
+    """Passage number → the session it is about (``title`` and ``vocabulary`` as for ``document_session``)."""
     if year is None:
         return {}
-    default = document_session(segmented, year, title)
-    opened = _opened_sessions(segmented)
+    vocabulary = _vocabulary(segmented, vocabulary)
+    default = document_session(segmented, year, title, vocabulary)
+    opened = _opened_sessions(segmented, vocabulary)
     headings = iter(segmented.sections)
+    beside = _beside_sessions(segmented)
     sessions: dict[int, SessionRef] = {}
     current: SessionRef | None = None
     reached: Section | None = None
@@ -177,10 +203,10 @@ def passage_sessions(segmented: Segmented, year: int | None, title: str = "") ->
             kind = section.heading.kind
             if kind is HeadingKind.SESSION and section.heading.number is not None:
                 current = SessionRef(year, section.heading.number)
-            elif kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
+            elif kind in (HeadingKind.STRUCTURAL, HeadingKind.SEGMENT) or section.number in beside:
                 told = told or (current is not None and current in sessions.values())
                 current = None
-            if kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL, HeadingKind.SEGMENT):
+            if kind in (HeadingKind.SESSION, HeadingKind.STRUCTURAL, HeadingKind.SEGMENT) or section.number in beside:
                 in_segment = kind is HeadingKind.SEGMENT
             if section is passage.section:
                 break
@@ -222,22 +248,27 @@ def passage_segments(segmented: Segmented, year: int | None) -> dict[int, Segmen
     return found
 
 
-def _passage_objectives(passage: Passage, numbering: SessionNumbering) -> list[tuple[int | None, list[int]]]:
+def _passage_objectives(passage: Passage, vocabulary: SessionVocabulary) -> list[tuple[int | None, list[int]]]:
     """(session the passage names, or None for its own session; objectives) for each statement of what a
     session covers: sentences naming a session, "offers space for discussion of …", "GCM objective N:" lines."""
-    stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text, numbering))
+    stated: list[tuple[int | None, list[int]]] = list(stated_sessions(passage.text, vocabulary))
     if not stated and (_OFFERED_SPACE.search(passage.text) or _OBJECTIVE_LINE.match(passage.text)):
         stated.append((None, objective_numbers(passage.text)))
     first = next(iter(sentences(_PARAGRAPH_NUMBER.sub("", passage.text))), (0, ""))[1]
-    if not stated and _THIS_SESSION.match(passage.text) and _covered(first, _THIS_SESSION.match(passage.text).end()):
+    this_session = _this_session(vocabulary.noun).match(passage.text)
+    if not stated and this_session and _covered(first, this_session.end()):
         stated.append((None, objective_numbers(first)))
     return stated
 
 
 def session_objectives(
-    segmented: Segmented, year: int | None, sessions: dict[int, SessionRef]
+    segmented: Segmented,
+    year: int | None,
+    sessions: dict[int, SessionRef],
+    vocabulary: SessionVocabulary | None = None,
 ) -> list[SessionObjectives]:
-    """Every (session, objectives) statement of the document: headings, list items and passages."""
+    """Every (session, objectives) statement of the document: headings, list items and passages
+    (``vocabulary`` as for ``document_session``)."""
     if year is None:
         return []
     found: dict[SessionRef, list[int]] = {}
@@ -245,9 +276,9 @@ def session_objectives(
         if section.heading.kind is HeadingKind.SESSION and section.heading.number is not None:
             numbers = objective_numbers(section.heading.text)
             found.setdefault(SessionRef(year, section.heading.number), []).extend(numbers)
-    numbering = session_numbering(segmented.text)
+    vocabulary = _vocabulary(segmented, vocabulary)
     for passage in segmented.passages:
-        for named, numbers in _passage_objectives(passage, numbering):
+        for named, numbers in _passage_objectives(passage, vocabulary):
             session = SessionRef(year, named) if named is not None else sessions.get(passage.number)
             if session is not None and numbers:
                 found.setdefault(session, []).extend(numbers)

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rdflib import URIRef
 
@@ -24,29 +25,42 @@ from gcmkg.loaders.documents.extract.agents import (
     affiliations,
     agent_from_match,
     honoured_people,
+    is_state,
     person,
     resolve_list,
     unique_agents,
 )
-from gcmkg.loaders.documents.extract.clauses import CLAUSE_OPENING, Sentence, read_sentence, run_end, subjects
+from gcmkg.loaders.documents.extract.clauses import (
+    CLAUSE_OPENING,
+    Sentence,
+    clause_end,
+    read_sentence,
+    run_end,
+    subjects,
+)
 from gcmkg.loaders.documents.extract.sentences import sentences
 from gcmkg.loaders.documents.facts import Agent, Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.documents.sessionnames import SESSION_NOUN
+from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SESSION_NUMBER
 
-_PASSIVE_PRESENTED = re.compile(
-    r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
-    r"(?:\w+\s+){0,3}?(?:(?:was|were)\s+(?:\w+\s+)?)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
-    r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
-    r"|(?:interventions?|statements?|contributions?|questions?)\s+from\s+the\s+floor\s+(?:(?:came|followed)\s+from"
-    r"|(?:was|were)\s+made\s+by|by)"
-    r"|panell?ists\s+(?:included|were)|keynote\s+(?:address\s+|speech\s+|presentation\s+)?by"
-    rf"|\b(?:{SESSION_NOUN}|track|it)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:first\s+|then\s+)?heard"
-    rf"|\b(?:{SESSION_NOUN}|track)(?:\s+(?:[IVX]{{1,4}}|\d{{1,2}}))?\s+(?:began|started|opened)\s+with"
-    r"|(?:presented|introduced|outlined|described|set\s+out)\s+by)\s+",
-    re.IGNORECASE,
-)
+
+@cache
+def _passive_presented(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:(?:presentations?|inputs?|contributions?|interventions?|examples?|statements?|experiences?)\s+"
+        r"(?:\w+\s+){0,3}?(?:(?:was|were)\s+(?:\w+\s+)?)?(?:made|given|delivered|provided|offered|presented|shared)\s+by"
+        r"|(?:presentations?|inputs?|contributions?|interventions?|statements?)\s+(?:\w+\s+)?(?:followed|came)\s+from"
+        r"|(?:interventions?|statements?|contributions?|questions?)\s+from\s+the\s+floor\s+(?:(?:came|followed)\s+from"
+        r"|(?:was|were)\s+made\s+by|by)"
+        r"|panell?ists\s+(?:included|were)|keynote\s+(?:address\s+|speech\s+|presentation\s+)?by"
+        rf"|\b(?:{noun}|track|it)(?:\s+(?:[IVX]{{1,4}}|{SESSION_NUMBER}))?\s+(?:first\s+|then\s+)?heard"
+        rf"|\b(?:{noun}|track)(?:\s+(?:[IVX]{{1,4}}|{SESSION_NUMBER}))?\s+(?:began|started|opened)\s+with"
+        r"|(?:presented|introduced|outlined|described|set\s+out)\s+by)\s+",
+        re.IGNORECASE,
+    )
+
+
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(
     r"\b(?:exercised|exercising|made\s+use|used|invoked|availed|asked\s+for\s+the\s+floor|requested\s+the\s+floor|"
@@ -60,7 +74,8 @@ _SPOKEN_FOR = re.compile(
     r"(?P<open>\()?\s*(?:the\s+latter\s+|which\s+|who\s+|whose\s+\w+\s+(?:was|were)\s+(?:\w+\s+)?)?"
     r"(?:(?:also|as\s+well)\s+)?"
     r"(?:(?:speaking|spoke|speaks|took\s+the\s+floor|taking\s+the\s+floor)\s+(?:(?:also|as\s+well)\s+)?"
-    r"(?:for\s+(?:itself|themselves|herself|himself)\s+and\s+)?(?:on\s+behalf\s+of|in\s+the\s+name\s+of|for)"
+    r"(?:for\s+(?:itself|themselves|herself|himself)\s+and\s+)?(?:on\s+behalf\s+of|in\s+the\s+name\s+of|for"
+    r"|as\s+the\s+voice\s+of)"
     r"|on\s+behalf\s+of|in\s+the\s+name\s+of|represent(?:ed|ing))\s+",
     re.IGNORECASE,
 )
@@ -77,7 +92,9 @@ _RESTATED = re.compile(r",\s*(?:that\s+is|namely|i\.\s?e\.)\s*,?\s*(?:for\s+|of\
 _GROUP = re.compile(r"(?:a|the)\s+group\s+of\s+\w+(?:\s+\w+)?\s*,\s*", re.IGNORECASE)
 #: A group spoken for with its members in brackets: "the Nordic-Baltic Eight (Denmark, Estonia, …)".
 _MEMBERS = re.compile(r"^[^()]*\(([^()]*)\)\s*$")
-_ON_BEHALF = re.compile(r"\b(?:on\s+behalf|in\s+the\s+name)\s+of\s+", re.IGNORECASE)
+_ON_BEHALF = re.compile(
+    r"\b(?:on\s+behalf|in\s+the\s+name)\s+of\s+|\bcarried\s+the\s+(?:co-?)?signatures?\s+of\s+", re.IGNORECASE
+)
 #: "a joint statement of A, B and C was read out by A": A presents, for B and C.
 _JOINT_STATEMENT = re.compile(
     r"\bstatement\s+(?:of|by|on\s+behalf\s+of)\s+(?P<group>[^.;]+?)\s+(?:was|were)\s+(?:read\s+out|delivered|made|"
@@ -95,23 +112,50 @@ _HONORIFIC_END = re.compile(rf"{HONORIFIC}$")
 _BRACKETED = re.compile(r"\s*\([^()]+\)\s*(?:,\s*(?:and\s+)?|and\s+)?")
 #: A person's title between the name and the verb: ", Director of …, " or " of Statistics Sweden ".
 _TITLE = re.compile(r"\s*,[^;]*,\s*|\s+(?:of|from)\b[^,;]*")
+_BRACKET_CLOSE = re.compile(r"\s*\)\s*")
+_BRACKET_OPEN = re.compile(r"\s*\(")
+_THROUGH = re.compile(r"\bthrough\s+(?:the\s+)?")
 #: Where a list read after "by" ends: a contrasting clause.
 _LIST_END = re.compile(r",\s+(?:whereas|while|but)\b|;|:\s")
 #: "…, whose representative, Ms. X, …": the person spoke for the agent named last before.
 _WHOSE_REPRESENTATIVE_BEFORE = re.compile(rf",\s*whose\s+representatives?,?\s+{HONORIFIC}$")
 
 
+#: A minutes line of a reply: "Right of reply: A, in response to B" (A replied).
+_REPLY_LINE = re.compile(r"^Right\s+(?:of|to)\s+reply\s*:\s*", re.IGNORECASE)
+#: A right of reply in the passive: "A right of reply was taken / exercised by A after B's remarks".
+_REPLY_TAKEN = re.compile(
+    r"\bright\s+(?:of|to)\s+reply\s+(?:was|were)\s+(?:taken|exercised|used|made\s+use\s+of)\s+by\s+", re.IGNORECASE
+)
+#: Where the one who replied ends and the one replied to begins.
+_REPLIED_TO = re.compile(r",?\s+(?:in\s+(?:response|reply)\s+to|after|following|to)\b", re.IGNORECASE)
+
+
+def _replier(sentence: Sentence, start: int, matcher: Matcher) -> list[Agent]:
+    """The agents named from ``start`` to the words that name the one replied to ("…, in response to B")."""
+    text = sentence.text
+    to = _REPLIED_TO.search(text, start)
+    end = to.start() if to else len(text.rstrip(". "))
+    return resolve_list(text[start:end], sentence.base + start, matcher)
+
+
 def replying(passage: Passage, matcher: Matcher) -> list[Agent]:
     """The States and organisations that exercised a right of reply in ``passage``: the subjects of the verbs of
     a sentence that speaks of the right of reply ("Azerbaijan and then Armenia exercised the right of reply",
     "Armenia then responded, likewise exercising its right", "the delegation of X asked for the floor in
-    exercise of …"). Sentences naming a person are read with the person (participation.py)."""
+    exercise of …"), the one named in a line "Right of reply: A, in response to B" and after "a right of reply was
+    taken by". Sentences naming a person are read with the person (participation.py)."""
     found: list[Agent] = []
     for offset, text in sentences(passage.text):
         if not _RIGHT_OF_REPLY.search(text) or honoured_people(text):
             continue
         sentence = read_sentence(text, passage.start + offset, matcher)
-        for verb in _REPLY_VERB.finditer(text):
+        line, taken = _REPLY_LINE.match(text), _REPLY_TAKEN.search(text)
+        for cue in (cue for cue in (line, taken) if cue is not None):
+            found += [
+                agent for agent in _replier(sentence, cue.end(), matcher) if agent.iri not in {a.iri for a in found}
+            ]
+        for verb in _REPLY_VERB.finditer(text) if not (line or taken) else ():
             found += [agent for agent in subjects(sentence, verb.start()) if agent.iri not in {a.iri for a in found}]
     return found
 
@@ -136,12 +180,39 @@ def _bracketed_people(sentence: Sentence, verb_start: int, matcher: Matcher) -> 
     return found
 
 
+def _person_in_brackets(sentence: Sentence, verb_start: int) -> list[Agent]:
+    """A State or organisation with the person who spoke for it in brackets, right before a speech verb at the
+    opening of a clause ("Chile (Mr. X) explained …"): the person, affiliated to it, and it."""
+    for name, start, _ in sentence.people:
+        if not _BRACKET_CLOSE.fullmatch(sentence.text, start + len(name), verb_start):
+            continue
+        opening = _HONORIFIC_END.search(sentence.text[:start])
+        before = sentence.text[: opening.start()] if opening else ""
+        if not before.endswith("("):
+            continue
+        bodies = [m for m in sentence.agents_outside_titles() if _BRACKET_OPEN.fullmatch(before, m.end)]
+        if bodies and CLAUSE_OPENING.search(sentence.text[: bodies[-1].start]):
+            body = agent_from_match(bodies[-1], sentence.base)
+            return [person(name, sentence.base + start, body), body]
+    return []
+
+
+def _through(sentence: Sentence, verb: re.Match[str]) -> list[Agent]:
+    """The agent a speech verb's subject acted through, where the subject is none ("the Budapest Process
+    presented its guidance through ICMPD"): the agent named right after "through" in the verb's clause."""
+    if sentence.people:
+        return []
+    through = _THROUGH.search(sentence.text, verb.end(), clause_end(sentence.text, verb.end()))
+    named = [m for m in sentence.agents_outside_titles() if through and m.start == through.end()]
+    return [agent_from_match(named[0], sentence.base)] if named else []
+
+
 def _speaking_person(sentence: Sentence, verb_start: int, matcher: Matcher) -> list[Agent]:
     """The person introduced with an honorific and a title at the opening of the clause of a speech verb
     ("Ms. X, Deputy Minister of Interior of Albania, explained …"), with the affiliations of the title; or
     named between commas right before the verb, with the affiliations of the words before ("Speaking for
     Chile, its ambassador, Mr. Y, explained …"); or people with their bodies in brackets."""
-    bracketed = _bracketed_people(sentence, verb_start, matcher)
+    bracketed = _bracketed_people(sentence, verb_start, matcher) or _person_in_brackets(sentence, verb_start)
     if bracketed:
         return bracketed
     for name, start, end in sentence.people:
@@ -160,12 +231,15 @@ def _speaking_person(sentence: Sentence, verb_start: int, matcher: Matcher) -> l
     return []
 
 
-def presentations(sentence: Sentence, session: SessionRef, passage: Passage, matcher: Matcher) -> list[Participation]:
-    """The presenters of ``sentence`` in ``session``, and those they spoke for (module docstring)."""
+def presentations(
+    sentence: Sentence, session: SessionRef, passage: Passage, matcher: Matcher, noun: str = DEFAULT_VOCABULARY.noun
+) -> list[Participation]:
+    """The presenters of ``sentence`` in ``session``, and those they spoke for (module docstring); ``noun``: the
+    nouns of the document's sessions (``SessionVocabulary.noun``)."""
     text = sentence.text
     end = len(text.rstrip(". "))
     found: list[tuple[Agent, tuple[Agent, ...]]] = []
-    passive = _PASSIVE_PRESENTED.search(text)
+    passive = _passive_presented(noun).search(text)
     if _RIGHT_OF_REPLY.search(text):
         return []  # read by participation.py
     if passive:
@@ -174,7 +248,11 @@ def presentations(sentence: Sentence, session: SessionRef, passage: Passage, mat
     for verb in SPEECH_VERB.finditer(text):
         if passive and passive.start() <= verb.start() < end:
             continue
-        speakers = subjects(sentence, verb.start()) or _speaking_person(sentence, verb.start(), matcher)
+        speakers = (
+            subjects(sentence, verb.start())
+            or _speaking_person(sentence, verb.start(), matcher)
+            or _through(sentence, verb)
+        )
         found += [(agent, _spoken_for(sentence, agent.end - sentence.base, matcher)) for agent in speakers]
     as_did = _AS_DID.search(text)
     if passive:
@@ -187,7 +265,8 @@ def presentations(sentence: Sentence, session: SessionRef, passage: Passage, mat
         merged[agent.iri] = (known[0], known[1] or spoken_for) if known else (agent, spoken_for)
     result: list[Participation] = []
     for agent, listed in merged.values():
-        spoken_for = tuple(other for other in listed if other.iri != agent.iri)  # no one speaks for itself
+        # no one speaks for itself, and a person speaking for an organisation speaks for their own (PICUM's)
+        spoken_for = tuple(o for o in listed if o.iri != agent.iri and (is_state(o) or not agent.person))
         result.append(Participation(session, "presenter", agent, passage, on_behalf_of=spoken_for))
         result += [Participation(session, "on-behalf-of", other, passage, via=agent) for other in spoken_for]
     return result
