@@ -25,6 +25,10 @@ seeing the extractors' code or output; scored by tests/gold/heldout.py.
   a dialogue summary, by a sixth writer, blind at the same time: first run kinds 0.25, sessions R 0.22,
   participation R 0.04, people R 0.05, attendance R 0.23, initiatives R 0, citations P 0.56 R 0.42 (inline
   links), statistics P 0.50 R 0.57, objectives R 0.71.
+- tests/fixtures/heldout7: a summary of proceedings of "peer-learning labs", a framing paper and key takeaways,
+  by a seventh writer, blind, scored after the heldout5/6 rules: kinds 0.33, sessions R 0, participation R 0,
+  attendance R 0, citations 0.10, initiatives R 0.44, statistics P 0.88 R 0.85, objectives R 0.47 (the session
+  noun was a fixed vocabulary; it is now read from each document, loaders/documents/sessionnames.py).
 
 The rules were then rewritten for the phrasings these documents use, each with a unit test in phrasings of its
 own (tests/test_narrated.py), never keyed to these documents; the threshold keeps them from sliding back
@@ -49,10 +53,10 @@ from tests.gold.score import Report
 pytestmark = pytest.mark.slow
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
-HELD_OUT = ("unseen", "published", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+HELD_OUT = ("unseen", "published", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 THRESHOLD = 0.9
 #: Lower floors where a set's key makes a call the rules do not (tests/fixtures/<set>/README.md says which).
-FLOORS = {("heldout4", "citations"): 0.75, ("heldout5", "citations"): 0.65}
+FLOORS = {("heldout4", "citations"): 0.85, ("heldout5", "citations"): 0.65}
 
 
 def build_and_score(folder: Path, out: Path) -> Report:
