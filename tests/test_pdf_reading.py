@@ -191,11 +191,13 @@ CASES = [
     ("reportlab", "heldout4"),
     ("reportlab", "heldout5"),  # "1/" and "[1]" notes, sub-paragraphs, bullets and capitals headings
     ("reportlab", "heldout6"),  # a programme of time slots, links in the text
+    ("reportlab", "heldout7"),  # labelled lines, middle-dot lists, notes "(1)" glued to the full stop
     ("chromium", "published"),
     ("chromium", "heldout3"),  # a programme table whose rows are laid out one by one
     ("libreoffice", "heldout2"),
     ("libreoffice", "heldout3"),  # table cells set larger than the body, a row cut by a page break
     ("libreoffice", "heldout5"),  # "twenty-|two" hyphenated at a line end
+    ("libreoffice", "heldout7"),
 ]
 
 
