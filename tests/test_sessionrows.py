@@ -85,3 +85,33 @@ def test_labelled_lines_under_a_labelled_heading_give_the_speakers_and_presenter
         (3, "state/GEO", "presenter", ""),
         (3, "organisation/unhcr", "presenter", ""),
     }
+
+
+_MESSAGES = (
+    "Messages from Lab L2: Labour\n\nOslo, 2 May 2031\n\n"
+    "The convenors of L2, UNHCR and UNICEF, agreed these messages. L2 was the second of the Forum's three labs.\n\n"
+    "UNDP and UNFPA convene it together with the secretariat.\n\n"
+    "Peru gives the member-State lead-in through Ms. Rosa Quispe of its Ministry of Labour.\n\n"
+    "Chile gave the member-State lead-in.\n\n"
+    "Ecuador answered Peru under the right of reply, and Peru answered in turn.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def messages() -> DocumentFacts:
+    return extract("lab-messages", _MESSAGES, None, Matcher.from_graphs(source.graph for source in load_reference()))
+
+
+def test_messages_from_a_labelled_session_tell_its_convenors_speakers_and_replies(messages: DocumentFacts) -> None:
+    assert messages.meta.kind == "session-summary"
+    assert _roles(messages, "lead-organiser", "speaker", "right-of-reply") == {
+        (2, "organisation/unhcr", "lead-organiser", ""),
+        (2, "organisation/unicef", "lead-organiser", ""),
+        (2, "organisation/undp", "lead-organiser", ""),
+        (2, "organisation/unfpa", "lead-organiser", ""),
+        (2, "state/PER", "speaker", ""),
+        (2, "person/rosa-quispe", "speaker", ""),
+        (2, "state/CHL", "speaker", ""),
+        (2, "state/ECU", "right-of-reply", ""),
+        (2, "state/PER", "right-of-reply", ""),
+    }

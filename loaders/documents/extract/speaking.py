@@ -64,7 +64,7 @@ def _passive_presented(noun: str) -> re.Pattern[str]:
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(
     r"\b(?:exercised|exercising|made\s+use|used|invoked|availed|asked\s+for\s+the\s+floor|requested\s+the\s+floor|"
-    r"responded|replied|took\s+the\s+floor|asked\s+to\s+(?:reply|respond))\b",
+    r"responded|replied|answered|took\s+the\s+floor|asked\s+to\s+(?:reply|respond|answer))\b",
     re.IGNORECASE,
 )
 _AS_DID = re.compile(r",?\s+(?:as\s+did|(?:together|along|jointly)\s+with)\s+")
