@@ -92,7 +92,7 @@ _MESSAGES = (
     "The convenors of L2, UNHCR and UNICEF, agreed these messages. L2 was the second of the Forum's three labs.\n\n"
     "UNDP and UNFPA convene it together with the secretariat.\n\n"
     "Peru gives the member-State lead-in through Ms. Rosa Quispe of its Ministry of Labour.\n\n"
-    "Chile gave the member-State lead-in.\n\n"
+    "Chile gave the member-State lead-in. Mr. Pablo Soto said that the permits had doubled.\n\n"
     "Ecuador answered Peru under the right of reply, and Peru answered in turn.\n"
 )
 
@@ -112,6 +112,7 @@ def test_messages_from_a_labelled_session_tell_its_convenors_speakers_and_replie
         (2, "state/PER", "speaker", ""),
         (2, "person/rosa-quispe", "speaker", ""),
         (2, "state/CHL", "speaker", ""),
+        (2, "person/pablo-soto", "speaker", ""),
         (2, "state/ECU", "right-of-reply", ""),
         (2, "state/PER", "right-of-reply", ""),
     }

@@ -6,7 +6,8 @@ In a passage about a session, sentence by sentence:
   one before it), or after "moderated by" or "its moderator, Ms. X"; affiliated to the organisations of their
   title;
 - **member State speaker**: the person named nearest before "(as) member State speaker" (else the first after
-  it), and the State their title names, else the State the clause names before them;
+  it), and the State their title names, else the State the clause names before them; where the sentence names
+  only a State ("Chile gave the member-State lead-in"), the person the next sentence opens with, for it;
 - **lead organisers**: the States and organisations "under the lead of …", "the lead organizers were …", "the
   convenors of <session>, A and B, …", after "(the session / its preparation / it) was / had been led /
   organized / prepared / convened / entrusted by|to …", or before "acted / served as (co-)leads / lead
@@ -131,6 +132,7 @@ def narrated_participations(
     document's sessions."""
     found: list[Participation] = []
     noun = vocabulary.noun
+    voiced: Agent | None = None  # a State that spoke as member State speaker through no one the sentence named
     for offset, text in sentences(passage.text):
         sentence = read_sentence(text, passage.start + offset, matcher)
         claimed = [
@@ -139,6 +141,11 @@ def narrated_participations(
             *_leads(sentence, matcher, noun),
             *_apposed_leads(sentence, matcher, vocabulary),
         ]
+        opener = sentence.people[0] if sentence.people and sentence.people[0][1] <= len("H. E. Mr. ") else None
+        if voiced is not None and opener is not None and not claimed:
+            claimed.append(("speaker", person(opener[0], sentence.base + opener[1], voiced)))
+        speakers = [agent for role, agent in claimed if role == "speaker"]
+        voiced = speakers[0] if len(speakers) == 1 and is_state(speakers[0]) else None
         found += [Participation(session, role, agent, passage) for role, agent in claimed]
         taken = {agent.iri for _, agent in claimed} | {a.iri for _, agent in claimed for a in agent.affiliations}
         if presenters:
