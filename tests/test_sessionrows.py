@@ -93,7 +93,8 @@ _MESSAGES = (
     "UNDP and UNFPA convene it together with the secretariat.\n\n"
     "Peru gives the member-State lead-in through Ms. Rosa Quispe of its Ministry of Labour.\n\n"
     "Chile gave the member-State lead-in. Mr. Pablo Soto said that the permits had doubled.\n\n"
-    "Ecuador answered Peru under the right of reply, and Peru answered in turn.\n"
+    "Ecuador answered Peru under the right of reply, and Peru answered in turn.\n\n"
+    "Bolivia asked for the floor on the same point but withdrew its request.\n"
 )
 
 
@@ -116,3 +117,4 @@ def test_messages_from_a_labelled_session_tell_its_convenors_speakers_and_replie
         (2, "state/ECU", "right-of-reply", ""),
         (2, "state/PER", "right-of-reply", ""),
     }
+    assert not {p for p in messages.participations if p.agent.iri.endswith("/BOL")}
