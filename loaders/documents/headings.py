@@ -50,6 +50,12 @@ def _session(noun: str) -> re.Pattern[str]:
     )
 
 
+@cache
+def _labelled(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A session heading by a label of the document's ("C2: who spoke on what", "RT2 – Labour mobility")."""
+    return re.compile(rf"^(?:#+\s*)?(?:{'|'.join(labels)})(\d{{1,2}})(?:\s*$|\s*[:–—]\s|\s+-\s)")
+
+
 _SEGMENT = re.compile(
     r"^(?:#+\s*)?(?:(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+)?(?:(Opening|Closing)"
     r"(?:\s*$|\s*[:–-]|\s+(?:of|segment|session|remarks|statements?|ceremony|plenary|and)\b)"
@@ -86,6 +92,9 @@ def classify(text: str, markdown: bool = False, vocabulary: SessionVocabulary = 
         number = session.group(2)
         number_of = WORD_NUMBER.get(number.lower()) or ROMAN.get(number) or int(number)
         return Heading(HeadingKind.SESSION, text, number_of)
+    labelled = _labelled(vocabulary.labels).match(text) if vocabulary.labels else None
+    if labelled and _short(text, MAX_HEADING_WORDS):
+        return Heading(HeadingKind.SESSION, text, int(labelled.group(1)))
     segment = _SEGMENT.match(text)
     if segment and _short(text, MAX_HEADING_WORDS):
         return Heading(HeadingKind.SEGMENT, text, segment=(segment.group(1) or segment.group(2)).lower())

@@ -22,7 +22,7 @@ _SUMMARY = r"\b(?:summary|takeaways|key\s+messages)\b"
 def _kind_cues(named: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """What a title line says the document is, tried in this order on each line of the head: the first line that
     matches one decides. A summary is of one session when its title names one (``named``, the pattern of a
-    session name: "Summary of Session 3")."""
+    session name: "Summary of Session 3"), and so are the messages of one ("Messages from Clinic C2")."""
     return (
         (
             re.compile(
@@ -51,7 +51,8 @@ def _kind_cues(named: str) -> tuple[tuple[re.Pattern[str], str], ...]:
         ),
         (
             re.compile(
-                rf"{_SUMMARY}.*(?:{named}|\b(?:a|one)\s+(?:thematic\s+)?session\b)|{named}.*{_SUMMARY}",
+                rf"{_SUMMARY}.*(?:{named}|\b(?:a|one)\s+(?:thematic\s+)?session\b)|{named}.*{_SUMMARY}"
+                rf"|\bmessages\s+(?:from|of)\s+(?:the\s+)?(?:{named})",
                 re.IGNORECASE,
             ),
             "session-summary",

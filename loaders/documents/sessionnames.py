@@ -1,6 +1,7 @@
 """How a text names a session of a review: "Session 3", "session three", "Roundtable 4", "Thematic Panel 2",
 "Dialogue II", "Round Table B" (in a document that letters its sessions: "four round tables (A to D)"), "the third
-session", "the 2nd roundtable", "the first of the four thematic sessions", "the last panel".
+session", "the 2nd roundtable", "the first of the four thematic sessions", "the last panel", "C2" (in a document
+that labels its sessions so: "three clinics, C1 on Monday and C2 and C3 on Tuesday").
 
 The nouns a review's sessions go by are a vocabulary each document has: the nouns always known (session,
 roundtable, round table, panel, dialogue, working group, breakout group, thematic segment) and those the
@@ -9,12 +10,19 @@ Forum was organised in three thematic workshops", "the last of the Review's four
 them by a sequence number ("Workshop II", "Clinic Two", "the second of the four clinics"): the count's
 sentence speaks of the meeting (the review, the forum, a programme, objectives, moderators, speakers, "held",
 "met", "convened" …). Nouns for parts of a document, of a text's reasoning or of time ("Table 3", "Annex II",
-"Takeaway one", "Day 1", "Phase 2", "Round 2") never name a session. ``session_vocabulary`` reads a document's
-vocabulary once; the patterns each noun set needs are compiled once per set."""
+"Takeaway one", "Day 1", "Phase 2", "Round 2") never name a session.
+
+A document labels its sessions by the initials of their noun and a number ("C1" for a clinic, "RT2" for a round
+table, "TS3" for a thematic session) when the sentence that counts them names such a label ("the Forum met in
+three clinics, C1 on Monday …", "T2 closed the series of five tracks"), or when it names a session by noun and
+label ("Background paper for Lab L4") and uses the noun in a sentence on the meeting; a label names the session of
+its number. ``session_vocabulary`` reads a document's vocabulary once; the patterns each noun set needs are
+compiled once per set."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -59,7 +67,8 @@ class SessionPatterns:
     named: re.Pattern[str]
     """Group 1: the number after the word ("Session 3"); group 2: the ordinal before it ("third session");
     group 3: "last" or "final" ("the last panel": the number of sessions the document announces); group 4: a
-    roman numeral or a letter after the word ("Dialogue II", "Round Table B")."""
+    roman numeral or a letter after the word ("Dialogue II", "Round Table B"); group 5: the number of a label
+    ("C3", "Clinic C3")."""
     count: re.Pattern[str]
     """ "the four thematic panels", "its 4 roundtables", "four multi-stakeholder dialogues": group 1 is how many
     sessions a review had."""
@@ -67,9 +76,18 @@ class SessionPatterns:
     """Sessions lettered in order: "round tables (A to D)", "four panels, lettered A–C"."""
 
 
+def _label(labels: tuple[str, ...]) -> str:
+    """A session's label for the initials ``labels`` ("C3"), its number in a group; a pattern that matches
+    nothing if there are none."""
+    if not labels:
+        return "(?!)()"
+    return rf"(?-i:(?<![\w/.-])(?:{'|'.join(labels)})(\d{{1,2}}))(?![\w.,/-]?\w)"
+
+
 @cache
-def session_patterns(nouns: tuple[str, ...]) -> SessionPatterns:
-    """The patterns for the session nouns ``nouns`` (each a regular expression of the singular noun)."""
+def session_patterns(nouns: tuple[str, ...], labels: tuple[str, ...] = ()) -> SessionPatterns:
+    """The patterns for the session nouns ``nouns`` (each a regular expression of the singular noun) and the
+    labels ``labels`` (the capital initials before a session's number: "C" of "C3")."""
     noun = f"(?:{'|'.join(nouns)})"
     # the same nouns with a capital: a session named by a letter or a roman numeral is a proper name ("Panel B")
     proper = "(?:" + "|".join(rf"(?-i:{n[0].upper()})(?i:{n[1:]})" for n in nouns) + ")"
@@ -77,9 +95,10 @@ def session_patterns(nouns: tuple[str, ...]) -> SessionPatterns:
     named = re.compile(
         rf"\b(?:{noun}\s+({SESSION_NUMBER})\b(?![.,]\d)"
         r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|more|other)\b)"
-        rf"|({ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:{unit}\b|of\s+the\s+(?:[\w'’-]+\s+){{0,3}}{unit}s\b)"
-        rf"|\bthe\s+(last|final)\s+(?:{unit}\b|of\s+the\s+(?:[\w'’-]+\s+){{0,3}}{unit}s\b)"
-        rf"|{proper}\s+(?-i:({ROMAN_NUMERAL}|[{_LETTERS}]))\b(?![.'’-]\w))",
+        rf"|({ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:{unit}\b|of\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,3}}{unit}s\b)"
+        rf"|\bthe\s+(last|final)\s+(?:{unit}\b|of\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,3}}{unit}s\b)"
+        rf"|{proper}\s+(?-i:({ROMAN_NUMERAL}|[{_LETTERS}]))\b(?![.'’-]\w)"
+        rf"|(?:{proper}\s+)?{_label(labels)})",
         re.IGNORECASE,
     )
     count = re.compile(rf"\b(\d|{_FEW_SESSIONS})\s+(?:[\w-]+-[\w-]+\s+)?{unit}s\b", re.IGNORECASE)
@@ -98,10 +117,12 @@ class SessionVocabulary:
     nouns: tuple[str, ...] = _NOUNS
     last: int | None = None
     lettered: bool = False
+    labels: tuple[str, ...] = ()
+    """The initials a document labels its sessions by ("C" of "C1", module docstring)."""
 
     @property
     def patterns(self) -> SessionPatterns:
-        return session_patterns(self.nouns)
+        return session_patterns(self.nouns, self.labels)
 
     @property
     def noun(self) -> str:
@@ -120,6 +141,8 @@ class SessionVocabulary:
         number, names none)."""
         if named.group(3):
             return self.last
+        if named.group(5):
+            return int(named.group(5))
         label = named.group(4)
         if label is not None:
             if self.lettered and len(label) == 1:
@@ -184,31 +207,76 @@ def _sequenced(noun: str, plural: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b{noun[0].upper()}{noun[1:]}\s+(?:(?i:{SESSION_NUMBER})|{ROMAN_NUMERAL}|[{_LETTERS}])\b(?![.,'’-]?\w)"
         rf"|\b{ordinal}(?:[a-z-]+\s+)?{noun}\b"
-        rf"|\b{ordinal}of\s+the\s+(?:[\w'’-]+\s+){{0,3}}{plural}\b"
+        rf"|\b{ordinal}of\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,3}}{plural}\b"
     )
+
+
+def _initials(counted: re.Match[str], noun: str) -> set[str]:
+    """The labels a counted noun's sessions may go by: its initial, and the initials of its words with their
+    modifiers ("four round tables": R, RT; "three thematic sessions": S, TS)."""
+    words = counted.group(0).split()[1:-1] + [noun]
+    return {noun[0].upper(), "".join(word[0] for word in words).upper()}
+
+
+def _tied_labels(sentence: str, counted: re.Match[str], noun: str) -> list[str]:
+    """The initials of ``noun`` (counted by ``counted``) that ``sentence`` names as a session's label ("three
+    clinics, C1 on Monday and C2 and C3 on Tuesday": C)."""
+    return sorted(
+        initials
+        for initials in _initials(counted, noun)
+        if re.search(rf"(?<![\w/.-]){initials}\d{{1,2}}(?![\w.,/-]?\w)", sentence)
+    )
+
+
+#: A session named by its noun and its label, the noun's initial and a number: "Lab L4", "Clinic C2".
+_NOUN_AND_LABEL = re.compile(r"\b([A-Z])([a-z]{2,})\s+\1(\d{1,2})(?![\w.,/-]?\w)")
+
+
+def _self_labelled(text: str, meeting: list[str]) -> Iterator[tuple[str, str]]:
+    """(noun, initial) for each session ``text`` names by its noun and label ("Lab L4": lab, L), where
+    one of the sentences on the meeting ``meeting`` uses the noun."""
+    for named in _NOUN_AND_LABEL.finditer(text):
+        noun = (named.group(1) + named.group(2)).lower()
+        if noun not in _NEVER_SESSIONS and any(re.search(rf"\b{noun}s?\b", s, re.IGNORECASE) for s in meeting):
+            yield noun, named.group(1)
+
+
+def _announced(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The session nouns ``text`` announces (module docstring), in the order it first counts them, and the
+    initials it labels its sessions by."""
+    known = session_patterns(_NOUNS).noun
+    found: list[str] = []
+    labels: list[str] = []
+    meeting = [sentence for sentence in _SENTENCE_END.split(text) if _MEETING.search(sentence)]
+    for sentence in meeting:
+        for counted in _COUNTED.finditer(sentence):
+            plural = counted.group(2)
+            nouns = _singulars(plural)
+            modifiers = counted.group(0).split()[1:-1]
+            if any(re.search(rf"\b{known}$", " ".join([*modifiers, noun]), re.IGNORECASE) for noun in nouns):
+                labels += [label for noun in nouns for label in _tied_labels(sentence, counted, noun)]
+                continue  # "four round tables (RT1 to RT4)": labels, but no noun of its own
+            if any(noun in _NEVER_SESSIONS for noun in nouns):
+                continue  # "three tables": no meeting unit
+            for noun in nouns:
+                tied = _tied_labels(sentence, counted, noun)
+                labels += tied
+                if noun not in found and (tied or _sequenced(noun, plural).search(text)):
+                    found.append(noun)
+                    break
+    for noun, initial in _self_labelled(text, meeting):
+        found += [noun] if noun not in found and not re.fullmatch(known, noun, re.IGNORECASE) else []
+        labels.append(initial)
+    return tuple(found), tuple(dict.fromkeys(labels))
 
 
 def announced_nouns(text: str) -> tuple[str, ...]:
     """The session nouns ``text`` announces (module docstring), in the order it first counts them."""
-    known = session_patterns(_NOUNS).noun
-    found: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        if not _MEETING.search(sentence):
-            continue
-        for counted in _COUNTED.finditer(sentence):
-            plural = counted.group(2)
-            nouns = _singulars(plural)
-            if any(noun in _NEVER_SESSIONS or re.fullmatch(known, noun, re.IGNORECASE) for noun in nouns):
-                continue  # "three tables", "four round tables": no noun of its own
-            for noun in nouns:
-                if noun not in found and _sequenced(noun, plural).search(text):
-                    found.append(noun)
-                    break
-    return tuple(found)
+    return _announced(text)[0]
 
 
 def session_vocabulary(text: str) -> SessionVocabulary:
     """The session vocabulary of a document whose text is ``text``: the nouns always known and those it
-    announces, with the numbering it gives its sessions."""
-    nouns = announced_nouns(text)
-    return SessionVocabulary(_NOUNS + tuple(re.escape(noun) for noun in nouns)).numbered(text)
+    announces, the initials it labels its sessions by, with the numbering it gives its sessions."""
+    nouns, labels = _announced(text)
+    return SessionVocabulary(_NOUNS + tuple(re.escape(noun) for noun in nouns), labels=labels).numbered(text)

@@ -6,10 +6,12 @@ In a passage about a session, sentence by sentence:
   one before it), or after "moderated by" or "its moderator, Ms. X"; affiliated to the organisations of their
   title;
 - **member State speaker**: the person named nearest before "(as) member State speaker" (else the first after
-  it), and the State their title names, else the State the clause names before them;
-- **lead organisers**: the States and organisations "under the lead of …", "the lead organizers were …", after
-  "(the session / its preparation / it) was / had been led / organized / prepared / convened / entrusted by|to
-  …", or before "acted / served as (co-)leads / lead organizers", "co-led", "led / leading its preparation";
+  it), and the State their title names, else the State the clause names before them; where the sentence names
+  only a State ("Chile gave the member-State lead-in"), the person the next sentence opens with, for it;
+- **lead organisers**: the States and organisations "under the lead of …", "the lead organizers were …", "the
+  convenors of <session>, A and B, …", after "(the session / its preparation / it) was / had been led /
+  organized / prepared / convened / entrusted by|to …", or before "acted / served as (co-)leads / lead
+  organizers", "co-led", "led / leading its preparation", "convene it";
 - **presenters and those spoken for**: speaking.py.
 
 A name inside a person's title ("Head of … of Georgia") is the person's affiliation, never a presenter; an
@@ -53,14 +55,15 @@ def _moderated(noun: str) -> re.Pattern[str]:
 
 #: A role noun followed by the person in apposition: "opened by the member State speaker, Mr. X, …".
 _APPOSED = re.compile(rf"^\s*,\s*{HONORIFIC}")
-_BY = re.compile(r"^\s+by\b")
+_BY = re.compile(r"^\s+(?:by|through)\b")
 _STATE_SPEAKER = re.compile(
     r"\bmember[\s-]+States?\s+(?:speaker|discussant)\b(?!\s*:)"
     r"|\b(?:opening|first|lead)\s+member[\s-]+States?\s+(?:voice|speaker|statement|intervention)\b"
     r"|\bopened\s+for\s+the\s+member[\s-]+States\b"
     r"|\b(?:speaking|spoke)\s+(?:first\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?member\s+States\b"
     r"|\blead(?:-off)?\s+(?:speaker|intervention|statement)\s+for\s+the\s+member[\s-]+States\b"
-    r"|\bmember[\s-]+States?\s+(?:perspective|view|intervention)\s+was\s+(?:opened|given|presented)\b",
+    r"|\bmember[\s-]+States?\s+(?:perspective|view|intervention)\s+was\s+(?:opened|given|presented)\b"
+    r"|\bmember[\s-]+States?\s+lead-(?:in|off)\b",
     re.IGNORECASE,
 )
 #: A new clause with a subject of its own: ", and Greece …", "; Chile …".
@@ -98,7 +101,8 @@ def _led_after(noun: str) -> re.Pattern[str]:
         r"|co-?led\b|(?:were|was)\s+(?:the|its)\s+(?:lead\s+|co-?)?organi[sz]ers?\b|(?:were|was|are|is)\s+in\s+the\s+lead\b"
         rf"|(?:are|is|were|was)\s+(?:co-?)?(?:organi[sz]ing|preparing|convening|curating)\s+"
         rf"(?:it|the\s+(?:thematic\s+)?{noun}|(?i:{noun})\s+\w+)\b"
-        rf"|(?:(?:had|have|has)\s+)?(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{noun})\b)"
+        rf"|(?:(?:had|have|has)\s+)?(?:co-?)?(?:organi[sz]ed|prepared|convened)\s+(?:it|the\s+(?:thematic\s+)?{noun})\b"
+        rf"|(?:co-?)?(?:organi[sz]e|prepare|convene)s?\s+(?:it|the\s+(?:thematic\s+)?{noun})\b)"
         rf"|,?\s+(?:which|who|that)\s+(?:are\s+|is\s+)?(?:co-?)?(?:organi[sz]|prepar|conven)(?:es?|ing)\s+"
         rf"(?:it|the\s+(?:thematic\s+)?{noun}|(?i:{noun})\s+\w+)\b"
         r"|,?\s+(?:which|who|that)?\s*(?:lead|leads|led|leading)\s+(?:its|the)\s+preparation\b",
@@ -128,13 +132,20 @@ def narrated_participations(
     document's sessions."""
     found: list[Participation] = []
     noun = vocabulary.noun
+    voiced: Agent | None = None  # a State that spoke as member State speaker through no one the sentence named
     for offset, text in sentences(passage.text):
         sentence = read_sentence(text, passage.start + offset, matcher)
         claimed = [
             *_moderators(sentence, matcher, noun),
             *_state_speakers(sentence, matcher),
             *_leads(sentence, matcher, noun),
+            *_apposed_leads(sentence, matcher, vocabulary),
         ]
+        opener = sentence.people[0] if sentence.people and sentence.people[0][1] <= len("H. E. Mr. ") else None
+        if voiced is not None and opener is not None and not claimed:
+            claimed.append(("speaker", person(opener[0], sentence.base + opener[1], voiced)))
+        speakers = [agent for role, agent in claimed if role == "speaker"]
+        voiced = speakers[0] if len(speakers) == 1 and is_state(speakers[0]) else None
         found += [Participation(session, role, agent, passage) for role, agent in claimed]
         taken = {agent.iri for _, agent in claimed} | {a.iri for _, agent in claimed for a in agent.affiliations}
         if presenters:
@@ -201,6 +212,24 @@ def _state_speakers(sentence: Sentence, matcher: Matcher) -> Iterator[tuple[str,
         named = sentence.names if clause else sentence.agents_outside_titles()  # the clause is no one's title
         states = [m for m in named if opening < m.start and m.end <= cue.start() and m.entity.kind is Kind.STATE]
         yield from (("speaker", agent_from_match(states[-1], sentence.base)),) if states else ()
+
+
+@cache
+def _convenors_of(named: str) -> re.Pattern[str]:
+    """The lead organisers in apposition to their role and session: "The convenors of Clinic C2, ILO and IOM,
+    …" (``named``: the pattern of a session's name)."""
+    return re.compile(
+        r"\b(?:co-?convenors|convenors|conveners|(?:lead\s+)?organi[sz]ers|co-?leads)\s+of\s+"
+        rf"(?:it|the\s+(?:thematic\s+)?session|{named}),\s+(?P<leads>[^,;.]+),",
+        re.IGNORECASE,
+    )
+
+
+def _apposed_leads(sentence: Sentence, matcher: Matcher, vocabulary: SessionVocabulary) -> Iterator[tuple[str, Agent]]:
+    """Lead organisers named in apposition to "the convenors of <session>": known names only."""
+    for cue in _convenors_of(vocabulary.named.pattern).finditer(sentence.text):
+        listed = resolve_list(cue.group("leads"), sentence.base + cue.start("leads"), matcher)
+        yield from (("lead-organiser", agent) for agent in listed if agent.label is None)
 
 
 def _leads(sentence: Sentence, matcher: Matcher, noun: str) -> Iterator[tuple[str, Agent]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from gcmkg.loaders.documents.extract.agents import (
+    AGENT_KINDS,
     HONORIFIC,
     LEADING_WORDS,
     PERSON_NAME,
@@ -25,6 +26,7 @@ from gcmkg.loaders.documents.extract.agents import (
     is_state,
     person,
     resolve_list,
+    unique_agents,
 )
 from gcmkg.loaders.documents.extract.narrated import narrated_participations
 from gcmkg.loaders.documents.extract.sentences import sentences
@@ -51,7 +53,7 @@ _MODERATOR = re.compile(
     rf"{HONORIFIC}?({PERSON_NAME})\s*,\s*(.+?)$"
 )
 _STATE_SPEAKER = re.compile(
-    r"\b(?:Member[\s-]+States?\s+(?:speaker|opening|lead(?:-off)?(?:\s+speaker)?)"
+    r"\b(?:Member[\s-]+States?\s+(?:speaker|opening|lead(?:-off|-in)?(?:\s+speaker)?)"
     r"|(?:first\s+word|opening|lead(?:-off)?\s+(?:speaker|statement))\s+for\s+the\s+member[\s-]+States)"
     r"\s*:\s*(.+?)\.?$",
     re.IGNORECASE,
@@ -75,11 +77,15 @@ _ON_BEHALF = re.compile(r"^(.+?)\s+on\s+behalf\s+of\s+(.+)$")
 #: A sentence about the co-chairs: "co-chaired by", "the Co-Chair of …", "the chair was shared between …".
 _CO_CHAIR = re.compile(
     r"\bco-?chair|\bchair(?:manship|personship)?\s+(?:was|were)\s+(?:shared|held\s+jointly)\b"
-    r"|\bpresided\s+over\s+by\b|\bshared\s+the\s+chair\b|\bin\s+the\s+chair\s+through\b",
+    r"|\bpresided\s+over\s+by\b|\bshared\s+the\s+chair\b|\bin\s+the\s+chair\s+through\b"
+    r"|\bheld\s+(?:its|the)\s+chair(?:manship|personship)?\s+jointly\b|\bchair(?:person)?s['’]\s+table\b",
     re.IGNORECASE,
 )
-#: "A … shared the chair with B": A and B are the co-chairs.
-_SHARED_CHAIR = re.compile(r"\bshared\s+the\s+(?:chair|chairmanship|chairpersonship)\s+with\s+", re.IGNORECASE)
+#: "A … shared the chair with B", "A held its chairpersonship jointly with B": A and B are the co-chairs.
+_SHARED_CHAIR = re.compile(
+    r"\b(?:shared\s+the|held\s+(?:its|the)\s+)\s*(?:chair|chairmanship|chairpersonship)\s+(?:jointly\s+)?with\s+",
+    re.IGNORECASE,
+)
 #: A person who chairs a session's discussion, not the review: "the debate was chaired by Ms. X".
 _CHAIRS_DISCUSSION = re.compile(rf"(?<!co-)(?<!co)\b(?:chaired|moderated|facilitated)\s+by\s+{HONORIFIC}?$", re.I)
 #: A clause that leaves out its verb, continuing the one before: "; on the part of Georgia, by Mr. X".
@@ -93,6 +99,10 @@ _CHAIR_STATES = re.compile(
 )
 _ON_BEHALF_OF_CHAIR = re.compile(
     r"[^.;]*?\bon\s+behalf\s+of\s+(?:the|both|all|its|the\s+two)\s+(?:two\s+)?co-?chairs?\b", re.IGNORECASE
+)
+#: A cell of a table row written out in text that names its session's lead organisers: "| convened by A and B".
+_LEAD_CELL = re.compile(
+    r"\|\s+(?:co-?)?(?:convened|organi[sz]ed|led|hosted)\s+(?:jointly\s+)?by\s+([^|]+?)\.?\s*(?=\||$)", re.I
 )
 _LEAD_LABEL = re.compile(r"\blead\s+(?:organi[sz]\w*|agenc\w*|entit\w*)|\borgani[sz]ed\s+by\b|\borgani[sz]ers\b", re.I)
 _ROW_NAME = re.compile(rf"^\s*{HONORIFIC}?({PERSON_NAME})\s*,\s*(.*)$")
@@ -260,6 +270,60 @@ def _agenda_row(passage: Passage, session: SessionRef, matcher: Matcher) -> list
     return []
 
 
+#: A line that opens with who presented, then a colon and what they presented: "Malta: its new reception law",
+#: "A with B: …", "Ms. X, Body: …", "Austria, also for Slovenia: …".
+_AGENT_LINE = re.compile(r"^(?:[-•*–]\s+)?([^:]{2,100}?):\s+(\S.*)$", re.DOTALL)
+#: Whom the presenters of such a line speak for: ", also for A", ", on behalf of A and B".
+_LINE_FOR = re.compile(r",\s*(?:also\s+)?(?:on\s+behalf\s+of|speaking\s+for|for)\s+(.+)$")
+#: Words joining the presenters of such a line, and around them: "A together with B", "A & B", "A (B)".
+_LINE_JOINS = re.compile(r"(?:\s|,|&|[()]|\b(?:and|the|with|together|jointly)\b)*")
+#: A statement read for others, in what a line says was presented: "a joint statement, read for A, B and C".
+_READ_FOR = re.compile(
+    r"\b(?:read|delivered|made|given|presented)\s+(?:also\s+)?(?:on\s+behalf\s+of|for)\s+([^.;]+)", re.I
+)
+
+
+def _named_agents(text: str, base: int, matcher: Matcher) -> list[Agent]:
+    """The known States and organisations ``text`` (at ``base``) names, in order, each once."""
+    return unique_agents([agent_from_match(m, base) for m in mentions(text, matcher) if m.entity.kind in AGENT_KINDS])
+
+
+def _agent_line(passage: Passage, session: SessionRef, matcher: Matcher) -> list[Participation]:
+    """A line under a session that opens with who presented and a colon: the States and organisations named
+    before the colon, or a person with an honorific and the body after their name, all presenters; those they
+    speak for (", also for A" before the colon, "read for A and B" after it) via the last of them. A line whose
+    words before the colon are more than names and joining words is none."""
+    line = _AGENT_LINE.match(passage.text)
+    if not line:
+        return []
+    who, start = line.group(1), passage.start + line.start(1)
+    spoken = _LINE_FOR.search(who)
+    names = who[: spoken.start()] if spoken else who
+    people = honoured_people(names)
+    if people and people[0][1] <= 4:
+        speakers = _speaking(names, start, matcher, False)
+        speakers += [body for agent in speakers if agent.person for body in agent.affiliations]
+    else:
+        speakers = _named_agents(names, start, matcher)
+        leftover = names
+        for agent in sorted(speakers, key=lambda a: -a.start):
+            leftover = leftover[: agent.start - start] + " " + leftover[agent.end - start :]
+        if not _LINE_JOINS.fullmatch(leftover):
+            return []
+    if not speakers:
+        return []
+    via = speakers[-1] if not speakers[-1].person else speakers[0]
+    read = _READ_FOR.search(line.group(2))
+    spoken_for = _named_agents(spoken.group(1), start + spoken.start(1), matcher) if spoken else []
+    if read:
+        spoken_for += _named_agents(read.group(1), passage.start + line.start(2) + read.start(1), matcher)
+    spoken_for = [agent for agent in unique_agents(spoken_for) if all(agent.iri != s.iri for s in speakers)]
+    return [
+        Participation(session, "presenter", agent, passage, on_behalf_of=tuple(spoken_for) if agent is via else ())
+        for agent in speakers
+    ] + [Participation(session, "on-behalf-of", agent, passage, via=via) for agent in spoken_for]
+
+
 def list_labels(passages: list[Passage]) -> dict[int, str]:
     """Passage number → the label of the list it is an item of: the list items right after a passage that is
     only a label ("Speakers:" then "– Ms. X, title, Body", one per line)."""
@@ -324,7 +388,7 @@ def participations(
         return found + _agenda_row(passage, session, matcher)
     if PRESENTERS_LABEL.match(label):
         return found + _listed_speaker(passage, session, matcher)
-    lead = _LEAD.search(text)
+    lead = _LEAD.search(text) or _LEAD_CELL.search(text)
     if lead:
         listed = _REMARK.sub(lambda m: " " * len(m.group(0)), lead.group(1))
         listed = _LEAD_FOR.sub(lambda m: " " * len(m.group(0)), listed)
@@ -359,7 +423,8 @@ def participations(
     found += _participations(session, "right-of-reply", replying(passage, matcher), passage)
     presenters = _PRESENTERS.search(text)
     if not (lead or moderator or speaker or presenters):
-        return found + narrated_participations(passage, session, matcher, reports_presentations, vocabulary)
+        line = _agent_line(passage, session, matcher)
+        return found + (line or narrated_participations(passage, session, matcher, reports_presentations, vocabulary))
     if presenters:
         listed = presenters.group(1)
         for reply in replies:

@@ -11,7 +11,8 @@ announces ("the four thematic panels"); a passing remark ("objectives 15 and 16 
 fourth session") records the session's objectives but opens nothing. A document whose session headings, opening
 paragraphs and title (of a background note or a session summary) all name one session is about that session
 throughout, but for its opening and closing segments and what follows a chapter that ended the session's
-own section.
+own section. A row of a table of sessions ("C2 | Returns | objectives 4 and 9 | led by UNHCR", cells separated by
+"|") is about the session its first cell names, and opens nothing.
 """
 
 from __future__ import annotations
@@ -135,6 +136,17 @@ def _opened_sessions(segmented: Segmented, vocabulary: SessionVocabulary) -> dic
     return opened
 
 
+#: The cells of a table row written out in text: "C2 | Returns | objectives 4 and 9".
+_CELLS = re.compile(r"\s+\|\s+")
+
+
+def row_session(text: str, vocabulary: SessionVocabulary) -> int | None:
+    """The session a table row written out in text is about: the one its first cell names, all of the cell."""
+    cells = _CELLS.split(text)
+    named = vocabulary.named.fullmatch(cells[0].strip()) if len(cells) > 1 else None
+    return vocabulary.number(named) if named else None
+
+
 def _vocabulary(segmented: Segmented, vocabulary: SessionVocabulary | None) -> SessionVocabulary:
     """``vocabulary``, or else the one the document's text announces."""
     return vocabulary if vocabulary is not None else session_vocabulary(segmented.text)
@@ -214,7 +226,10 @@ def passage_sessions(
             current, in_segment = SessionRef(year, opened[passage.number]), False
         elif segment_row(passage) is not None:  # a programme row of the opening or closing ends the session
             current, in_segment = None, True
-        if current or (default and not in_segment and not told):  # the opening and closing are no session's
+        row = row_session(passage.text, vocabulary)
+        if row is not None:
+            sessions[passage.number] = SessionRef(year, row)
+        elif current or (default and not in_segment and not told):  # the opening and closing are no session's
             sessions[passage.number] = current or default  # type: ignore[assignment]
     return sessions
 

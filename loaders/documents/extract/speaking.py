@@ -4,7 +4,8 @@
   …", "contributions followed from …" or "presented / introduced by …"; the subjects of a verb of speech
   ("Albania described …", "Portugal and Morocco gave a joint presentation"), and those added by "as did …"; a
   person with a title before a verb of speech, with the State or organisation the title names, which presents
-  through them;
+  through them; none in a sentence saying a request to speak came to nothing ("… asked for the floor but
+  withdrew its request");
 - **spoken for**: "X (also on behalf of A and B)", "X, speaking also for A and B, described …", "X, which also
   spoke on behalf of A,", "the latter speaking as well for A", "X's intervention was delivered also on behalf
   of A, B and C", "X delivered a statement in the name of A", "X took the floor for itself and for A", "a
@@ -64,7 +65,13 @@ def _passive_presented(noun: str) -> re.Pattern[str]:
 _RIGHT_OF_REPLY = re.compile(r"\bright\s+(?:of|to)\s+reply\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(
     r"\b(?:exercised|exercising|made\s+use|used|invoked|availed|asked\s+for\s+the\s+floor|requested\s+the\s+floor|"
-    r"responded|replied|took\s+the\s+floor|asked\s+to\s+(?:reply|respond))\b",
+    r"responded|replied|answered|took\s+the\s+floor|asked\s+to\s+(?:reply|respond|answer))\b",
+    re.IGNORECASE,
+)
+#: A sentence saying that a request to speak came to nothing: "… asked for the floor but withdrew its request",
+#: "did not take the floor in the end".
+_WITHDRAWN = re.compile(
+    r"\bwithdr(?:ew|awn?)\s+(?:its|their|his|her|the)\s+(?:request|statement)\b|\bdid\s+not\s+take\s+the\s+floor\b",
     re.IGNORECASE,
 )
 _AS_DID = re.compile(r",?\s+(?:as\s+did|(?:together|along|jointly)\s+with)\s+")
@@ -242,6 +249,8 @@ def presentations(
     passive = _passive_presented(noun).search(text)
     if _RIGHT_OF_REPLY.search(text):
         return []  # read by participation.py
+    if _WITHDRAWN.search(text):
+        return []  # "asked for the floor but withdrew its request": no one spoke
     if passive:
         contrast = _LIST_END.search(text, passive.end())
         end = contrast.start() if contrast else end
