@@ -7,8 +7,8 @@ numerals), "(GCM 15)", "O5, O6 and O18–O20", an objective's title in quotes
 objective", "the first, third and seventh objectives", "the 1st, 2nd and 17th objectives", "the Compact's seventh to
 twelfth objectives", "objectives 2 and 5 as well as the twelfth"; a hyphenated "(GCM-7)"; a labelled line
 "Objectives covered: 5 / 6 / 16", "Relevant objective: 6.", and numbers alone in brackets after the run-in
-label that opens a paragraph ("Border deaths (VIII and XXI). …", "Decent work (6 and 18): …"). An ordinal for emphasis ("the very first objective")
-numbers nothing."""
+label that opens a paragraph ("Border deaths (VIII and XXI). …", "Decent work (6 and 18): …"). An ordinal for
+emphasis ("the very first objective") numbers nothing."""
 
 from __future__ import annotations
 
