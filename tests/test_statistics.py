@@ -269,3 +269,17 @@ def test_a_count_of_parts_the_sentence_names_one_by_one(matcher: Matcher) -> Non
     assert read("The city opened three clinics for migrants in 2030.", matcher) == [
         (Decimal(3), None, "count", 2030, 2030, "observed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Seasonal permits are issued for no longer than 8 weeks at a time.", "limit"),
+        ("The board asked that stays never be extended for longer than six months.", "limit"),
+        ("Provinces set maximum stays that run from 30 to 90 days.", "limit"),
+        ("The levy applies to every employer that hires more than 200 seasonal workers a year.", "threshold"),
+        ("The ministry hired more than 200 seasonal workers in 2031.", "observed"),
+    ],
+)
+def test_negated_bounds_ranges_of_maximums_and_bounds_that_select(matcher: Matcher, text: str, kind: str) -> None:
+    assert [s.kind for s in stated(text, matcher)] == [kind]
