@@ -283,3 +283,17 @@ def test_a_count_of_parts_the_sentence_names_one_by_one(matcher: Matcher) -> Non
 )
 def test_negated_bounds_ranges_of_maximums_and_bounds_that_select(matcher: Matcher, text: str, kind: str) -> None:
     assert [s.kind for s in stated(text, matcher)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty-two vessels were seized in 2031.", [(Decimal(42), None, "count")]),
+        ("The list closes with Peru (twenty-one delegations).", [(Decimal(21), None, "count")]),
+        ("Between twenty and thirty shelters opened.", [(Decimal(20), Decimal(30), "count")]),
+        ("Four pupils in five finished school.", [(Decimal(80), None, "percent")]),
+        ("Two boats in 2031 sank.", [(Decimal(2), None, "count")]),
+    ],
+)
+def test_hyphenated_number_words_and_a_share_with_its_noun(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(f.value, f.value_max, f.unit) for f in figures(text)] == expected
