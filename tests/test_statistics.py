@@ -297,3 +297,15 @@ def test_negated_bounds_ranges_of_maximums_and_bounds_that_select(matcher: Match
 )
 def test_hyphenated_number_words_and_a_share_with_its_noun(text: str, expected: list[tuple[object, ...]]) -> None:
     assert [(f.value, f.value_max, f.unit) for f in figures(text)] == expected
+
+
+def test_the_workshops_of_the_review_are_no_statistic(matcher: Matcher) -> None:
+    assert stated("The meeting was split into three workshops and a plenary.", matcher) == []
+
+
+def test_a_year_right_after_a_figure_is_its_own(matcher: Matcher) -> None:
+    text = "Schools enrolled 88 per cent of the children registered in 2036, up from 64 per cent in 2031."
+    assert [(s.value, s.period_start, s.period_end) for s in stated(text, matcher)] == [
+        (Decimal(88), 2036, 2036),
+        (Decimal(64), 2031, 2031),
+    ]

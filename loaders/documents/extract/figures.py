@@ -124,7 +124,7 @@ _NOT_COUNTED = FUNCTION_WORDS | {"of", "i", "times", "percent", "cent"}
 #: Counted nouns that are parts of the review itself or of the GCM: not statistics about migration.
 _OWN_PARTS = frozenset(
     "session sessions roundtable roundtables segment segments objective objectives principle principles "
-    "panel panels meeting meetings dialogue dialogues track tracks".split()
+    "panel panels meeting meetings dialogue dialogues track tracks workshop workshops".split()
 )
 _DURATION_OF_OWN = re.compile(
     r"^[\s-]*(?:long\s+)?(?:intergovernmental\s+|multi-stakeholder\s+|virtual\s+|online\s+)?"

@@ -53,6 +53,8 @@ _SPLIT_YEAR = re.compile(rf"\b({_Y})/(\d\d|{_Y})\b")
 #: The time a comparison is made with is not the figure's: "more … in 2045 than in any year since 2040".
 _COMPARED_TIME = re.compile(r"\bthan\b[^,;]{0,30}$", re.IGNORECASE)
 _YEAR = re.compile(rf"\b({_Y})\b(?!\s*[–—-]\s*{_Y})")
+#: A year right after the figure is its own: "…, up from 71 per cent in 2040", "(5,200 in 2029)".
+_OWN_YEAR = re.compile(rf"\s+in\s+({_Y})\b(?!\s*[–—-]\s*{_Y})")
 _NAME_AFTER_YEAR = re.compile(
     r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)[A-Z][a-z]"
@@ -200,7 +202,10 @@ def _clause(sentence: str, figure: Figure) -> _Clause:
 
 def _period(sentence: str, figure: Figure, clause: _Clause, whole: bool = True) -> tuple[int | None, int | None]:
     """(start year, end year) of the figure: its clause's time expression nearest to it, else (``whole``) its
-    sentence's."""
+    sentence's. A year right after the figure is its own."""
+    own = _OWN_YEAR.match(sentence, figure.end)
+    if own and not _COMPARED_TIME.search(sentence, clause.start, own.start(1)):
+        return int(own.group(1)), int(own.group(1))
     for low, high in ((clause.start, clause.end), (0, len(sentence)))[: 2 if whole else 1]:
         expressions = _time_expressions(sentence, low, high, figure)
         if expressions:
