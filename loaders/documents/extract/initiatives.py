@@ -130,6 +130,10 @@ _PAYS_FOR = re.compile(
     r"\s+(?:(?:now|also|still|currently|already|has|have)\s+)*"
     r"(?:pays|paid|finances|financed|co-finances|co-financed|funds|funded|co-funds|co-funded)\s+(?:for\s+)?"
 )
+#: The fund as the agent of a participle after the work it pays for: "Peru's shelter network, co-funded by the".
+_PAID_BY = re.compile(r",\s*(?:co-?)?(?:financed|funded|paid\s+for)\s+by\s+(?:the\s+)?$")
+#: A State's possessive: "Peru's".
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -191,12 +195,35 @@ def _paid_work(
     text = passage.text
     facts = []
     for fund in funds:
+        owner = _owner(text, fund, clause_start, states)
+        if owner is not None:
+            facts.append(_fact(passage, fund, "initiative", "funded", owner, (fund.start, fund.end), objectives))
+            continue
         pays = _PAYS_FOR.match(text, fund.end)
         if pays is None or _NOUN.search(text, pays.end(), _clause_stop(text, pays.end(), clause_end)):
             continue
         for location in _locations(text, fund.start, pays, clause_start, clause_end, states, False):
             facts.append(_fact(passage, fund, "initiative", "funded", location, (fund.start, pays.end()), objectives))
     return facts
+
+
+def _owner(text: str, fund: _Fund, clause_start: int, states: list[Match]) -> _Location | None:
+    """The State whose work the fund pays for, named by its possessive: right after the verb ("AMIF co-finances
+    Peru's shelter network") or opening the clause the fund is the agent of ("Peru's shelter network, co-funded by
+    the AMIF, …")."""
+    pays = _PAYS_FOR.match(text, fund.end)
+    if pays is not None:
+        owner = next(
+            (m for m in states if m.start >= pays.end() and re.fullmatch(r"(?:the\s+)?", text[pays.end() : m.start])),
+            None,
+        )
+    elif _PAID_BY.search(text, clause_start, fund.start):
+        owner = next((m for m in states if clause_start <= m.start and not text[clause_start : m.start].strip()), None)
+    else:
+        return None
+    if owner is None or not _POSSESSIVE.match(text, owner.end):
+        return None
+    return _Location((owner,), None, owner.start, owner.end + 2)
 
 
 def _fact(
