@@ -246,3 +246,11 @@ def test_a_fund_that_pays_for_a_states_own_work(matcher: Matcher) -> None:
 def test_a_state_named_before_the_fund_is_not_the_owner_of_its_work(matcher: Matcher) -> None:
     text = "Greece hosted the talks, and the Asylum, Migration and Integration Fund pays for shelters in Crete."
     assert [fact.states for fact in extract(text, matcher)] == [()]
+
+
+def test_a_concept_note_lodged_with_the_fund_or_sent_to_it_first(matcher: Matcher) -> None:
+    text = "Armenia filed a proposal for border data with the Migration MPTF."
+    assert described(text, matcher) == [("initiative/migration-mptf/ARM/proposal", "proposal")]
+    text = "Peru has submitted the Migration MPTF a joint programme on returns."
+    assert described(text, matcher) == [("initiative/migration-mptf/PER/proposal", "proposal")]
+    assert described("The ministry sent the Migration MPTF team a letter.", matcher) == []

@@ -81,8 +81,11 @@ _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 _FUNDING_AFTER = re.compile(r"\s+(?:also\s+)?(?:co-?)?(?:funds|funded|finances|financed|supports|supported|sponsors)\b")
 #: A programme sent to the fund: "submitted a concept note on … to the".
 _SENT_BEFORE = re.compile(
-    r"\b(?:submitted|sent|presented|put(?:\s+forward)?)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$"
+    r"\b(?:submitted|sent|presented|lodged|filed|put(?:\s+forward)?)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$"
 )
+#: The fund as the one a programme is sent to, before it: "has sent the Migration MPTF a concept note".
+_SENT_FUND = re.compile(r"\b(?:submitted|sent|presented|lodged|filed|given)\s+(?:the\s+)?$")
+_OBJECT_OPENING = re.compile(r"^\s+(?:(?:a|an|its|their|one|two|new|first|second)\s+)+(?:[\w'’-]+\s+){0,2}$")
 _TO_FUND = re.compile(r"^[^;:]{0,120}?\s(?:to|with|before)\s+(?:the\s+)?$")
 # A programme that is the subject of a passive predicate naming the fund, however long its description: "A
 # regional programme for … , led by UNODC and IOM, has been admitted to the", "… is in the pipeline of the".
@@ -270,7 +273,11 @@ def _linked_fund(text: str, noun: re.Match[str], funds: list[_Fund]) -> _Fund | 
         span = (fund.end, noun.start()) if fund.end <= noun.start() else (noun.end(), fund.start)
         if fund.end <= noun.start():
             between = text[fund.end : noun.start()]
-            ok = _ADJACENT.match(between) or _LINK_BEFORE.match(between)
+            ok = (
+                _ADJACENT.match(between)
+                or _LINK_BEFORE.match(between)
+                or (_OBJECT_OPENING.match(between) and _SENT_FUND.search(text, max(0, fund.start - 30), fund.start))
+            )
         elif fund.start >= noun.end():
             between = text[noun.end() : fund.start]
             ok = (
