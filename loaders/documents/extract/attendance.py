@@ -9,8 +9,11 @@ attended, participated or followed part of the meeting ("The Holy See attended a
 the first day as an observer"); "X was represented by A, B and by C, through its D, as well as by E" (the body
 represented and every body that represented it; people are not attendees); and a list under a label that says
 who attended or how, with their count or not ("Delegations present (40): A · B · …", "Joined by video only: …",
-"Also in the room: A; B; from the UN system, C and D": a group placed inside the list is no attendee). A
-delegation's parenthesis lists attendees too ("the European Union (its delegation included DG HOME and the EEAS)").
+"Also in the room: A; B; from the UN system, C and D": a group placed inside the list is no attendee), or under a
+group's bare name ("Organizations: A; B", "Observers: C"); a count closing the list ("…; B (three delegations)") is
+no attendee, and a label of those who stayed away ("Registered but absent: …") lists none. A delegation's
+parenthesis lists attendees too ("the European Union (its delegation included DG HOME and the EEAS)", or only
+"(DG HOME and the EEAS)" when it opens with a known name; "Netherlands (Kingdom of the)" is part of the name).
 """
 
 from __future__ import annotations
