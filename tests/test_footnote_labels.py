@@ -40,6 +40,13 @@ def test_lettered_marks_in_square_brackets_and_their_sources() -> None:
     }
 
 
+def test_a_lettered_slash_mark_after_a_word() -> None:
+    raw = "She cited the Harbour Register c/ and the port statistics.\n\nc/ See https://example.org/harbour\n"
+    passages, notes = _marks_and_notes(raw)
+    assert passages == [("She cited the Harbour Register and the port statistics.", ["c"])]
+    assert notes == {"c": "See https://example.org/harbour"}
+
+
 def test_an_editors_letter_glued_to_a_word_is_no_mark() -> None:
     passages, notes = _marks_and_notes("The delegation[s] welcomed the plan and/or its annex.\n")
     assert passages == [("The delegation[s] welcomed the plan and/or its annex.", [])]

@@ -26,8 +26,9 @@ _ESCAPED_SUP = re.compile(r"&lt;sup&gt;\s*(\d{1,3})\s*&lt;/sup&gt;")
 _SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 #: "women. 1/" (after punctuation, or opening a note's line); never "73/195", "24/7" or "and/or".
 _SLASH_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|^)(\d{1,3})/(?=\s|$)")
-#: "women. b/" (after punctuation, or opening a note's line): a lettered note; never "and/or" or "km/h".
-_LETTER_SLASH_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|^)([a-z])/(?=\s|$)")
+#: "women. b/", "the Data Hub b/ and" (after punctuation or a word, or opening a note's line): a lettered note;
+#: never "and/or" or "km/h".
+_LETTER_SLASH_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|(?<=\w)\s|^)([a-z])/(?=\s|$)")
 #: "the Project [a] recorded", "carried out [c]." (after a space or punctuation, the space dropped, or opening a
 #: note's line); never an editor's letter glued to a word ("State[s]").
 _LETTER_BRACKET_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|(?<=\w)\s|^)\[([a-z])\](?![(\[\w])")
