@@ -72,3 +72,32 @@ def test_a_subject_that_followed_part_of_the_meeting(matcher: Matcher) -> None:
     assert _attendees("Mexico followed the second day as an observer.", matcher) == {"state/MEX"}
     assert _attendees("Peru followed the whole morning remotely.", matcher) == {"state/PER"}
     assert _attendees("Japan and Peru sent written apologies.", matcher) == set()
+
+
+def test_a_list_closed_by_its_count_in_words(matcher: Matcher) -> None:
+    assert _attendees("Countries joining by video: Chile; Peru; Japan (three delegations).", matcher) == {
+        "state/CHL",
+        "state/PER",
+        "state/JPN",
+    }
+    assert _attendees("Present at the venue: Mexico; Slovenia (2 countries)", matcher) == {"state/MEX", "state/SVN"}
+
+
+def test_a_list_under_the_bare_name_of_its_group(matcher: Matcher) -> None:
+    assert _attendees("Organizations: UNFPA; the African Union (UNICEF and WHO); OECD.", matcher) == {
+        "organisation/unfpa",
+        "organisation/african-union",
+        "organisation/unicef",
+        "organisation/who",
+        "organisation/oecd",
+    }
+    assert _attendees("Observers: the Holy See.", matcher) == {"state/VAT"}
+
+
+def test_a_parenthesis_that_is_part_of_a_name_lists_no_member(matcher: Matcher) -> None:
+    assert _attendees("Delegations present: Peru; Netherlands (Kingdom of the).", matcher) == {"state/PER", "state/NLD"}
+
+
+def test_a_label_of_those_who_stayed_away_gives_no_attendees(matcher: Matcher) -> None:
+    assert _attendees("Registered but absent: Chile; Peru.", matcher) == set()
+    assert _attendees("Accredited, not present: Japan.", matcher) == set()

@@ -86,7 +86,7 @@ def _subjects(body: str, notes: dict[int, str], matcher: Matcher) -> dict[int, t
         if citation.footnote is None:
             continue
         key = ids.local_path(str(citation.documents)) if citation.documents else ""
-        found[citation.footnote.number] = (key, citation.cited.label if citation.cited else None)
+        found[int(citation.footnote.label)] = (key, citation.cited.label if citation.cited else None)
     return found
 
 
@@ -178,14 +178,15 @@ def test_a_url_in_a_passages_own_text_cites_the_name_before_it(matcher: Matcher)
     found = [
         (
             c.url,
-            c.footnote.number if c.footnote else None,
+            c.footnote.label if c.footnote else None,
             c.passage.number if c.passage else None,
             ids.local_path(str(c.documents)) if c.documents else "",
         )
         for c in facts.citations
     ]
     assert found == [
-        ("https://example.org/deaths", 1, 3, ""),
+        ("https://example.org/deaths", "1", 3, ""),
+        ("https://example.org/lettered", "b", None, ""),  # a lettered note is a footnote, its mark nowhere
         ("https://example.org/arrivals/2031", None, 1, "organisation/unhcr"),
         ("https://example.org/observatory", None, 2, "process/prague-process"),
     ]
@@ -200,7 +201,11 @@ def test_a_lost_mark_goes_to_the_sentence_its_url_describes() -> None:
         f"Ukraine hosts many returnees.{mark(1)} Kazakhstan opened a one-stop shop for workers. Weather was mild.",
         f"Germany funds training.{mark(3)}",
     ]
-    notes = {1: "https://a.org/x", 2: "https://example.org/practice/kazakhstan-one-stop-shop-migrant-workers", 3: "x"}
+    notes = {
+        "1": "https://a.org/x",
+        "2": "https://example.org/practice/kazakhstan-one-stop-shop-migrant-workers",
+        "3": "x",
+    }
     placed = place_lost_marks(paragraphs, notes)
     assert placed[0] == (
         f"Ukraine hosts many returnees.{mark(1)} Kazakhstan opened a one-stop shop for workers.{mark(2)} "
@@ -211,7 +216,7 @@ def test_a_lost_mark_goes_to_the_sentence_its_url_describes() -> None:
 
 def test_a_lost_mark_without_matching_words_stays_lost() -> None:
     paragraphs = [f"Ukraine hosts many returnees.{mark(1)} Weather was mild.{mark(3)}"]
-    notes = {1: "x", 2: "https://example.org/tajikistan-remittances", 3: "y"}
+    notes = {"1": "x", "2": "https://example.org/tajikistan-remittances", "3": "y"}
     assert place_lost_marks(paragraphs, notes) == paragraphs
 
 
@@ -241,8 +246,8 @@ def test_a_url_split_inside_a_hyphenated_slug_is_rejoined() -> None:
 
 def _passage_and_notes(raw: str) -> tuple[list[tuple[str, list[int]]], dict[int, str]]:
     segmented = segment(clean(raw))
-    passages = [(p.text, [ref.number for ref in p.refs]) for p in segmented.passages]
-    return passages, {note.number: note.text for note in segmented.footnotes}
+    passages = [(p.text, [int(ref.label) for ref in p.refs]) for p in segmented.passages]
+    return passages, {int(note.label): note.text for note in segmented.footnotes}
 
 
 def test_marks_in_brackets_glued_to_the_stop_or_naming_the_note() -> None:

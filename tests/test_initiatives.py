@@ -234,3 +234,23 @@ def test_a_fund_in_an_earlier_clause_and_a_month_are_no_link_and_no_place(matche
     )
     assert ("initiative/migration-mptf/PER/proposal", "proposal") in described(text, matcher)
     assert all("March" not in (fact.place or "") for fact in extract(text, matcher))
+
+
+def test_a_fund_that_pays_for_a_states_own_work(matcher: Matcher) -> None:
+    text = "Since 2030 the Asylum, Migration and Integration Fund co-finances Greece's guardianship service for minors."
+    assert described(text, matcher) == [("initiative/amif/GRC", "funded")]
+    text = "Portugal's reception hotline, co-funded by the Asylum, Migration and Integration Fund, took 900 calls."
+    assert described(text, matcher) == [("initiative/amif/PRT", "funded")]
+
+
+def test_a_state_named_before_the_fund_is_not_the_owner_of_its_work(matcher: Matcher) -> None:
+    text = "Greece hosted the talks, and the Asylum, Migration and Integration Fund pays for shelters in Crete."
+    assert [fact.states for fact in extract(text, matcher)] == [()]
+
+
+def test_a_concept_note_lodged_with_the_fund_or_sent_to_it_first(matcher: Matcher) -> None:
+    text = "Armenia filed a proposal for border data with the Migration MPTF."
+    assert described(text, matcher) == [("initiative/migration-mptf/ARM/proposal", "proposal")]
+    text = "Peru has submitted the Migration MPTF a joint programme on returns."
+    assert described(text, matcher) == [("initiative/migration-mptf/PER/proposal", "proposal")]
+    assert described("The ministry sent the Migration MPTF team a letter.", matcher) == []

@@ -87,6 +87,12 @@ def test_places_named_after_a_state_are_no_mention(matcher: Matcher) -> None:
     assert keys(text, matcher) == []
 
 
+def test_a_place_or_a_body_named_after_a_state_is_no_mention(matcher: Matcher) -> None:
+    text = "Growers in New Mexico hired pickers; the Knights of Malta ran a clinic and the Order of Cyprus a shelter."
+    assert keys(text, matcher) == []
+    assert keys("The new Cyprus office and New Zealand opened.", matcher) == ["state/CYP", "state/NZL"]
+
+
 def test_the_state_next_to_a_place_is_still_a_mention(matcher: Matcher) -> None:
     assert keys("Chad and Niger agreed on border posts near the lake.", matcher) == ["state/TCD", "state/NER"]
 

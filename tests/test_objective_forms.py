@@ -41,3 +41,33 @@ def test_objective_numbers_in_other_forms(text: str, expected: list[int]) -> Non
 )
 def test_numbers_that_name_no_objective(text: str) -> None:
     assert objective_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The round table takes up Objectives IV, VII and XIX of the Compact.", [4, 7, 19]),
+        ("It spans objectives XII to XIV.", [12, 13, 14]),
+        ("The agenda lists objectives no. 3, no. 9 and no. 12 among its aims.", [3, 9, 12]),
+        ("Safe return was the theme [objective no. 21]", [21]),
+        ("Border deaths (VIII and XXI). Numbers keep rising on the eastern routes.", [8, 21]),
+        ("Decent work (6 and 18): wages went unpaid in two sectors.", [6, 18]),
+    ],
+)
+def test_objective_numbers_in_roman_numerals_repeated_numero_and_after_a_run_in_label(
+    text: str, expected: list[int]
+) -> None:
+    assert objective_numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Part II (2 and 3). The chapter repeats the annex.",
+        "Convention No. 143 was ratified by two States.",
+        "Workshop C3 met in Annex II of the building.",
+        "Mr. Smith (V and Co.) spoke next.",
+    ],
+)
+def test_numerals_that_name_no_objective(text: str) -> None:
+    assert objective_numbers(text) == []

@@ -431,6 +431,7 @@ def test_context_initiatives_and_citations_on_a_hand_made_build() -> None:
     add(programme, "implementedIn", NamedNode(scorer.ID + "state/ESP"))
     note, citation, figure = f"{doc}/footnote/3", f"{doc}/footnote/3/citation/1", f"{doc}/statistic/5-10"
     add(note, "footnoteNumber", Literal("3", datatype=XSD_INTEGER))
+    add(note, "footnoteLabel", Literal("3"))
     add(note, "inDocument", NamedNode(doc))
     add(citation, "url", Literal("https://example.org/a"))
     add(citation, "citationFootnote", NamedNode(note))

@@ -494,7 +494,7 @@ def test_statistics_read_off_the_text(corpus: Store) -> None:
 
 
 def test_citations_of_footnote_urls(corpus: Store) -> None:
-    found = {row[:3] for row in rows(corpus, "citations")}
+    found = {(url, document, subject) for url, document, _, subject, *_ in rows(corpus, "citations")}
     assert {
         # 000 footnotes 24, 25 and 13, marks right after the names they document
         ("https://www.budapestprocess.org/", D000, "Budapest Process"),

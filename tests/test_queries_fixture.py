@@ -168,14 +168,16 @@ def test_processes_statistics_and_citations(model: Store) -> None:
         (Decimal(159000000), "count", "", "", "doc-a"),
         (Decimal(25000000), "USD", "2024", "funding target", "doc-a"),
     ]
-    # footnote 9 before footnote 24: footnote order, not text order; a figure is shown with what it counts
+    # footnote 9 before footnote 24: footnote order (by number, not as text), not text order; a figure is shown with
+    # what it counts
     statistic = "https://w3id.org/gcmkg/id/document/doc-a/statistic/200-214"
     assert rows(model, "citations") == [
-        ("https://example.org/stock.xlsx", "doc-a", "USD 25 million: funding target", statistic),
-        ("https://unece.org/item-202.pdf", "doc-a", "", ""),
+        ("https://example.org/stock.xlsx", "doc-a", "9", "USD 25 million: funding target", statistic),
+        ("https://unece.org/item-202.pdf", "doc-a", "9", "", ""),
         (
             "https://www.budapestprocess.org/",
             "doc-a",
+            "24",
             "Budapest Process",
             "https://w3id.org/gcmkg/id/process/budapest-process",
         ),
@@ -327,10 +329,11 @@ def test_fixture_citations(built: Store) -> None:
         (
             "https://mptf.undp.org/fund/mig00",
             DOC,
+            "1",
             "Migration Multi-Partner Trust Fund",
             f"{ids.ID}initiative/migration-mptf",
         ),
-        ("https://www.pragueprocess.eu/en/", DOC, "Prague Process", f"{ids.ID}process/prague-process"),
+        ("https://www.pragueprocess.eu/en/", DOC, "2", "Prague Process", f"{ids.ID}process/prague-process"),
     ]
 
 
@@ -345,9 +348,9 @@ def test_citations_lists_urls_of_the_text_after_the_footnotes(tmp_path: Path) ->
     )
     result = CliRunner().invoke(cli, ["build", "--corpus", str(corpus), "-o", str(tmp_path / "out"), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert [row[:3] for row in rows(open_store(tmp_path / "out"), "citations")] == [
-        ("https://example.org/deaths", "note", ""),
-        ("https://example.org/arrivals", "note", "Office of the United Nations High Commissioner for Refugees"),
+    assert [row[:4] for row in rows(open_store(tmp_path / "out"), "citations")] == [
+        ("https://example.org/deaths", "note", "1", ""),
+        ("https://example.org/arrivals", "note", "", "Office of the United Nations High Commissioner for Refugees"),
     ]
 
 

@@ -269,3 +269,43 @@ def test_a_count_of_parts_the_sentence_names_one_by_one(matcher: Matcher) -> Non
     assert read("The city opened three clinics for migrants in 2030.", matcher) == [
         (Decimal(3), None, "count", 2030, 2030, "observed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Seasonal permits are issued for no longer than 8 weeks at a time.", "limit"),
+        ("The board asked that stays never be extended for longer than six months.", "limit"),
+        ("Provinces set maximum stays that run from 30 to 90 days.", "limit"),
+        ("The levy applies to every employer that hires more than 200 seasonal workers a year.", "threshold"),
+        ("The ministry hired more than 200 seasonal workers in 2031.", "observed"),
+    ],
+)
+def test_negated_bounds_ranges_of_maximums_and_bounds_that_select(matcher: Matcher, text: str, kind: str) -> None:
+    assert [s.kind for s in stated(text, matcher)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty-two vessels were seized in 2031.", [(Decimal(42), None, "count")]),
+        ("The list closes with Peru (twenty-one delegations).", [(Decimal(21), None, "count")]),
+        ("Between twenty and thirty shelters opened.", [(Decimal(20), Decimal(30), "count")]),
+        ("Four pupils in five finished school.", [(Decimal(80), None, "percent")]),
+        ("Two boats in 2031 sank.", [(Decimal(2), None, "count")]),
+    ],
+)
+def test_hyphenated_number_words_and_a_share_with_its_noun(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(f.value, f.value_max, f.unit) for f in figures(text)] == expected
+
+
+def test_the_workshops_of_the_review_are_no_statistic(matcher: Matcher) -> None:
+    assert stated("The meeting was split into three workshops and a plenary.", matcher) == []
+
+
+def test_a_year_right_after_a_figure_is_its_own(matcher: Matcher) -> None:
+    text = "Schools enrolled 88 per cent of the children registered in 2036, up from 64 per cent in 2031."
+    assert [(s.value, s.period_start, s.period_end) for s in stated(text, matcher)] == [
+        (Decimal(88), 2036, 2036),
+        (Decimal(64), 2031, 2031),
+    ]

@@ -124,8 +124,9 @@ def passage(document_id: str, number: int) -> str:
     return f"{document(document_id)}/passage/{number}"
 
 
-def footnote(document_id: str, number: int) -> str:
-    return f"{document(document_id)}/footnote/{number}"
+def footnote(document_id: str, label: str | int) -> str:
+    """A footnote by its label as printed: ``…/footnote/3`` for a numbered note, ``…/footnote/a`` for a lettered one."""
+    return f"{document(document_id)}/footnote/{label}"
 
 
 def passage_citation(document_id: str, passage_number: int, index: int) -> str:
@@ -151,8 +152,8 @@ def statistic(document_id: str, start: int, end: int) -> str:
     return f"{document(document_id)}/statistic/{start}-{end}"
 
 
-def citation(document_id: str, footnote_number: int, index: int) -> str:
-    return f"{footnote(document_id, footnote_number)}/citation/{index}"
+def citation(document_id: str, footnote_label: str | int, index: int) -> str:
+    return f"{footnote(document_id, footnote_label)}/citation/{index}"
 
 
 def person(name: str) -> str:

@@ -121,6 +121,7 @@ class GCM(DefinedNamespace):
     eceMember: URIRef  # ECE member
     endDate: URIRef  # end date
     endOffset: URIRef  # end offset
+    footnoteLabel: URIRef  # footnote label
     footnoteNumber: URIRef  # footnote number
     forum: URIRef  # forum
     heading: URIRef  # heading

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from gcmkg.loaders.documents.furniture import edge_lines, furniture
 from gcmkg.loaders.documents.headings import Heading, classify, is_list_item
 from gcmkg.loaders.documents.lostmarks import place_lost_marks
-from gcmkg.loaders.documents.markup import MARK, MARK_OPEN, clean_line, heading_level, mark
+from gcmkg.loaders.documents.markup import (
+    MARK,
+    MARK_OPEN,
+    clean_line,
+    footnote_label,
+    footnote_number,
+    footnote_order,
+    heading_level,
+    mark,
+)
 from gcmkg.loaders.documents.reading import PAGE_BREAK
 from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, SessionVocabulary
 
@@ -44,10 +53,10 @@ class Block:
 
 @dataclass(frozen=True)
 class CleanedText:
-    """The body blocks in reading order and the footnotes by number."""
+    """The body blocks in reading order and the footnotes by label ("1", "a"), in printed order."""
 
     blocks: list[Block]
-    footnotes: dict[int, str]
+    footnotes: dict[str, str]
 
 
 def _content_lines(raw: str) -> list[str]:
@@ -124,40 +133,42 @@ def _ends_title(raw: str, line: str, vocabulary: SessionVocabulary) -> bool:
     return bool(line.strip()) and not raw.startswith(" ") and classify(line.strip(), vocabulary=vocabulary) is not None
 
 
-def _split_footnotes(blocks: list[Block]) -> tuple[list[Block | int], dict[int, str]]:
+def _split_footnotes(blocks: list[Block]) -> tuple[list[Block | str], dict[str, str]]:
     """Footnote definitions leave the body; a numberless URL block among them gets the missing number.
 
-    The body keeps the footnote's number (0 for a URL block) where footnotes stood, so paragraph
-    joins can look across them and a URL block can take the number its neighbours leave free.
+    The body keeps the footnote's label where footnotes stood, so paragraph joins can look across them and a URL
+    block can take the number its numbered neighbours leave free.
     """
-    footnotes: dict[int, str] = {}
-    body: list[Block | int] = []
+    footnotes: dict[str, str] = {}
+    body: list[Block | str] = []
     for block in blocks:
         definition = _FOOTNOTE_DEFINITION.match(block.text) if block.heading is None else None
         if definition:
-            number = int(definition.group(1))
-            footnotes.setdefault(number, definition.group(2).strip())
-            body.append(number)
+            label = footnote_label(definition.group(1))
+            footnotes.setdefault(label, definition.group(2).strip())
+            body.append(label)
         else:
             body.append(block)
     for index, item in enumerate(body):
         if isinstance(item, Block) and item.is_paragraph and _URL_ONLY.match(item.text):
             lost = _missing_number(footnotes, body, index)
             if lost is not None:
-                footnotes[lost] = item.text
-                body[index] = lost
+                footnotes[str(lost)] = item.text
+                body[index] = str(lost)
     return body, footnotes
 
 
-def _missing_number(footnotes: dict[int, str], body: list[Block | int], index: int) -> int | None:
-    """The number a URL block lost: one more than the footnote before it, or one less than the one after."""
-    before = next((item for item in reversed(body[:index]) if isinstance(item, int)), None)
-    after = next((item for item in body[index + 1 :] if isinstance(item, int)), None)
-    candidates = ([before + 1] if before else []) + ([after - 1] if after else [])
-    return next((n for n in candidates if n > 0 and n not in footnotes), None)
+def _missing_number(footnotes: dict[str, str], body: list[Block | str], index: int) -> int | None:
+    """The number a URL block lost: one more than the numbered footnote before it, or one less than the one after
+    (none between lettered notes)."""
+    before = next((item for item in reversed(body[:index]) if isinstance(item, str)), None)
+    after = next((item for item in body[index + 1 :] if isinstance(item, str)), None)
+    low, high = (footnote_number(label) if label else None for label in (before, after))
+    candidates = ([low + 1] if low else []) + ([high - 1] if high else [])
+    return next((n for n in candidates if n > 0 and str(n) not in footnotes), None)
 
 
-def _rejoin(body: list[Block | int]) -> list[Block]:
+def _rejoin(body: list[Block | str]) -> list[Block]:
     """Paragraphs cut by a page break or a footnote block become one again.
 
     A paragraph continues in the next block when it does not end a sentence and either the next block
@@ -191,10 +202,11 @@ def _continues(last: Block, item: Block, footnotes_between: bool) -> bool:
     return item.text[:1].islower() or footnotes_between or last_word in _FUNCTION_WORDS or mid_sentence
 
 
-def _recover_plain_marks(blocks: list[Block], footnotes: dict[int, str]) -> None:
-    """A footnote whose mark was printed as a plain digit ("(M-MPTF)9 supported") gets its mark back."""
-    marked = {int(n) for block in blocks for n in MARK.findall(block.text)}
-    for number in sorted(set(footnotes) - marked):
+def _recover_plain_marks(blocks: list[Block], footnotes: dict[str, str]) -> None:
+    """A numbered footnote whose mark was printed as a plain digit ("(M-MPTF)9 supported") gets its mark back."""
+    marked = {label for block in blocks for label in MARK.findall(block.text)}
+    lost = (footnote_number(label) for label in set(footnotes) - marked)
+    for number in sorted(number for number in lost if number is not None):
         pattern = re.compile(rf"(?<=[)\]”\"’]){number}(?=[\s,.;]|$)|(?<=[.,;:])\s?{number}(?=\s+[A-Z]|\s*$)")
         for block in blocks:
             if block.is_paragraph and _after_previous_mark(block, blocks, number):
@@ -221,4 +233,6 @@ def clean(raw: str, vocabulary: SessionVocabulary = DEFAULT_VOCABULARY) -> Clean
     paragraphs = [block for block in joined if block.is_paragraph]
     for block, text in zip(paragraphs, place_lost_marks([block.text for block in paragraphs], footnotes), strict=True):
         block.text = text
-    return CleanedText(blocks=joined, footnotes=dict(sorted(footnotes.items())))
+    return CleanedText(
+        blocks=joined, footnotes={label: footnotes[label] for label in sorted(footnotes, key=footnote_order)}
+    )

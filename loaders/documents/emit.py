@@ -10,6 +10,7 @@ from gcmkg.graph.core.vocab import GCM
 from gcmkg.loaders.documents.extract.propernames import Thing
 from gcmkg.loaders.documents.extraction import DocumentFacts
 from gcmkg.loaders.documents.facts import Agent, CitedName, EventRef, InitiativeFact, SegmentRef, SessionRef
+from gcmkg.loaders.documents.markup import footnote_number
 from gcmkg.loaders.documents.segmenting import Footnote, Passage, Section
 from gcmkg.loaders.documents.themes.assign import DocumentThemes
 from gcmkg.loaders.documents.themes.classifier import METHOD, Classified, method_description
@@ -37,7 +38,7 @@ class _Emitter:
         self.doc = URIRef(ids.document(self.doc_id))
         self.source = source_iri
         self.graph = Graph()
-        self.footnote_numbers = {note.number for note in facts.segmented.footnotes}
+        self.footnote_labels = {note.label for note in facts.segmented.footnotes}
 
     def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> None:
         self.graph.add((subject, predicate, obj))
@@ -114,8 +115,8 @@ class _Emitter:
         if passage.section is not None:
             self.add(node, GCM.inSection, URIRef(ids.section(self.doc_id, passage.section.number)))
         for ref in passage.refs:
-            if ref.number in self.footnote_numbers:
-                self.add(node, GCM.hasFootnote, URIRef(ids.footnote(self.doc_id, ref.number)))
+            if ref.label in self.footnote_labels:
+                self.add(node, GCM.hasFootnote, URIRef(ids.footnote(self.doc_id, ref.label)))
         for number in self.facts.objectives.get(passage.number, []):
             self.add(node, GCM.aboutObjective, URIRef(ids.objective(number)))
         for match in self.facts.mentions.get(passage.number, []):
@@ -166,9 +167,12 @@ class _Emitter:
         self.add(region, GCM.regionOf, organisation)
 
     def footnote(self, footnote: Footnote) -> None:
-        node = URIRef(ids.footnote(self.doc_id, footnote.number))
+        node = URIRef(ids.footnote(self.doc_id, footnote.label))
         self.add(node, RDF.type, GCM.Footnote)
-        self.add(node, GCM.footnoteNumber, Literal(footnote.number))
+        self.add(node, GCM.footnoteLabel, Literal(footnote.label))
+        number = footnote_number(footnote.label)
+        if number is not None:
+            self.add(node, GCM.footnoteNumber, Literal(number))
         self.add(node, GCM.inDocument, self.doc)
         self.add(node, GCM.text, Literal(footnote.text))
         self.span(node, footnote.start, footnote.end)
@@ -265,8 +269,8 @@ class _Emitter:
     def citations(self) -> None:
         for fact in self.facts.citations:
             if fact.footnote is not None:
-                node = URIRef(ids.citation(self.doc_id, fact.footnote.number, fact.index))
-                self.add(node, GCM.citationFootnote, URIRef(ids.footnote(self.doc_id, fact.footnote.number)))
+                node = URIRef(ids.citation(self.doc_id, fact.footnote.label, fact.index))
+                self.add(node, GCM.citationFootnote, URIRef(ids.footnote(self.doc_id, fact.footnote.label)))
             else:  # a URL in the passage's own text
                 assert fact.passage is not None
                 node = URIRef(ids.passage_citation(self.doc_id, fact.passage.number, fact.index))

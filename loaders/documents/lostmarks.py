@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from gcmkg.loaders.documents.markup import MARK, mark
+from gcmkg.loaders.documents.markup import MARK, footnote_number, mark
 
 _URL = re.compile(r"https?://\S+")
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -26,22 +26,24 @@ _URL_STOP_WORDS = frozenset(
 MIN_SCORE = 2
 
 
-def place_lost_marks(paragraphs: list[str], footnotes: dict[int, str]) -> list[str]:
-    """``paragraphs`` (texts with marks) with the marks of URL footnotes put back where their words fit.
+def place_lost_marks(paragraphs: list[str], footnotes: dict[str, str]) -> list[str]:
+    """``paragraphs`` (texts with marks) with the marks of numbered URL footnotes put back where their words fit.
 
     Linear in the text: the marks are located once, and each lost mark only looks between its neighbours.
     """
     positions = {
-        int(found.group(1)): (index, found.start())
+        number: (index, found.start())
         for index, text in enumerate(paragraphs)
         for found in MARK.finditer(text)
+        if (number := footnote_number(found.group(1))) is not None
     }
     marked = sorted(positions)
+    numbered = {number: note for label, note in footnotes.items() if (number := footnote_number(label)) is not None}
     insertions: list[tuple[int, int, int]] = []
-    for number in sorted(set(footnotes) - set(positions)):
-        if not _URL.search(footnotes[number]):
+    for number in sorted(set(numbered) - set(positions)):
+        if not _URL.search(numbered[number]):
             continue
-        words = _url_words(footnotes[number])
+        words = _url_words(numbered[number])
         at = bisect.bisect_left(marked, number)
         low = positions[marked[at - 1]] if at else (0, 0)
         high = positions[marked[at]] if at < len(marked) else (len(paragraphs) - 1, len(paragraphs[-1]))

@@ -2,10 +2,12 @@
 
 Footnote reference marks, however they were written (``<sup>3</sup>``, its escaped forms, ``³``,
 ``${}^{15}$``, in formal UN style "… of them women. 1/" and "1/ See …", "… smuggling.[3]" or "… in 2048 [3]" and
-"[3] See …", "… the Commission.(1)" and "(1) https://…", "… in 2047 (note 1)" and "Note 1: …"),
-become one private marker, ``MARK_OPEN + number + MARK_CLOSE``, so that later steps can record where each mark
-stood and then drop it from the text. Nothing else is removed: link texts, URLs
-and words inside markup are kept.
+"[3] See …", "… the Commission.(1)" and "(1) https://…", "… in 2047 (note 1)" and "Note 1: …", "… in 2051
+[fn 2]" and "fn 2: …", "… the gaps (ref. 2)" and "ref. 2 – …"), and notes lettered instead of numbered ("… of them
+women. b/" and "b/ See …", "… the Project [a] recorded" and "[a] …"), become one private marker, ``MARK_OPEN +
+label + MARK_CLOSE``, so that later steps can record where each mark stood and then drop it from the text. A
+footnote's label is what the document prints: a number ("3", leading zeros dropped) or a lower-case letter ("a").
+Nothing else is removed: link texts, URLs and words inside markup are kept.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
-MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
+MARK = re.compile(f"{MARK_OPEN}(\\d+|[a-z]){MARK_CLOSE}")
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _UNICODE_MARK = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -24,6 +26,16 @@ _ESCAPED_SUP = re.compile(r"&lt;sup&gt;\s*(\d{1,3})\s*&lt;/sup&gt;")
 _SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 #: "women. 1/" (after punctuation, or opening a note's line); never "73/195", "24/7" or "and/or".
 _SLASH_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|^)(\d{1,3})/(?=\s|$)")
+#: "women. b/", "the Data Hub b/ and" (after punctuation or a word, or opening a note's line): a lettered note;
+#: never "and/or" or "km/h".
+_LETTER_SLASH_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|(?<=\w)\s|^)([a-z])/(?=\s|$)")
+#: "the Project [a] recorded", "carried out [c]." (after a space or punctuation, the space dropped, or opening a
+#: note's line); never an editor's letter glued to a word ("State[s]").
+_LETTER_BRACKET_MARK = re.compile(r"(?:(?<=[.,;:)\"”’])\s?|(?<=\w)\s|^)\[([a-z])\](?![(\[\w])")
+#: "in 2051 [fn 2]", "the gaps (ref. 2)", "[note 3]": a note named by an abbreviation in brackets, the space dropped.
+_ABBREVIATED_MARK = re.compile(
+    r"\s?(?:\[(?:fn|ref|note)\.?\s*(\d{1,3})\]|\((?:fn|ref)\.?\s*(\d{1,3})\))", re.IGNORECASE
+)
 #: "smuggling.[3]", "in 2048 [3]" (after the word or punctuation before it, the space dropped, or opening a note's
 #: line); not a link "[3](…)".
 _BRACKET_MARK = re.compile(r"(?:(?<=[\w.,;:)\"”’])\s?|^)\[(\d{1,3})\](?![(\[])")
@@ -33,8 +45,11 @@ _STOP_MARK = re.compile(r"(?<=[.!?\"”’])\((\d{1,3})\)(?=\s|$)")
 #: "fewer than in 2047 (note 1)", "(see note 2)", "(footnote 3)": the note named in brackets, the space before dropped.
 _NAMED_MARK = re.compile(r"\s?\((?:see\s+)?(?:[Ff]oot|[Ee]nd)?[Nn]ote\s+(\d{1,3})\)")
 #: A note's line opened by its number in brackets with a URL after it ("(1) https://…"; "(1) States should …" is a
-#: list item), or by "Note 1:" ("Note 1: https://…").
-_NOTE_LINE = re.compile(r"^\s*(?:\((\d{1,3})\)(?=\s.*https?://)|Note\s+(\d{1,3})\s*[:.](?=\s))")
+#: list item), by "Note 1:" ("Note 1: https://…"), or by an abbreviation and its number ("fn 1: …", "ref. 2 – …").
+_NOTE_LINE = re.compile(
+    r"^\s*(?:\((\d{1,3})\)(?=\s.*https?://)|Note\s+(\d{1,3})\s*[:.](?=\s)"
+    r"|(?i:fn|ref)\.?\s*(\d{1,3})\s*[:.–—-](?=\s))"
+)
 _LATEX = re.compile(r"\$([^$\n]*)\$")
 _LATEX_FRAC = re.compile(r"\\frac\{(\d{1,3})\}")
 _LATEX_COLOR = re.compile(r"\\color\{[^}]*\}")
@@ -48,9 +63,26 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~])")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
-def mark(number: str | int) -> str:
-    """The private marker standing for footnote reference ``number``."""
-    return f"{MARK_OPEN}{int(number)}{MARK_CLOSE}"
+def mark(label: str | int) -> str:
+    """The private marker standing for the mark of the footnote labelled ``label`` (a number or a letter)."""
+    return f"{MARK_OPEN}{footnote_label(label)}{MARK_CLOSE}"
+
+
+def footnote_label(label: str | int) -> str:
+    """A footnote's label as printed, a number without leading zeros: ``"03"`` → ``"3"``, ``"a"`` → ``"a"``."""
+    text = str(label)
+    return str(int(text)) if text.isdigit() else text
+
+
+def footnote_number(label: str) -> int | None:
+    """The number of a numbered footnote's label, None for a lettered one."""
+    return int(label) if label.isdigit() else None
+
+
+def footnote_order(label: str) -> tuple[int, int, str]:
+    """Footnotes in the order notes are printed: numbered ones by number, then lettered ones by letter."""
+    number = footnote_number(label)
+    return (0, number, "") if number is not None else (1, 0, label)
 
 
 def _latex_fragment(match: re.Match[str]) -> str:
@@ -89,10 +121,13 @@ def clean_line(line: str) -> str:
     line = _SUP.sub(lambda m: mark(m.group(1)), line)
     line = _UNICODE_MARK.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT_DIGITS)), line)
     line = _SLASH_MARK.sub(lambda m: mark(m.group(1)), line)
+    line = _ABBREVIATED_MARK.sub(lambda m: mark(m.group(1) or m.group(2)), line)
     line = _BRACKET_MARK.sub(lambda m: mark(m.group(1)), line)
+    line = _LETTER_SLASH_MARK.sub(lambda m: mark(m.group(1)), line)
+    line = _LETTER_BRACKET_MARK.sub(lambda m: mark(m.group(1)), line)
     line = _STOP_MARK.sub(lambda m: mark(m.group(1)), line)
     line = _NAMED_MARK.sub(lambda m: mark(m.group(1)), line)
-    line = _NOTE_LINE.sub(lambda m: mark(m.group(1) or m.group(2)), line)
+    line = _NOTE_LINE.sub(lambda m: mark(m.group(1) or m.group(2) or m.group(3)), line)
     line = _TAG.sub("", line)
     line = _MD_AUTOLINK.sub(r"\1", line)
     line = _MD_LINK.sub(_link, line)

@@ -13,7 +13,8 @@ organisation or the State, and names that share words are all found:
    "Working languages: English and Russian", "interpretation into Russian was offered") or a currency ("Swiss
    francs", "Swedish kronor": the nouns of pycountry's currency names) is no mention of the State.
 4. *Place named after a State*: "Lake Chad", "Gulf of Guinea", "Mexico City", a ship ("the rescue ship Malta
-   Star") or a building named with it ("the France Prešeren Hall") are no mention of the State.
+   Star"), a building named with it ("the France Prešeren Hall"), a place named after it ("New Mexico") or a body
+   named after it ("the Order of Malta") are no mention of the State.
 5. *Plural*: a name inside the plural of a longer name ("national UN Migration Networks": country
    networks, not IOM's "UN Migration") is no mention.
 6. *Shared head*: coordinated names that share their last word name each entity ("the Khartoum and
@@ -51,8 +52,11 @@ _LANGUAGE_LIST = re.compile(
 #: "Kazakh and Russian-language hotlines": demonyms that share a language's head.
 _SHARED_LANGUAGE = re.compile(rf"(?:\s*,\s*{_WORD})*,?\s+(?:and|or)\s+{_WORD}(?={_LANGUAGE_HEAD.pattern})")
 _CURRENCY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(currencies.NOUNS))})\b", re.IGNORECASE)
+#: A word before a State's name that makes it part of another name: "Lake Chad", "the Gulf of Guinea", "New Mexico"
+#: (a place named after the State), "the Order of Malta" (a body named after it).
 _FEATURE_BEFORE = re.compile(
-    r"\b(?:Lake|Lakes|Mount|Mt\.|River|(?:Gulf|Bay|Sea|Straits?|Isthmus)\s+of|(?i:ship|vessel|boat|ferry))\s+(?:the\s+)?$"
+    r"\b(?:Lake|Lakes|Mount|Mt\.|River|New|(?:Gulf|Bay|Sea|Straits?|Isthmus|Order|Knights)\s+of"
+    r"|(?i:ship|vessel|boat|ferry))\s+(?:the\s+)?$"
 )
 #: A building or street named with a State's name and a person's: "the France Prešeren Hall".
 _BUILDING_AFTER = re.compile(
@@ -144,7 +148,8 @@ def _is_language(match: Match, text: str, languages: list[tuple[int, int]]) -> b
 
 
 def _is_place_name(match: Match, text: str) -> bool:
-    """Rule 4: a State's name inside the name of a lake, gulf, city … ("Lake Chad", "Mexico City"); a demonym
+    """Rule 4: a State's name inside the name of a lake, gulf, city, another place or a body ("Lake Chad", "Mexico
+    City", "New Mexico", "the Order of Malta"); a demonym
     before such a name ("the Irish Sea", "the Turkish Straits")."""
     if match.entity.kind is not Kind.STATE:
         return False

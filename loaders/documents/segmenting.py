@@ -1,7 +1,7 @@
 """Cleaned blocks → one cleaned text with sections, passages and footnotes located in it by offsets.
 
-The cleaned text is the body blocks in reading order joined by a blank line, then the footnotes in
-number order; footnote marks are taken out of the text and kept as offsets in their passage.
+The cleaned text is the body blocks in reading order joined by a blank line, then the footnotes in printed order
+(numbered ones, then lettered ones); footnote marks are taken out of the text and kept as offsets in their passage.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ SEPARATOR = "\n\n"
 
 @dataclass(frozen=True)
 class FootnoteRef:
-    """A footnote mark: the footnote's number and the text offset where the mark stood."""
+    """A footnote mark: the footnote's label as printed ("3", "a") and the text offset where the mark stood."""
 
-    number: int
+    label: str
     offset: int
 
 
@@ -44,7 +44,9 @@ class Passage:
 
 @dataclass(frozen=True)
 class Footnote:
-    number: int
+    """A footnote: its label as printed ("3", "a"), its text and where it stands in the cleaned text."""
+
+    label: str
     text: str
     start: int
     end: int
@@ -73,7 +75,7 @@ def _unmark(text: str, base: int) -> tuple[str, tuple[FootnoteRef, ...]]:
             chunk = chunk[:-1]
         parts.append(chunk)
         length += len(chunk)
-        refs.append(FootnoteRef(int(match.group(1)), base + length))
+        refs.append(FootnoteRef(match.group(1), base + length))
         position = match.end()
     parts.append(text[position:])
     return "".join(parts).rstrip(), tuple(refs)
@@ -112,14 +114,14 @@ def segment(cleaned: CleanedText) -> Segmented:
             continue
         if section is not None:
             section.end = start + len(text)
-        located = tuple(FootnoteRef(ref.number, start + ref.offset) for ref in refs)
+        located = tuple(FootnoteRef(ref.label, start + ref.offset) for ref in refs)
         result.passages.append(
             Passage(len(result.passages) + 1, text, start, start + len(text), section, located, block.table_row)
         )
-    for number, note in cleaned.footnotes.items():
+    for label, note in cleaned.footnotes.items():
         text, _ = _unmark(note, 0)
         if text:
             start = place(text)
-            result.footnotes.append(Footnote(number, text, start, start + len(text)))
+            result.footnotes.append(Footnote(label, text, start, start + len(text)))
     result.text = "".join(pieces)
     return result

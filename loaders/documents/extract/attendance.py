@@ -9,8 +9,11 @@ attended, participated or followed part of the meeting ("The Holy See attended a
 the first day as an observer"); "X was represented by A, B and by C, through its D, as well as by E" (the body
 represented and every body that represented it; people are not attendees); and a list under a label that says
 who attended or how, with their count or not ("Delegations present (40): A · B · …", "Joined by video only: …",
-"Also in the room: A; B; from the UN system, C and D": a group placed inside the list is no attendee). A
-delegation's parenthesis lists attendees too ("the European Union (its delegation included DG HOME and the EEAS)").
+"Also in the room: A; B; from the UN system, C and D": a group placed inside the list is no attendee), or under a
+group's bare name ("Organizations: A; B", "Observers: C"); a count closing the list ("…; B (three delegations)") is
+no attendee, and a label of those who stayed away ("Registered but absent: …") lists none. A delegation's
+parenthesis lists attendees too ("the European Union (its delegation included DG HOME and the EEAS)", or only
+"(DG HOME and the EEAS)" when it opens with a known name; "Netherlands (Kingdom of the)" is part of the name).
 """
 
 from __future__ import annotations
@@ -65,11 +68,12 @@ _BODY_SEPARATORS = re.compile(
     + SEPARATORS_PATTERN
 )
 _RESPECTIVELY = re.compile(r",?\s+respectively\s*$")
-#: A list of attendees under the name of their group, without a verb: "Non-governmental organizations: A; B".
+#: A list of attendees under the name of their group, without a verb: "Non-governmental organizations: A; B",
+#: or under the group's bare name: "Organizations: A; B", "Observers: A; B".
 _GROUP_LIST = re.compile(
-    r"^(?:\d{1,3}\.\s+)?(?:Other\s+)?(?:Non-governmental|Intergovernmental|International|Civil\s+society|Observer|"
-    r"United\s+Nations|UN|Member|Regional)\b[^:]{0,60}?\b(?:organi[sz]ations|States|agencies|partners|observers|"
-    r"entities|bodies)\s*:\s*(?P<list>.+?)\.?$"
+    r"^(?:\d{1,3}\.\s+)?(?:Other\s+)?(?:(?:Non-governmental|Intergovernmental|International|Civil\s+society|"
+    r"Observer|United\s+Nations|UN|Member|Regional)\b[^:]{0,60}?\b(?:organi[sz]ations|States|agencies|partners|"
+    r"observers|entities|bodies)|Organi[sz]ations|Observers|Delegations|Agencies)\s*:\s*(?P<list>.+?)\.?$"
 )
 #: A list under a label that says who attended, or how, optionally with their count: "Delegations present (40): A ·
 #: B", "Joined by video only: A · B", "Also in the room: A; B", "Countries represented: …".
@@ -79,10 +83,19 @@ _ATTENDING_LABEL = re.compile(
     r"registered|accredited|joined|connected|online|remotely|by\s+video|virtually|in\s+the\s+(?:room|hall|audience))\b",
     re.IGNORECASE,
 )
-#: A parenthesis that lists the members of a list item's delegation: "the EU (its delegation included A and B)".
+#: A label of those who did not come: "Registered but absent: A; B", "Apologies: …", "Not represented: …".
+_ABSENT_LABEL = re.compile(
+    r"\b(?:absent|apologi[sz]ed|apologies|excused|not|unable|withdrew|cancelled)\b", re.IGNORECASE
+)
+#: The count that closes a list, in figures or words: "…; Ukraine (thirty-three delegations)", "… (12 States)".
+_CLOSING_COUNT = re.compile(
+    r"\s*\((?:[\w-]+\s+){1,3}(?:delegations?|States|countries|organi[sz]ations|in\s+all|in\s+total)\)\s*$"
+)
+#: A parenthesis that lists the members of a list item's delegation: "the EU (its delegation included A and B)",
+#: or only names them: "the EU (A and B)".
 _MEMBERS = re.compile(
-    r"\((?P<opening>\s*(?:(?:its|their)\s+delegations?\s+(?:included|includes|comprised|comprising)|including|"
-    r"with|among\s+them)\s+)(?P<members>[^()]+)\)"
+    r"\((?P<opening>\s*(?:(?:(?:its|their)\s+delegations?\s+(?:included|includes|comprised|comprising)|including|"
+    r"with|among\s+them)\s+)?)(?P<members>[^()]+)\)"
 )
 #: The list that goes with the attendance sentence before it: "In alphabetical order they were: A, B, …".
 _THEY_WERE = re.compile(r"\b(?:they|these|those)\s+were\s*:\s*(?P<list>.+?)\.?$", re.IGNORECASE)
@@ -105,23 +118,31 @@ def attendance(passage: Passage, year: int | None, matcher: Matcher) -> list[Att
     return [Attendance(year, agent, passage) for agent in unique_agents(found)]
 
 
-def _members_apart(text: str) -> str:
+def _members_apart(text: str, matcher: Matcher) -> str:
     """``text`` with each delegation's parenthesis made list items of their own, offsets kept: "the EU (its
-    delegation included A and B); C" → "the EU ;                        A and B ; C"."""
+    delegation included A and B); C" → "the EU ;                        A and B ; C". A parenthesis without
+    opening words counts when it opens with a known name ("the EU (A and B)", not "Netherlands (Kingdom of the)")."""
 
     def apart(found: re.Match[str]) -> str:
-        return ";" + " " * len(found.group("opening")) + found.group("members") + ";"
+        members = found.group("members")
+        if not found.group("opening") and not any(m.start == 0 for m in matcher.find_names(members.lstrip())):
+            return found.group(0)
+        return ";" + " " * len(found.group("opening")) + members + ";"
 
     return _MEMBERS.sub(apart, text)
 
 
 def _attendees(sentence: str, base: int, matcher: Matcher) -> list[Agent]:
     labelled = _LABELLED.match(sentence)
-    if labelled and (not _ATTENDING_LABEL.search(labelled.group("label")) or _PERSON.search(labelled.group("list"))):
-        labelled = None  # "Speakers present: Ms. A (Chile)" lists people, not attending bodies
+    if labelled and (
+        not _ATTENDING_LABEL.search(labelled.group("label"))
+        or _ABSENT_LABEL.search(labelled.group("label"))
+        or _PERSON.search(labelled.group("list"))
+    ):
+        labelled = None  # "Speakers present: Ms. A (Chile)" lists people, not attending bodies; "Absent: B" no one
     listed = _FOLLOWING.search(sentence) or _PRESENT_WERE.search(sentence) or _GROUP_LIST.match(sentence) or labelled
     if listed:
-        items = _members_apart(listed.group("list"))
+        items = _members_apart(_CLOSING_COUNT.sub("", listed.group("list")), matcher)
         return resolve_list(items, base + listed.start("list"), matcher, _BODY_SEPARATORS)
     beside = _BESIDE_THEM.match(sentence)
     if beside:

@@ -60,11 +60,9 @@ _ANAPHOR = re.compile(
 )
 _MAX_CONTINUATION = 12
 _OF = re.compile(r"\bof\s+(?:the\s+)?$")
-#: Words that give the source of what the sentence states: "…, according to GRETA.", "as reported by X".
-#: A note marked with a letter, which footnotes (numbered) do not take: "a/ …", "[b] …".
-_LETTERED_NOTE = re.compile(r"^(?:[a-z]/|\[[a-z]\])\s")
 #: Known entities that are places (a State, a region), not bodies a sentence may close on as its source.
 _PLACE = re.compile(r"/id/(?:state|region)/")
+#: Words that give the source of what the sentence states: "…, according to GRETA.", "as reported by X".
 _SOURCE = re.compile(r"\b(?:according\s+to|as\s+(?:reported|published|estimated)\s+by)\s+(?:the\s+)?$", re.I)
 
 
@@ -124,17 +122,17 @@ def citations(
     statistics: list[Statistic],
 ) -> list[Citation]:
     """One citation per footnote URL; ``mentions`` maps passage number → its matches (document offsets)."""
-    citing: dict[int, tuple[Passage, int]] = {}
+    citing: dict[str, tuple[Passage, int]] = {}
     for passage in passages:
         for ref in passage.refs:
-            citing.setdefault(ref.number, (passage, ref.offset))
+            citing.setdefault(ref.label, (passage, ref.offset))
     found: list[Citation] = []
     by_passage: dict[int, list[InitiativeFact | Statistic]] = {}
     for fact in [*initiatives, *statistics]:
         by_passage.setdefault(fact.passage.number, []).append(fact)
     candidates: dict[int, list[_Candidate]] = {}
     for footnote in footnotes:
-        passage, offset = citing.get(footnote.number, (None, -1))
+        passage, offset = citing.get(footnote.label, (None, -1))
         subject = None
         if passage is not None:
             if passage.number not in candidates:
@@ -168,8 +166,6 @@ def _inline_urls(passage: Passage) -> list[tuple[str, int]]:
     """The URLs written in a passage's own text, each with the document offset of its opening bracket (or of
     itself): where a footnote's mark would stand."""
     found: list[tuple[str, int]] = []
-    if _LETTERED_NOTE.match(passage.text):
-        return found  # a note ("a/ See …, available at https://…") read as a passage: its URL is not the text's own
     for match in _URL.finditer(passage.text):
         url = match.group(0)
         while url and url[-1] in _TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):

@@ -51,7 +51,11 @@ _CURRENCY_NAME = "|".join(
 )
 # ISO 4217 codes are upper case: "all 12 centres" is no amount in Albanian lek.
 _CURRENCY = rf"(?:(?-i:\b(?:{'|'.join(currencies.CODES)})\b)\s?|US\$\s?|[$€£]\s?)"
-_NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+#: A number in words, hyphenated tens and units one number ("thirty-nine"), never a range ("thirty" to "nine").
+_WORD_NUMBER = rf"\b(?:(?:{_TENS})-(?:{_UNITS})|(?:{_WORDS})(?!-(?:{_UNITS})\b))\b"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
 _SCALE = r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)"
 _SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9, "trillion": 10**12}
 _FIGURE = re.compile(
@@ -120,7 +124,7 @@ _NOT_COUNTED = FUNCTION_WORDS | {"of", "i", "times", "percent", "cent"}
 #: Counted nouns that are parts of the review itself or of the GCM: not statistics about migration.
 _OWN_PARTS = frozenset(
     "session sessions roundtable roundtables segment segments objective objectives principle principles "
-    "panel panels meeting meetings dialogue dialogues track tracks".split()
+    "panel panels meeting meetings dialogue dialogues track tracks workshop workshops".split()
 )
 _DURATION_OF_OWN = re.compile(
     r"^[\s-]*(?:long\s+)?(?:intergovernmental\s+|multi-stakeholder\s+|virtual\s+|online\s+)?"
@@ -129,9 +133,9 @@ _DURATION_OF_OWN = re.compile(
 )
 #: "eleven of the speakers", "640 of them": a part of a group, counted.
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|these|those|its|their|all)\b")
-#: "six in ten workers", "three out of four": a share, as a percentage.
+#: "six in ten workers", "three out of four", "four pupils in five": a share, as a percentage.
 _RATIO = re.compile(
-    rf"\b(?P<part>{_NUMBER})\s+(?:in|out\s+of)\s+"
+    rf"\b(?P<part>{_NUMBER})\s+(?:[a-z]+s\s+)?(?:in|out\s+of)\s+"
     r"(?P<whole>two|three|four|five|six|seven|eight|nine|ten|a\s+hundred|100|10|[2-9])\b(?![.,]?\d)"
     r"(?!\s*(?:%|per\s?cent|days?|weeks?|months?|years?|hours?)\b)",
     re.IGNORECASE,

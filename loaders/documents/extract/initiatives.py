@@ -81,8 +81,11 @@ _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 _FUNDING_AFTER = re.compile(r"\s+(?:also\s+)?(?:co-?)?(?:funds|funded|finances|financed|supports|supported|sponsors)\b")
 #: A programme sent to the fund: "submitted a concept note on … to the".
 _SENT_BEFORE = re.compile(
-    r"\b(?:submitted|sent|presented|put(?:\s+forward)?)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$"
+    r"\b(?:submitted|sent|presented|lodged|filed|put(?:\s+forward)?)\s+(?:(?:a|an|its|their|the|one|two|new)\s+)?$"
 )
+#: The fund as the one a programme is sent to, before it: "has sent the Migration MPTF a concept note".
+_SENT_FUND = re.compile(r"\b(?:submitted|sent|presented|lodged|filed|given)\s+(?:the\s+)?$")
+_OBJECT_OPENING = re.compile(r"^\s+(?:(?:a|an|its|their|one|two|new|first|second)\s+)+(?:[\w'’-]+\s+){0,2}$")
 _TO_FUND = re.compile(r"^[^;:]{0,120}?\s(?:to|with|before)\s+(?:the\s+)?$")
 # A programme that is the subject of a passive predicate naming the fund, however long its description: "A
 # regional programme for … , led by UNODC and IOM, has been admitted to the", "… is in the pipeline of the".
@@ -130,6 +133,10 @@ _PAYS_FOR = re.compile(
     r"\s+(?:(?:now|also|still|currently|already|has|have)\s+)*"
     r"(?:pays|paid|finances|financed|co-finances|co-financed|funds|funded|co-funds|co-funded)\s+(?:for\s+)?"
 )
+#: The fund as the agent of a participle after the work it pays for: "Peru's shelter network, co-funded by the".
+_PAID_BY = re.compile(r",\s*(?:co-?)?(?:financed|funded|paid\s+for)\s+by\s+(?:the\s+)?$")
+#: A State's possessive: "Peru's".
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -191,12 +198,35 @@ def _paid_work(
     text = passage.text
     facts = []
     for fund in funds:
+        owner = _owner(text, fund, clause_start, states)
+        if owner is not None:
+            facts.append(_fact(passage, fund, "initiative", "funded", owner, (fund.start, fund.end), objectives))
+            continue
         pays = _PAYS_FOR.match(text, fund.end)
         if pays is None or _NOUN.search(text, pays.end(), _clause_stop(text, pays.end(), clause_end)):
             continue
         for location in _locations(text, fund.start, pays, clause_start, clause_end, states, False):
             facts.append(_fact(passage, fund, "initiative", "funded", location, (fund.start, pays.end()), objectives))
     return facts
+
+
+def _owner(text: str, fund: _Fund, clause_start: int, states: list[Match]) -> _Location | None:
+    """The State whose work the fund pays for, named by its possessive: right after the verb ("AMIF co-finances
+    Peru's shelter network") or opening the clause the fund is the agent of ("Peru's shelter network, co-funded by
+    the AMIF, …")."""
+    pays = _PAYS_FOR.match(text, fund.end)
+    if pays is not None:
+        owner = next(
+            (m for m in states if m.start >= pays.end() and re.fullmatch(r"(?:the\s+)?", text[pays.end() : m.start])),
+            None,
+        )
+    elif _PAID_BY.search(text, clause_start, fund.start):
+        owner = next((m for m in states if clause_start <= m.start and not text[clause_start : m.start].strip()), None)
+    else:
+        return None
+    if owner is None or not _POSSESSIVE.match(text, owner.end):
+        return None
+    return _Location((owner,), None, owner.start, owner.end + 2)
 
 
 def _fact(
@@ -243,7 +273,11 @@ def _linked_fund(text: str, noun: re.Match[str], funds: list[_Fund]) -> _Fund | 
         span = (fund.end, noun.start()) if fund.end <= noun.start() else (noun.end(), fund.start)
         if fund.end <= noun.start():
             between = text[fund.end : noun.start()]
-            ok = _ADJACENT.match(between) or _LINK_BEFORE.match(between)
+            ok = (
+                _ADJACENT.match(between)
+                or _LINK_BEFORE.match(between)
+                or (_OBJECT_OPENING.match(between) and _SENT_FUND.search(text, max(0, fund.start - 30), fund.start))
+            )
         elif fund.start >= noun.end():
             between = text[noun.end() : fund.start]
             ok = (

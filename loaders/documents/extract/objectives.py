@@ -1,12 +1,14 @@
 """Explicit references to GCM objectives: "Objective 7", "GCM objective 1", "objectives 1, 3, 7, 17, and 23",
 "objectives 4 to 6", "objectives 3-6", "objectives 8 through 11", "objectives fourteen to sixteen", "objective
 twenty-three", "(obj. 4)", "Objs. 9 and 10", "objectives 2, 14 & 15", "objectives 9/10", "GCM objective (7)",
-"objective #14", "objectives nos. 1 to 4", "(GCM 15)", "O5, O6 and O18–O20", an objective's title in quotes
+"objective #14", "objectives nos. 1 to 4", "objectives no. 3, no. 9 and no. 12", "Objectives IV, VII and XIX" (Roman
+numerals), "(GCM 15)", "O5, O6 and O18–O20", an objective's title in quotes
 ("… together with “Eliminate all forms of discrimination and …”", any case), and ordinals: "the sixth
 objective", "the first, third and seventh objectives", "the 1st, 2nd and 17th objectives", "the Compact's seventh to
 twelfth objectives", "objectives 2 and 5 as well as the twelfth"; a hyphenated "(GCM-7)"; a labelled line
-"Objectives covered: 5 / 6 / 16", "Relevant objective: 6." An ordinal for emphasis ("the very first objective")
-numbers nothing."""
+"Objectives covered: 5 / 6 / 16", "Relevant objective: 6.", and numbers alone in brackets after the run-in
+label that opens a paragraph ("Border deaths (VIII and XXI). …", "Decent work (6 and 18): …"). An ordinal for
+emphasis ("the very first objective") numbers nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from gcmkg.loaders.table import read_table
 OBJECTIVE_COUNT = 23
 #: A hyphen makes a range only between digits ("3-6"): "twenty-three" is one number.
 _RANGE = r"(?:(?<=\d)\s*-\s*(?=\d)|\s*–\s*|\s*\bto\s+|\s*\bthrough\s+)"
-_NUMBER = rf"(?:#?\d{{1,2}}|(?:{CARDINAL_WORD})\b)"
+#: A Roman numeral up to XXIII, in capitals: "IV", "XIX".
+_ROMAN = r"\b(?=[IVX]+\b)X{0,2}(?:IX|IV|V?I{0,3})\b"
+_NUMBER = rf"(?:(?:[Nn]o\.\s*)?(?:#?\d{{1,2}}|(?:{CARDINAL_WORD})\b|{_ROMAN}))"
 _NUMBER_LIST = rf"{_NUMBER}(?:(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*/\s*|{_RANGE}){_NUMBER})*"
 #: "O5, O6 and O18–O20": objectives by a capital O and their number.
 _O_LIST = r"(?<![\w-])O\d{1,2}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[–-]\s*)O\d{1,2})*\b"
@@ -41,13 +45,29 @@ OBJECTIVE_REFERENCE = re.compile(
     rf"|({_O_LIST})"
     rf"|(?<!\bvery\s)\b((?i:{_ORDINAL_LIST}))\s+(?:GCM\s+)?objectives?\b"
 )
-_ITEM = re.compile(rf"(?<=\bO)\d{{1,2}}|#?\d{{1,2}}(?:st|nd|rd|th)?|(?i:{CARDINAL_WORD}|{ORDINAL_WORD})\b")
+_ITEM = re.compile(
+    rf"(?<=\bO)\d{{1,2}}|#?\d{{1,2}}(?:st|nd|rd|th)?|(?i:{CARDINAL_WORD}|{ORDINAL_WORD})\b|(?<![\w-]){_ROMAN}"
+)
 _RANGE_PAIR = re.compile(rf"({_ITEM.pattern}){_RANGE}O?({_ITEM.pattern})")
+
+
+#: A paragraph's run-in label with objective numbers alone in brackets: "Border deaths (VIII and XXI). …".
+#: The label is words in lower case after the first ("Part II (2 and 3)." is no such label).
+_RUN_IN = re.compile(rf"^[A-Z][a-z]+(?:[ ,&-]+[a-z][a-z'’-]*){{0,8}}\s\(({_NUMBER_LIST})\)\s*[.:](?=\s)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(item: str) -> int:
+    """``"XIV"`` → 14: a numeral's value, a smaller one before a larger one taken away."""
+    values = [_ROMAN_VALUES[letter] for letter in item]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _value(item: str) -> int:
     item = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", item.lstrip("#"))
-    return int(item) if item.isdigit() else WORD_NUMBER[item.lower()]
+    if item.isdigit():
+        return int(item)
+    return _roman(item) if re.fullmatch(_ROMAN, item) else WORD_NUMBER[item.lower()]
 
 
 def _listed(numbers: str) -> list[int]:
@@ -76,6 +96,9 @@ def _titles() -> re.Pattern[str]:
 def objective_numbers(text: str) -> list[int]:
     """The objective numbers ``text`` names, in order of first appearance, each once."""
     found: list[tuple[int, int]] = []
+    run_in = _RUN_IN.match(text)
+    if run_in:
+        found += [(run_in.start(1), number) for number in _listed(run_in.group(1))]
     for reference in OBJECTIVE_REFERENCE.finditer(text):
         listed = [group for group in reference.groups() if group]
         found += [(reference.start(), number) for group in listed for number in _listed(group)]

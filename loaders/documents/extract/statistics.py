@@ -53,6 +53,8 @@ _SPLIT_YEAR = re.compile(rf"\b({_Y})/(\d\d|{_Y})\b")
 #: The time a comparison is made with is not the figure's: "more … in 2045 than in any year since 2040".
 _COMPARED_TIME = re.compile(r"\bthan\b[^,;]{0,30}$", re.IGNORECASE)
 _YEAR = re.compile(rf"\b({_Y})\b(?!\s*[–—-]\s*{_Y})")
+#: A year right after the figure is its own: "…, up from 71 per cent in 2040", "(5,200 in 2029)".
+_OWN_YEAR = re.compile(rf"\s+in\s+({_Y})\b(?!\s*[–—-]\s*{_Y})")
 _NAME_AFTER_YEAR = re.compile(
     r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)[A-Z][a-z]"
@@ -78,6 +80,16 @@ _LIMIT_NOUN = re.compile(r"[\s-]*(?:time[\s-]+)?(?:deadline|limit|cap|ceiling)\b
 _NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently)\b", re.IGNORECASE)
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _MAXIMUM = re.compile(r"\b(?:maximum|max\.)\s+(?:of\s+)?$", re.IGNORECASE)
+#: "set maximum stays that run from 30 to 90 days": a range of maximums named before it in the clause.
+_MAXIMUM_NOUN = re.compile(r"\b(?:maximum|maximal)\s+[\w-]+s\b[^;.]{0,60}?\b(?:from|between|of|at)\s+$", re.IGNORECASE)
+#: "for no longer than 8 weeks", "never … for longer than six months", "not more than 40 hours": a negated bound.
+_NOT_LONGER = re.compile(r"\b(?:no|not|never)\b[^;.]{0,60}?\b(?:longer|more|later)\s+than\s+$", re.IGNORECASE)
+#: "every employer that hires more than 200 workers": a bound that says which ones a rule applies to.
+_WHICH_ONES = re.compile(
+    r"\b(?:every|any|each|all)\s+[\w-]+\s+(?:that|which|who|with)\b[^;.]{0,40}?\b"
+    r"(?:more\s+than|over|at\s+least|fewer\s+than|less\s+than|above|below)\s+$",
+    re.IGNORECASE,
+)
 #: "a cap of 50,000", "the ceiling of 8,000", "a quota of 300": a limit named before the figure.
 _LIMIT_OF = re.compile(r"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:cap|ceiling|limit|quota)\s+of\s+$", re.IGNORECASE)
 #: "… in earlier years": a time the text leaves unnamed, which the sentence's year is not.
@@ -190,7 +202,10 @@ def _clause(sentence: str, figure: Figure) -> _Clause:
 
 def _period(sentence: str, figure: Figure, clause: _Clause, whole: bool = True) -> tuple[int | None, int | None]:
     """(start year, end year) of the figure: its clause's time expression nearest to it, else (``whole``) its
-    sentence's."""
+    sentence's. A year right after the figure is its own."""
+    own = _OWN_YEAR.match(sentence, figure.end)
+    if own and not _COMPARED_TIME.search(sentence, clause.start, own.start(1)):
+        return int(own.group(1)), int(own.group(1))
     for low, high in ((clause.start, clause.end), (0, len(sentence)))[: 2 if whole else 1]:
         expressions = _time_expressions(sentence, low, high, figure)
         if expressions:
@@ -232,8 +247,12 @@ def _kind(sentence: str, figure: Figure, clause: _Clause) -> str:
         or _NOT_EXCEED.search(before)
         or _LIMIT_OF.search(before)
         or _LIMIT_NOUN.match(sentence, figure.end)
+        or _NOT_LONGER.search(before)
+        or _MAXIMUM_NOUN.search(before)
     ):
         return "limit"
+    if _WHICH_ONES.search(before):
+        return "threshold"
     if figure.is_duration or _MAXIMUM.search(before):
         if figure.quantified in _LIMIT_WORDS or _MAXIMUM.search(before) or _WITHIN.search(before):
             return "limit"
