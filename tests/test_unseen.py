@@ -29,6 +29,10 @@ seeing the extractors' code or output; scored by tests/gold/heldout.py.
   by a seventh writer, blind, scored after the heldout5/6 rules: kinds 0.33, sessions R 0, participation R 0,
   attendance R 0, citations 0.10, initiatives R 0.44, statistics P 0.88 R 0.85, objectives R 0.47 (the session
   noun was a fixed vocabulary; it is now read from each document, loaders/documents/sessionnames.py).
+- tests/fixtures/heldout8: a Co-Chairs' summary of "workshops W1–W4" with a table of sessions and "who presented
+  what" lines, a concept note and key messages, by an eighth writer, blind, scored after the heldout7 rules:
+  kinds 0.67, sessions R 0, participation R 0, people R 0.10, citations 0 ("[fn 1]", "(ref. 1)", lettered "[a]"),
+  attendance R 0.54, statistics P 0.71 R 0.74, initiatives R 0.44, objectives R 0.71, mentions P 0.96.
 
 The rules were then rewritten for the phrasings these documents use, each with a unit test in phrasings of its
 own (tests/test_narrated.py), never keyed to these documents; the threshold keeps them from sliding back
@@ -53,10 +57,14 @@ from tests.gold.score import Report
 pytestmark = pytest.mark.slow
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
-HELD_OUT = ("unseen", "published", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+HELD_OUT = ("unseen", "published", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 THRESHOLD = 0.9
 #: Lower floors where a set's key makes a call the rules do not (tests/fixtures/<set>/README.md says which).
-FLOORS = {("heldout4", "citations"): 0.85, ("heldout5", "citations"): 0.65}
+FLOORS = {
+    ("heldout4", "citations"): 0.85,
+    ("heldout8", "participation"): 0.85,
+    ("heldout8", "initiatives"): 0.75,
+}
 
 
 def build_and_score(folder: Path, out: Path) -> Report:
