@@ -1,4 +1,5 @@
-"""Shared fixtures: one reference build and one corpus build per test session, the shared corpus, a CLI runner."""
+"""Shared fixtures: one reference build and one corpus build per test session, the shared corpus, a CLI runner,
+the name matcher of the reference data."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ import pytest
 from click.testing import CliRunner
 
 from gcmkg.graph.build.pipeline import build
+from gcmkg.loaders.documents.matcher import Matcher
+from gcmkg.loaders.reference import load_reference
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 # A short fictional report (2024, session 2) written for the tests: expected results are worked out from its text.
 FIXTURE_CORPUS = REPO_ROOT / "tests" / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def matcher() -> Matcher:
+    """The matcher of every name, alias, acronym and demonym of the reference data."""
+    return Matcher.from_graphs(source.graph for source in load_reference())
 
 
 @pytest.fixture(scope="session")

@@ -5,18 +5,10 @@ The sentences are written for these tests; expected values worked out by hand.""
 
 from __future__ import annotations
 
-import pytest
-
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.attendance import attendance
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
 
 
 def _attendees(text: str, matcher: Matcher) -> set[str]:

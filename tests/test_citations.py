@@ -14,13 +14,6 @@ from gcmkg.loaders.documents.lostmarks import place_lost_marks
 from gcmkg.loaders.documents.markup import mark
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import segment
-from gcmkg.loaders.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
-
 
 # --- URLs ------------------------------------------------------------------------------------------------
 

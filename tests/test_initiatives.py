@@ -3,20 +3,12 @@ phrasings the corpus does not use; expected values worked out by hand."""
 
 from __future__ import annotations
 
-import pytest
-
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extract.initiatives import initiatives
 from gcmkg.loaders.documents.facts import InitiativeFact
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
 
 
 def extract(text: str, matcher: Matcher, objectives: tuple[int, ...] = ()) -> list[InitiativeFact]:

@@ -3,17 +3,9 @@ phrasings the corpus does not use; the expected entities were worked out by hand
 
 from __future__ import annotations
 
-import pytest
-
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.mentions import mentions
-from gcmkg.loaders.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
 
 
 def found(text: str, matcher: Matcher) -> list[tuple[str, str]]:

@@ -19,17 +19,11 @@ from gcmkg.loaders.documents.facts import Participation, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.metadata import masthead, title_and_kind
 from gcmkg.loaders.documents.segmenting import Passage, segment
-from gcmkg.loaders.reference import load_reference
 
 SESSION = SessionRef(2030, 2)
 
 
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
-
-
-def _roles(found: list[Participation]) -> set[tuple[str, str, str]]:
+def roles_of(found: list[Participation]) -> set[tuple[str, str, str]]:
     """(role, agent, via) of each participation, keys as in the gold: ``state/NOR``, ``person/…``."""
     return {
         (p.role, ids.local_path(p.agent.iri), ids.local_path(p.via.iri) if p.via is not None else "") for p in found
@@ -37,7 +31,7 @@ def _roles(found: list[Participation]) -> set[tuple[str, str, str]]:
 
 
 def _told(text: str, matcher: Matcher, presenters: bool = True) -> set[tuple[str, str, str]]:
-    return _roles(narrated_participations(Passage(1, text, 0, len(text), None), SESSION, matcher, presenters))
+    return roles_of(narrated_participations(Passage(1, text, 0, len(text), None), SESSION, matcher, presenters))
 
 
 # ------------------------------------------------------------------------------------------------- sessions
@@ -359,7 +353,7 @@ def test_right_of_reply_in_other_words(matcher: Matcher, sentence: str, expected
 def test_speaking_for_a_co_chair_is_not_being_one(matcher: Matcher) -> None:
     text = "Mr. Karl Weber delivered the closing remarks on behalf of the Co-Chair of Austria, Ms. Eva Gruber."
     found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
-    assert _roles(found) == {("co-chair", "person/eva-gruber", ""), ("co-chair", "state/AUT", "")}
+    assert roles_of(found) == {("co-chair", "person/eva-gruber", ""), ("co-chair", "state/AUT", "")}
 
 
 def test_co_chairs_acting_through_people_and_a_co_chair_from_a_state(matcher: Matcher) -> None:
@@ -368,7 +362,7 @@ def test_co_chairs_acting_through_people_and_a_co_chair_from_a_state(matcher: Ma
         "and Norway, acting through Ms. Ida Holm, Ambassador in Geneva, and the delegates welcomed both."
     )
     found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
-    assert _roles(found) == {
+    assert roles_of(found) == {
         ("co-chair", "state/CHL", ""),
         ("co-chair", "person/tomas-rivas", ""),
         ("co-chair", "state/NOR", ""),
@@ -379,7 +373,7 @@ def test_co_chairs_acting_through_people_and_a_co_chair_from_a_state(matcher: Ma
         "state/NOR",
     }
     text = "Notes taken by the Co-Chair from Peru are appended."
-    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+    assert roles_of(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
         ("co-chair", "state/PER", "")
     }
 
@@ -399,7 +393,7 @@ def test_a_person_named_after_a_title_before_the_verb(matcher: Matcher) -> None:
 def test_co_chairs_named_as_states_in_apposition(matcher: Matcher) -> None:
     text = "It was drafted by the Co-Chairs of the meeting, the Republic of Moldova and Norway; it binds no one."
     found = participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)
-    assert _roles(found) == {("co-chair", "state/MDA", ""), ("co-chair", "state/NOR", "")}
+    assert roles_of(found) == {("co-chair", "state/MDA", ""), ("co-chair", "state/NOR", "")}
     text = "The Co-Chairs thanked the interpreters, the secretariat and the technicians."
     assert participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher) == []
 
@@ -587,7 +581,7 @@ def test_right_of_reply_by_the_subjects_of_the_verbs(matcher: Matcher) -> None:
         "likewise exercising its right of reply."
     )
     found = participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)
-    assert _roles(found) == {("right-of-reply", "state/SRB", ""), ("right-of-reply", "state/ALB", "")}
+    assert roles_of(found) == {("right-of-reply", "state/SRB", ""), ("right-of-reply", "state/ALB", "")}
 
 
 def test_co_chairs_presiding_clause_by_clause_and_not_who_chaired_a_discussion(matcher: Matcher) -> None:
@@ -595,14 +589,14 @@ def test_co_chairs_presiding_clause_by_clause_and_not_who_chaired_a_discussion(m
         "For Ireland, the Forum was presided over by Ms. Áine Kelly, Secretary General of Justice; for Mexico, by "
         "Mr. Luis Ortega, Deputy Foreign Minister; the keynote was given by Dr. Ruth Adler."
     )
-    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+    assert roles_of(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
         ("co-chair", "state/IRL", ""),
         ("co-chair", "person/aine-kelly", ""),
         ("co-chair", "state/MEX", ""),
         ("co-chair", "person/luis-ortega", ""),
     }
     text = "Ms. Rosa Lind, a Co-Chair of the Forum, attended, and the debate was chaired by Mr. Pavel Novak."
-    assert _roles(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
+    assert roles_of(participations(Passage(1, text, 0, len(text), None), None, [SESSION], matcher)) == {
         ("co-chair", "person/rosa-lind", "")
     }
 
@@ -616,7 +610,7 @@ def test_co_chairs_named_by_surname_chair_for_the_state_of_their_full_name(match
     )
     passages = segmented.passages
     found = settled([p for passage in passages for p in participations(passage, SESSION, [SESSION], matcher)])
-    assert _roles(found) == {
+    assert roles_of(found) == {
         ("speaker", "person/eva-lund", ""),
         ("speaker", "state/SWE", ""),
         ("co-chair", "person/eva-lund", ""),
@@ -644,7 +638,7 @@ def test_labelled_programme_rows_and_a_list_of_speakers(matcher: Matcher) -> Non
         for passage in segmented.passages
         for p in participations(passage, SESSION, [], matcher, False, labels.get(passage.number, ""))
     ]
-    assert _roles(found) == {
+    assert roles_of(found) == {
         ("lead-organiser", "organisation/who", ""),
         ("lead-organiser", "organisation/unicef", ""),
         ("moderator", "person/maria-costa", ""),
@@ -722,7 +716,7 @@ def test_moderators_speakers_and_lead_organisers_in_more_words(
     matcher: Matcher, sentence: str, expected: set[tuple[str, str, str]]
 ) -> None:
     text = sentence
-    assert _roles(participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)) == expected
+    assert roles_of(participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)) == expected
 
 
 @pytest.mark.parametrize(
@@ -784,7 +778,7 @@ def test_a_reply_asked_for_and_a_second_right_of_reply(matcher: Matcher) -> None
         "Malta spoke, to which Cyprus replied in exercise of a second right of reply."
     )
     found = participations(Passage(1, text, 0, len(text), None), SESSION, [SESSION], matcher)
-    assert {r for r in _roles(found) if r[0] == "right-of-reply"} == {
+    assert {r for r in roles_of(found) if r[0] == "right-of-reply"} == {
         ("right-of-reply", "state/GEO", ""),
         ("right-of-reply", "state/CYP", ""),
     }

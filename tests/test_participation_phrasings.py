@@ -12,29 +12,18 @@ from gcmkg.loaders.documents.extract.agents import resolve_list
 from gcmkg.loaders.documents.extract.participation import participations
 from gcmkg.loaders.documents.extract.segments import segment_participations
 from gcmkg.loaders.documents.extract.sentences import sentences
-from gcmkg.loaders.documents.facts import Participation, SegmentRef, SessionRef
+from gcmkg.loaders.documents.facts import SegmentRef, SessionRef
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.reference import load_reference
+from tests.test_narrated import roles_of
 
 SESSION = SessionRef(2033, 3)
 OTHER = SessionRef(2033, 1)
 
 
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
-
-
-def _roles(found: list[Participation]) -> set[tuple[str, str, str]]:
-    return {
-        (p.role, ids.local_path(p.agent.iri), ids.local_path(p.via.iri) if p.via is not None else "") for p in found
-    }
-
-
 def _told(text: str, matcher: Matcher, presenters: bool = True) -> set[tuple[str, str, str]]:
     passage = Passage(1, text, 0, len(text), None)
-    return _roles(participations(passage, SESSION, [SESSION], matcher, presenters))
+    return roles_of(participations(passage, SESSION, [SESSION], matcher, presenters))
 
 
 def test_states_that_shared_the_chair_co_chair_every_session(matcher: Matcher) -> None:

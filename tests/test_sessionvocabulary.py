@@ -16,12 +16,6 @@ from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.metadata import title_and_kind
 from gcmkg.loaders.documents.segmenting import Passage, segment
 from gcmkg.loaders.documents.sessionnames import DEFAULT_VOCABULARY, announced_nouns, session_vocabulary
-from gcmkg.loaders.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
 
 
 @pytest.mark.parametrize(

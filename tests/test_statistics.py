@@ -14,12 +14,6 @@ from gcmkg.loaders.documents.facts import Statistic
 from gcmkg.loaders.documents.matcher import Matcher
 from gcmkg.loaders.documents.mentions import mentions
 from gcmkg.loaders.documents.segmenting import Passage
-from gcmkg.loaders.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.from_graphs(source.graph for source in load_reference())
 
 
 def stated(text: str, matcher: Matcher) -> list[Statistic]:
