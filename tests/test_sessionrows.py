@@ -9,7 +9,6 @@ import pytest
 from gcmkg.graph.core import ids
 from gcmkg.loaders.documents.extraction import DocumentFacts, extract
 from gcmkg.loaders.documents.matcher import Matcher
-from gcmkg.loaders.reference import load_reference
 
 _RAW = (
     "Chairs' summary of the Regional Review\n\nBelgrade, 3–4 May 2031\n\n"
@@ -34,8 +33,8 @@ _RAW = (
 
 
 @pytest.fixture(scope="module")
-def facts() -> DocumentFacts:
-    return extract("clinics", _RAW, None, Matcher.from_graphs(source.graph for source in load_reference()))
+def facts(matcher: Matcher) -> DocumentFacts:
+    return extract("clinics", _RAW, None, matcher)
 
 
 def _roles(facts: DocumentFacts, *roles: str) -> set[tuple[int, str, str, str]]:
@@ -99,8 +98,8 @@ _MESSAGES = (
 
 
 @pytest.fixture(scope="module")
-def messages() -> DocumentFacts:
-    return extract("lab-messages", _MESSAGES, None, Matcher.from_graphs(source.graph for source in load_reference()))
+def messages(matcher: Matcher) -> DocumentFacts:
+    return extract("lab-messages", _MESSAGES, None, matcher)
 
 
 def test_messages_from_a_labelled_session_tell_its_convenors_speakers_and_replies(messages: DocumentFacts) -> None:
