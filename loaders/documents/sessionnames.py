@@ -270,6 +270,11 @@ def _announced(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(found), tuple(dict.fromkeys(labels))
 
 
+def announced_nouns(text: str) -> tuple[str, ...]:
+    """The session nouns ``text`` announces (module docstring), in the order it first counts them."""
+    return _announced(text)[0]
+
+
 def session_vocabulary(text: str) -> SessionVocabulary:
     """The session vocabulary of a document whose text is ``text``: the nouns always known and those it
     announces, the initials it labels its sessions by, with the numbering it gives its sessions."""
